@@ -118,6 +118,7 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
       break;
     case Storage::Id:
     case Storage::Other:
+    case Storage::Prefetched:
       break;
   }
   I.str("column", Mem.Column);
@@ -175,7 +176,8 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
        << "      " << Spec.done() << ",\n"
        << "      {\n";
     for (const Member &Mem : M.Members)
-      OS << "          " << memberLine(Ctx, M, Mem) << ",\n";
+      if (Mem.Kind != Storage::Prefetched)  // filled by the typed Prefetch, not metadata
+        OS << "          " << memberLine(Ctx, M, Mem) << ",\n";
     OS << "      });\n"
        << "  return info;\n"
        << "}\n"

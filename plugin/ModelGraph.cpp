@@ -161,6 +161,9 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   } else if (auto Arg = covetTemplateArg(T, "ReverseOne")) {
     M.Kind = Storage::ReverseOne;
     SetTarget(*Arg);
+  } else if (auto Arg = covetTemplateArg(T, "Prefetched")) {
+    M.Kind = Storage::Prefetched;
+    SetTarget(*Arg);
   }
 
   if (const AnnotateAttr *A = findAttr(F, AttrId::foreign_key)) {
@@ -200,7 +203,7 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   std::optional<std::string> Column = stringArg(findAttr(F, AttrId::column), 0);
   const bool KeyRelation =
       M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne;
-  if (M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne)
+  if (M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne || M.Kind == Storage::Prefetched)
     ;  // no column
   else if (M.Kind == Storage::RefSet && M.Relation == RelationAttr::ManyToMany)
     ;  // the through table holds the keys

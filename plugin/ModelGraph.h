@@ -31,6 +31,7 @@ enum class Storage {
   RefSet,       // covet::RefSet<T>
   ReverseSet,   // covet::ReverseSet<T>
   ReverseOne,   // covet::ReverseOne<T>
+  Prefetched,   // covet::Prefetched<T>: filled by a Prefetch's to_attr, no column
   Other,        // anything else: a scalar column
 };
 

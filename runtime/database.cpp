@@ -17,8 +17,9 @@ detail::DatabaseState& require_open(const std::shared_ptr<detail::DatabaseState>
 }
 }  // namespace
 
-Database connect(std::string_view url) {
+Database connect(std::string_view url, const ConnectOptions& options) {
   auto state = std::make_shared<detail::DatabaseState>();
+  state->loading = options.loading;
   state->connection = std::make_unique<detail::LoggingConnection>(
       detail::open_connection(url), state->query_log, detail::sql_logging_requested());
   state->dialect = state->connection->dialect();
@@ -56,6 +57,14 @@ std::vector<std::vector<Value>> Database::query(std::string_view sql, std::initi
 }
 
 QueryLog& Database::query_log() { return state_->query_log; }
+
+Loading Database::loading() const { return state_->loading; }
+void Database::set_loading(Loading mode) { state_->loading = mode; }
+
+LoadingScope::LoadingScope(Database& db, Loading mode) : db_(&db), previous_(db.loading()) {
+  db.set_loading(mode);
+}
+LoadingScope::~LoadingScope() { db_->set_loading(previous_); }
 
 QueryCounter::QueryCounter(Database& db) : QueryCounter(db.query_log()) {}
 

@@ -6,6 +6,7 @@
 
 #include "backend/connection.hpp"
 
+#include <covet/loading.hpp>
 #include <covet/query_log.hpp>
 
 #include <memory>
@@ -18,6 +19,7 @@ struct DatabaseState {
   Dialect dialect = Dialect::SQLite;
   int transaction_depth = 0;  // 0: autocommit; 1: BEGIN; >1: savepoints
   int savepoint_counter = 0;  // names savepoints uniquely: covet_sp_<n>
+  Loading loading = Loading::Lazy;  // what a lazy load of a relation does (covet/loading.hpp)
 };
 
 }  // namespace covet::detail

@@ -8,9 +8,21 @@ namespace covet::detail {
 const std::vector<const MemberInfo*>& column_members(const ModelInfo& model) { return model.columns; }
 
 void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Row& row,
+                 int first_column, void* object, const std::shared_ptr<PeerGroup>& peers) {
+  load_object(db, model, model.columns, row, first_column, object, peers);
+}
+
+void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                 const std::vector<const MemberInfo*>& columns, const Row& row, int first_column,
+                 void* object, const std::shared_ptr<PeerGroup>& peers) {
+  set_columns(model, columns, row, first_column, object);
+  bind_object(db, model, object, peers);
+}
+
+void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
                  int first_column, void* object) {
   int column = first_column;
-  for (const MemberInfo* m : model.columns) {
+  for (const MemberInfo* m : columns) {
     try {
       m->set(object, row.value(column++));
     } catch (const Error& e) {
@@ -19,12 +31,13 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                        model.name);
     }
   }
-  bind_object(db, model, object);
 }
 
-void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
+                 const std::shared_ptr<PeerGroup>& peers) {
   BindContext ctx;
   ctx.database = db;
+  ctx.peers = peers;
   for (const MemberInfo& m : model.members) {
     if (!m.bind) continue;
     ctx.member = &m;

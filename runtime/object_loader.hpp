@@ -17,9 +17,21 @@ namespace covet::detail {
 const std::vector<const MemberInfo*>& column_members(const ModelInfo& model);
 
 // Sets every column member of `object` from row columns first_column.. (in
-// column_members order) and binds its relation and reverse members to `db`.
-// Throws UsageError naming the member when a value does not fit it.
+// column_members order) and binds its relation and reverse members to `db`
+// (and to `peers`, when auto-prefetching). Throws UsageError naming the
+// member when a value does not fit it.
 void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Row& row,
+                 int first_column, void* object, const std::shared_ptr<PeerGroup>& peers = nullptr);
+// The same for a query that loads only `columns` (members of `model`, in
+// column_members order; only() / defer()): the other members keep their
+// values.
+void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                 const std::vector<const MemberInfo*>& columns, const Row& row, int first_column,
+                 void* object, const std::shared_ptr<PeerGroup>& peers = nullptr);
+
+// Sets `columns` of `object` from row columns first_column.., binding
+// nothing. Throws UsageError naming the member when a value does not fit it.
+void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
                  int first_column, void* object);
 
 }  // namespace covet::detail

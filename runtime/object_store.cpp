@@ -3,6 +3,7 @@
 // come from the metadata, quoted.
 #include "backend/connection.hpp"
 #include "database_state.hpp"
+#include "model/column_value.hpp"
 #include "object_loader.hpp"
 #include "sql/dialect.hpp"
 
@@ -21,16 +22,6 @@ namespace {
 bool never_bound(const std::weak_ptr<DatabaseState>& db) {
   std::weak_ptr<DatabaseState> empty;
   return !db.owner_before(empty) && !empty.owner_before(db);
-}
-
-// The value a member writes to its column. A relation with to_field takes the
-// key from the object it holds, since Ref(obj) records only the primary key.
-Value column_value(const MemberInfo& m, const void* object) {
-  if (m.kind == MemberKind::Relation && !m.relation->to_field.empty() && m.cached_target) {
-    if (const void* target = m.cached_target(object))
-      return m.relation->target->member(m.relation->to_field)->get(target);
-  }
-  return m.get(object);
 }
 
 std::string select_list(const DatabaseState& db, const ModelInfo& model) {
@@ -115,9 +106,7 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   model.primary_key->set(object, key);
   // A Ref built from an object holds its primary key; once written, it holds
   // what the column holds (the to_field value), like a Ref loaded later.
-  for (const MemberInfo* m : model.columns)
-    if (m->kind == MemberKind::Relation && !m->relation->to_field.empty())
-      m->set(object, column_value(*m, object));
+  store_to_field_keys(model, object);
   bind_object(db, model, object);
 }
 

@@ -15,6 +15,7 @@ packages=(
   libsqlite3-dev libpq-dev postgresql
   libgtest-dev libbenchmark-dev
   cmake make pkg-config g++ python3
+  python3-django python3-psycopg2   # `make bench`: the same workload through Django, for the side-by-side table
 )
 
 # One dpkg-query for all (it exits 1 if some package is unknown to dpkg).

@@ -26,13 +26,18 @@
 #pragma once
 
 #include <covet/atomic.hpp>
+#include <covet/bulk.hpp>
 #include <covet/database.hpp>
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/id.hpp>
+#include <covet/loading.hpp>
 #include <covet/many_to_many.hpp>
 #include <covet/model_info.hpp>
 #include <covet/on_delete.hpp>
+#include <covet/partial.hpp>
+#include <covet/prefetch.hpp>
+#include <covet/prefetched.hpp>
 #include <covet/q.hpp>
 #include <covet/query_set.hpp>
 #include <covet/ref.hpp>

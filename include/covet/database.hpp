@@ -21,13 +21,17 @@
 #pragma once
 
 #include <covet/atomic.hpp>
+#include <covet/bulk.hpp>
 #include <covet/deletion.hpp>
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
+#include <covet/loading.hpp>
 #include <covet/model_info.hpp>
+#include <covet/prefetch.hpp>
 #include <covet/query_log.hpp>
 #include <covet/query_set.hpp>
 #include <covet/many_to_many.hpp>
+#include <covet/partial.hpp>
 #include <covet/ref.hpp>
 #include <covet/ref_set.hpp>
 #include <covet/reverse.hpp>
@@ -37,12 +41,22 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace covet {
+
+class Database;
+
+// Opens a database. URLs: "sqlite::memory:", "sqlite:///relative.db",
+// "sqlite:////absolute/path.db", "postgresql://user:password@host:port/dbname"
+// (or any libpq connection URI); `options` set its loading mode
+// (covet/loading.hpp). Throws OperationalError when the database cannot be
+// opened or reached.
+Database connect(std::string_view url, const ConnectOptions& options = {});
 
 class Database {
  public:
@@ -87,6 +101,21 @@ class Database {
                          model_info<T>().name);
   }
 
+  // The rows of only() / defer() (covet/partial.hpp): UPDATE the fields the
+  // Partial loaded or was assigned, and no other, so a deferred column keeps
+  // the database's value. Throws DoesNotExist when the row is gone (a
+  // partial object is never inserted: its deferred fields are unknown),
+  // UsageError for a Partial no query loaded. save() also binds it to this
+  // database.
+  template <class T>
+  void save(Partial<T>& object) {
+    object.write(state_, true);
+  }
+  template <class T>
+  void update(const Partial<T>& object) {
+    object.write(state_, false);
+  }
+
   // Deletes the object's row and everything its relations' on_delete reaches
   // (CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET(fn), DO_NOTHING,
   // many-to-many join rows; see covet/deletion.hpp and docs/cascades.md), in
@@ -108,6 +137,54 @@ class Database {
     info.primary_key->set(&object, Value());
     return result;
   }
+
+  // INSERTs every object in multi-row statements (as many rows per
+  // statement as the backend's parameter limit allows, or `batch_size`), in
+  // one transaction scope when there is more than one statement, and returns
+  // them with their keys set and their relation members bound. Throws
+  // IntegrityError subclasses; then no row is inserted.
+  template <class T>
+  std::vector<T> bulk_create(std::vector<T> objects, std::size_t batch_size = 0) {
+    std::vector<void*> rows;
+    rows.reserve(objects.size());
+    for (T& object : objects) rows.push_back(&object);
+    detail::bulk_insert(state_, model_info<T>(), rows, batch_size);
+    return objects;
+  }
+
+  // UPDATEs the named fields of every object's row from the object, several
+  // rows per statement (UPDATE ... SET f = CASE pk WHEN ...), in one
+  // transaction scope. Returns the number of rows matched. Throws FieldError
+  // for an unknown field or the primary key, UsageError for an unsaved
+  // object or an empty field list.
+  template <class T>
+  std::int64_t bulk_update(const std::vector<T>& objects, std::initializer_list<std::string_view> fields,
+                           std::size_t batch_size = 0) {
+    std::vector<const void*> rows;
+    rows.reserve(objects.size());
+    for (const T& object : objects) rows.push_back(&object);
+    return detail::bulk_update(state_, model_info<T>(), rows,
+                               std::vector<std::string>(fields.begin(), fields.end()), batch_size);
+  }
+
+  // Prefetches `lookups` ("books", "books__tags", covet::Prefetch) for
+  // objects already loaded, as prefetch_related would have: one query per
+  // level. Throws FieldError / UsageError as prefetch_related does.
+  template <class T, class... L>
+  void prefetch(std::span<T> objects, L&&... lookups) {
+    std::vector<void*> rows;
+    rows.reserve(objects.size());
+    for (T& object : objects) rows.push_back(&object);
+    detail::prefetch_objects(state_, model_info<T>(), rows, std::vector<Prefetch>{Prefetch(std::forward<L>(lookups))...});
+  }
+  template <class T, class... L>
+  void prefetch(std::vector<T>& objects, L&&... lookups) {
+    prefetch(std::span<T>(objects), std::forward<L>(lookups)...);
+  }
+
+  // The loading mode (covet/loading.hpp): Lazy, Strict or AutoPrefetch.
+  Loading loading() const;
+  void set_loading(Loading mode);
 
   // Reloads every field from the database. Throws DoesNotExist when the row
   // is gone, UsageError for an unsaved object.
@@ -182,7 +259,7 @@ class Database {
   void close();
 
  private:
-  friend Database connect(std::string_view url);
+  friend Database connect(std::string_view url, const ConnectOptions& options);
   explicit Database(std::shared_ptr<detail::DatabaseState> state) : state_(std::move(state)) {}
 
   template <class T, class M>
@@ -203,11 +280,5 @@ class Database {
 
   std::shared_ptr<detail::DatabaseState> state_;
 };
-
-// Opens a database. URLs: "sqlite::memory:", "sqlite:///relative.db",
-// "sqlite:////absolute/path.db", "postgresql://user:password@host:port/dbname"
-// (or any libpq connection URI). Throws OperationalError when the database
-// cannot be opened or reached.
-Database connect(std::string_view url);
 
 }  // namespace covet

@@ -39,7 +39,9 @@
 #pragma once
 
 #include <covet/detail/object_store.hpp>
+#include <covet/detail/lazy_load.hpp>
 #include <covet/detail/manager_queries.hpp>
+#include <covet/detail/prefetch_cache.hpp>
 #include <covet/errors.hpp>
 #include <covet/id.hpp>
 #include <covet/model_info.hpp>
@@ -97,6 +99,7 @@ struct ManyToManyLink {
   const MemberInfo* relation = nullptr;  // the RefSet member, on the model declaring it
   bool reverse = false;                  // true: the owner is on the relation's target side
   Value owner_key;                       // the owner's primary key
+  std::shared_ptr<PeerGroup> peers;      // auto-prefetch: the owner's peers
 };
 
 // Runtime entry points (runtime/relations/many_to_many.cpp). `keys` are
@@ -191,11 +194,29 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
 
   bool is_bound() const noexcept { return link_.relation != nullptr && !link_.owner_key.is_null(); }
 
-  // The related objects, as a query set to refine, iterate or fetch.
+  // The related objects, as a query set to refine, iterate or fetch; the
+  // prefetched ones when prefetch_related loaded them (no query then).
+  // Throws UsageError in strict loading mode when they were not prefetched.
   QuerySet<T> all() const {
+    QuerySet<T> rows = query();
+    if (!prefetched_.has_rows()) {
+      auto loaded = detail::lazy_rows(
+          detail::LazyLoad{link_.relation, link_.reverse, link_.owner_key, link_.peers},
+          detail::QuerySetAccess::core(rows));
+      if (!loaded) return rows;
+      prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
+    }
+    return detail::QuerySetAccess::with_results(std::move(rows), prefetched_.rows());
+  }
+  // The related objects as a query set, always queried (filter() and get()
+  // refine this one).
+  QuerySet<T> query() const {
     auto db = detail::m2m_database(link_);
     return QuerySet<T>(db).filter(Q(detail::m2m_owner_lookup(link_), link_.owner_key));
   }
+  // Whether all() answers from prefetched rows (no query).
+  bool is_prefetched() const noexcept { return prefetched_.has_rows(); }
+  bool reads_rows() const noexcept { return prefetched_.has_rows() || link_.peers != nullptr; }
 
   // Relates the items to the owner; pairs that exist already are skipped.
   // One INSERT per batch of rows. Arguments: see the header comment, plus at
@@ -204,6 +225,7 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
     requires(sizeof...(A) > 0 && (detail::RelatedArgument<T, A> && ...))
   void add(const A&... items) const {
     auto args = collect("add()", items...);
+    prefetched_.clear();
     detail::m2m_add(link_, args.keys, args.defaults);
   }
 
@@ -212,11 +234,15 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
     requires(sizeof...(A) > 0 && ((detail::RelatedItem<T, A> || detail::RelatedItems<T, A>) && ...))
   void remove(const A&... items) const {
     auto args = collect("remove()", items...);
+    prefetched_.clear();
     detail::m2m_remove(link_, args.keys);
   }
 
   // Unrelates every object from the owner.
-  void clear() const { detail::m2m_clear(link_); }
+  void clear() const {
+    prefetched_.clear();
+    detail::m2m_clear(link_);
+  }
 
   // Makes `items` exactly the related objects: deletes the pairs not in it and
   // adds the missing ones (with `defaults`), in one transaction.
@@ -224,23 +250,30 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
     requires detail::RelatedItems<T, R>
   void set(const R& items, const ThroughDefaults& defaults = {}) const {
     auto args = collect("set()", items);
+    prefetched_.clear();
     detail::m2m_set(link_, args.keys, defaults);
   }
   void set(std::initializer_list<T> items, const ThroughDefaults& defaults = {}) const {
     auto args = collect("set()", items);
+    prefetched_.clear();
     detail::m2m_set(link_, args.keys, defaults);
   }
 
   // INSERTs `object` and relates it to the owner, in one transaction; returns
   // it saved and bound.
   T create(T object, const ThroughDefaults& defaults = {}) const {
+    prefetched_.clear();
     detail::m2m_create(link_, model_info<T>(), &object, defaults);
     return object;
   }
 
  protected:
   const detail::ManyToManyLink& link() const noexcept { return link_; }
-  void rebind(detail::ManyToManyLink link) { link_ = std::move(link); }
+  void rebind(detail::ManyToManyLink link) {
+    link_ = std::move(link);
+    prefetched_.clear();
+  }
+  detail::PrefetchCache<T>& prefetch_cache() const noexcept { return prefetched_; }
 
  private:
   template <class... A>
@@ -252,6 +285,7 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
   }
 
   detail::ManyToManyLink link_;
+  mutable detail::PrefetchCache<T> prefetched_;
 };
 
 }  // namespace covet

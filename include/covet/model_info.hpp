@@ -14,6 +14,7 @@
 #include <covet/on_delete.hpp>
 #include <covet/value.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <typeindex>
@@ -26,6 +27,7 @@ class Database;
 struct ModelInfo;
 namespace detail {
 struct DatabaseState;
+struct PeerGroup;  // the objects one query loaded, for auto-prefetch (runtime/prefetch/)
 }
 
 enum class RelationKind { ForeignKey, OneToOne, ManyToMany };
@@ -59,6 +61,9 @@ struct BindContext {
   const struct MemberInfo* member = nullptr;        // the member being bound
   Value owner_key;                                  // reverse members: the owner's key
   const struct ReverseRelation* reverse = nullptr;  // reverse members: what they mirror
+  // The other objects the owner was loaded with, when the database
+  // auto-prefetches; null otherwise.
+  std::shared_ptr<detail::PeerGroup> peers;
 };
 
 struct RelationInfo {
@@ -102,6 +107,17 @@ struct MemberInfo {
   // this member: lets db.related(owner, &Book::author) find its relation.
   bool (*matches)(const std::type_info& pointer_type, const void* pointer) = nullptr;
   const std::type_info* reverse_target = nullptr;  // ReverseMember: the T of ReverseSet<T>
+
+  // Where eager loading (select_related, prefetch_related, auto-prefetch)
+  // leaves what it loaded, so the member answers without a query:
+  //  * Ref members and ReverseOne members: store_object(owner, target) makes
+  //    the member hold `target` (an instance of the related model). For a
+  //    ReverseOne, a null `target` records "there is none".
+  //  * RefSet and ReverseSet members: open_cache(owner) gives the member a
+  //    fresh, empty prefetch cache (a std::vector of the related model,
+  //    filled through the related ModelInfo's list_* functions) and returns it.
+  void (*store_object)(void* owner, std::shared_ptr<const void> target) = nullptr;
+  void* (*open_cache)(void* owner) = nullptr;
 };
 
 // The reverse side of a relation, computed by the registry once every model
@@ -134,6 +150,12 @@ struct ModelInfo {
   // Object lifecycle without knowing the type.
   std::shared_ptr<void> (*make)() = nullptr;           // a value-initialized instance
   void (*copy)(void* to, const void* from) = nullptr;  // copy-assign
+  // A std::vector of the model, type-erased (a member's prefetch cache):
+  // append a value-initialized instance and return it; size; element i.
+  std::shared_ptr<void> (*make_list)() = nullptr;  // an empty std::vector of the model
+  void* (*list_emplace)(void* list) = nullptr;
+  std::size_t (*list_size)(const void* list) = nullptr;
+  void* (*list_at)(void* list, std::size_t i) = nullptr;
 
   // Lookups by name; nullptr when there is none.
   const MemberInfo* member(std::string_view name) const;

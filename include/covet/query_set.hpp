@@ -21,9 +21,11 @@
 // pointers) and share the conditions. It is not thread-safe.
 #pragma once
 
+#include <covet/bulk.hpp>
 #include <covet/deletion.hpp>
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
+#include <covet/prefetch.hpp>
 #include <covet/q.hpp>
 #include <covet/value.hpp>
 
@@ -64,6 +66,30 @@ class QueryCore {
   // may be absent). Throws UsageError for negative bounds.
   QueryCore sliced(std::optional<std::int64_t> begin, std::optional<std::int64_t> end) const;
 
+  // A copy that also loads the related objects along `paths` (forward
+  // foreign keys and one-to-ones, "author__publisher") in the same SELECT;
+  // no paths: every non-null forward relation, recursively (Django's
+  // select_related()). Throws FieldError naming the model and the valid
+  // relations. (runtime/query/select_related.cpp)
+  QueryCore with_select_related(std::vector<std::string> paths) const;
+  // A copy that loads only `fields` (only = true) or all but `fields`
+  // (only = false) of the model's columns; the primary key is always
+  // loaded. Throws FieldError for an unknown field. (runtime/query/deferred_fields.cpp)
+  QueryCore with_loaded_fields(std::vector<std::string> fields, bool only) const;
+  // A copy that prefetches `lookups` after loading its rows. Throws
+  // FieldError for a step that is not a relation, UsageError for a custom
+  // query set of the wrong model or a to_attr on the wrong model.
+  // (runtime/prefetch/)
+  QueryCore with_prefetch(std::vector<Prefetch> lookups) const;
+  bool has_prefetch() const noexcept;
+  // Runs this query's prefetch lookups over `objects` (loaded rows of its
+  // model): one query per lookup level.
+  void prefetch(const std::vector<void*>& objects) const;
+  // UPDATEs the matching rows' columns; returns the number of rows matched.
+  // Throws FieldError for an unknown or non-column field, UsageError on a
+  // sliced query. (runtime/bulk/)
+  std::int64_t update(const std::vector<Assign>& assignments) const;
+
   // The SELECT statement in the database's dialect.
   std::string to_sql() const;
 
@@ -87,6 +113,7 @@ class QueryCore {
   DeleteResult erase() const;
 
  private:
+  friend struct QueryCoreAccess;  // the runtime's door to the state
   QueryCore(std::shared_ptr<DatabaseState> db, std::shared_ptr<const QueryState> state);
   void run(const QueryState& state, const std::function<void*()>& emplace,
            std::int64_t* rows) const;
@@ -95,13 +122,27 @@ class QueryCore {
   std::shared_ptr<const QueryState> state_;
 };
 
+// How a query set's row type holds the model object: T itself, or a
+// wrapper (covet::Partial<T> from only() / defer(), partial.hpp) that also
+// records which fields were loaded. `finish` runs once per fetched row,
+// after loading and prefetching.
+template <class Row>
+struct RowTraits {
+  static void* object(Row& row) { return &row; }
+  static void finish(Row&, const QueryCore&) {}
+};
+
 }  // namespace detail
 
 template <class T>
+class Partial;
+
+template <class T, class Row = T>
 class QuerySet {
  public:
-  using value_type = T;
-  using const_iterator = typename std::vector<T>::const_iterator;
+  using model_type = T;
+  using value_type = Row;
+  using const_iterator = typename std::vector<Row>::const_iterator;
   using iterator = const_iterator;
 
   // Every row of T; what Database::objects<T>() returns.
@@ -149,11 +190,59 @@ class QuerySet {
   // A fresh copy (not yet evaluated), as Django's .all().
   QuerySet all() const { return QuerySet(core_); }
 
-  // Runs the query and returns the rows, each bound to the database.
-  std::vector<T> fetch() const {
-    std::vector<T> out;
-    core_.fetch([&out]() -> void* { return &out.emplace_back(); });
-    return out;
+  // Loads the related objects of forward foreign keys and one-to-ones in
+  // the same query, with a join per relation (LEFT OUTER for a nullable
+  // key): select_related("author", "editor__publisher"). Reading them
+  // afterwards (book.author.get()) runs no query. With no argument: every
+  // non-null forward relation, recursively. Throws FieldError for a path
+  // that is not a forward relation, naming the valid ones.
+  template <class... S>
+  QuerySet select_related(S&&... paths) const {
+    return QuerySet(core_.with_select_related(std::vector<std::string>{std::string(std::string_view(paths))...}));
+  }
+
+  // After the rows load, loads the objects of each lookup ("books",
+  // "books__tags", or a covet::Prefetch) for all of them at once: one query
+  // per level, whatever the number of rows. The relations' members (a
+  // ReverseSet, a RefSet, a Ref, a ReverseOne) then answer without a query.
+  // Throws FieldError for a step that is not a relation; UsageError when
+  // the relation has no member to hold the objects (declare one, or use
+  // Prefetch with a covet::Prefetched member).
+  template <class... P>
+  QuerySet prefetch_related(P&&... lookups) const {
+    return QuerySet(core_.with_prefetch(std::vector<Prefetch>{Prefetch(std::forward<P>(lookups))...}));
+  }
+
+  // Loads only the named fields (and the primary key) / all fields but the
+  // named ones. The rows are covet::Partial<T> (partial.hpp): a deferred
+  // field loads on first access through it, and saving one writes only the
+  // loaded or assigned fields, so nothing is overwritten with a default.
+  template <class... S>
+  QuerySet<T, Partial<T>> only(S&&... fields) const {
+    return QuerySet<T, Partial<T>>(
+        core_.with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, true));
+  }
+  template <class... S>
+  QuerySet<T, Partial<T>> defer(S&&... fields) const {
+    return QuerySet<T, Partial<T>>(
+        core_.with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, false));
+  }
+
+  // UPDATE ... SET field = value, ... for every matching row, in one
+  // statement: update({{"in_print", false}, {"price", 9.5}}). Returns the
+  // number of rows matched. Objects already loaded keep their old values.
+  // Throws FieldError for an unknown field, UsageError on a sliced query.
+  std::int64_t update(std::initializer_list<Assign> assignments) const {
+    cache_.reset();
+    supplied_ = false;
+    return core_.update(std::vector<Assign>(assignments));
+  }
+
+  // Runs the query and returns the rows, each bound to the database. A
+  // related manager's prefetched query set returns its prefetched rows.
+  std::vector<Row> fetch() const {
+    if (supplied_) return *cache_;
+    return load();
   }
 
   // Iteration runs the query once and keeps the rows (Django's result
@@ -162,26 +251,29 @@ class QuerySet {
   const_iterator end() const { return results().end(); }
 
   // The one row matching; throws DoesNotExist / MultipleObjectsReturned.
-  T get(Q q = {}) const {
-    T out{};
-    core_.get(q, &out);
+  Row get(Q q = {}) const {
+    Row out{};
+    core_.get(q, detail::RowTraits<Row>::object(out));
+    finish_one(out);
     return out;
   }
   template <class V>
-  T get(std::string_view lookup, V&& value) const {
+  Row get(std::string_view lookup, V&& value) const {
     return get(Q(lookup, std::forward<V>(value)));
   }
 
   // The first / last row by the ordering (the primary key when there is
   // none); nullopt when empty. last() throws UsageError on a sliced query.
-  std::optional<T> first() const {
-    T out{};
-    if (!core_.first(&out)) return std::nullopt;
+  std::optional<Row> first() const {
+    Row out{};
+    if (!core_.first(detail::RowTraits<Row>::object(out))) return std::nullopt;
+    finish_one(out);
     return out;
   }
-  std::optional<T> last() const {
-    T out{};
-    if (!core_.last(&out)) return std::nullopt;
+  std::optional<Row> last() const {
+    Row out{};
+    if (!core_.last(detail::RowTraits<Row>::object(out))) return std::nullopt;
+    finish_one(out);
     return out;
   }
 
@@ -203,6 +295,7 @@ class QuerySet {
   // Forgets the rows this query set had fetched.
   DeleteResult erase() const {
     cache_.reset();
+    supplied_ = false;
     return core_.erase();
   }
 
@@ -210,15 +303,70 @@ class QuerySet {
   std::string to_sql() const { return core_.to_sql(); }
 
  private:
+  template <class, class>
+  friend class QuerySet;
+  friend struct detail::QuerySetAccess;
+
   explicit QuerySet(detail::QueryCore core) : core_(std::move(core)) {}
 
-  const std::vector<T>& results() const {
-    if (!cache_) cache_ = std::make_shared<const std::vector<T>>(fetch());
+  std::vector<Row> load() const {
+    std::vector<Row> out;
+    core_.fetch([&out]() -> void* { return detail::RowTraits<Row>::object(out.emplace_back()); });
+    if (core_.has_prefetch()) {
+      std::vector<void*> objects;
+      objects.reserve(out.size());
+      for (Row& row : out) objects.push_back(detail::RowTraits<Row>::object(row));
+      core_.prefetch(objects);
+    }
+    for (Row& row : out) detail::RowTraits<Row>::finish(row, core_);
+    return out;
+  }
+
+  void finish_one(Row& row) const {
+    if (core_.has_prefetch()) core_.prefetch({detail::RowTraits<Row>::object(row)});
+    detail::RowTraits<Row>::finish(row, core_);
+  }
+
+  const std::vector<Row>& results() const {
+    if (!cache_) cache_ = std::make_shared<const std::vector<Row>>(load());
     return *cache_;
   }
 
   detail::QueryCore core_;
-  mutable std::shared_ptr<const std::vector<T>> cache_;
+  mutable std::shared_ptr<const std::vector<Row>> cache_;
+  mutable bool supplied_ = false;  // cache_ holds prefetched rows, not rows this query set ran
 };
+
+namespace detail {
+struct QueryCoreAccess {
+  static const std::shared_ptr<const QueryState>& state(const QueryCore& core) { return core.state_; }
+  static const std::shared_ptr<DatabaseState>& database(const QueryCore& core) { return core.db_; }
+};
+
+// The library's door into a QuerySet: its state (for Prefetch), and a query
+// set whose rows are already known (a related manager's prefetched rows).
+struct QuerySetAccess {
+  template <class T, class Row>
+  static const std::shared_ptr<const QueryState>& state(const QuerySet<T, Row>& qs) {
+    return QueryCoreAccess::state(qs.core_);
+  }
+  template <class T, class Row>
+  static const QueryCore& core(const QuerySet<T, Row>& qs) {
+    return qs.core_;
+  }
+  template <class T>
+  static QuerySet<T> with_results(QuerySet<T> qs, std::shared_ptr<const std::vector<T>> rows) {
+    qs.cache_ = std::move(rows);
+    qs.supplied_ = true;
+    return qs;
+  }
+};
+
+}  // namespace detail
+
+template <class QuerySetType>
+std::shared_ptr<const detail::QueryState> Prefetch::detail_state(const QuerySetType& qs) {
+  return detail::QuerySetAccess::state(qs);
+}
 
 }  // namespace covet

@@ -26,6 +26,7 @@
 // other in any order.
 #pragma once
 
+#include <covet/detail/lazy_load.hpp>
 #include <covet/errors.hpp>
 #include <covet/id.hpp>
 #include <covet/model_info.hpp>
@@ -95,14 +96,14 @@ class Ref {
   bool is_loaded() const noexcept { return object_ != nullptr; }
 
   // The related object: loaded on first use through the bound database, then
-  // cached. Throws UsageError when null or unbound, DoesNotExist when the row
-  // is gone.
+  // cached (select_related and prefetch_related load it beforehand). Throws
+  // UsageError when null, unbound, or in strict loading mode (see
+  // Database::strict_loading); DoesNotExist when the row is gone.
   const T& get() const {
     if (object_) return *object_;
     if (key_.is_null()) detail::throw_unbound(member_, model_info<T>(), "is null");
-    auto loaded = std::make_shared<T>();
-    detail::load_related(database_, model_info<T>(), member_, key_, loaded.get());
-    object_ = std::move(loaded);
+    object_ = std::static_pointer_cast<const T>(
+        detail::lazy_object(database_, detail::LazyLoad{member_, false, key_, peers_}, model_info<T>()));
     return *object_;
   }
   const T* operator->() const { return &get(); }
@@ -120,6 +121,7 @@ class Ref {
   mutable std::shared_ptr<const T> object_;
   std::weak_ptr<detail::DatabaseState> database_;
   const MemberInfo* member_ = nullptr;  // the relation this Ref stores, once bound
+  std::shared_ptr<detail::PeerGroup> peers_;  // auto-prefetch: the owner's peers
 };
 
 namespace detail {
@@ -134,6 +136,7 @@ struct RefAccess {
   static void bind(Ref<T>& ref, const BindContext& ctx) {
     ref.database_ = ctx.database;
     ref.member_ = ctx.member;
+    ref.peers_ = ctx.peers;
   }
   template <class T>
   static const void* cached(const Ref<T>& ref) {

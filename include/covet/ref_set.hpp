@@ -41,7 +41,11 @@ namespace detail {
 struct RefSetAccess {
   template <class T>
   static void bind(RefSet<T>& set, const BindContext& ctx) {
-    set.rebind(ManyToManyLink{ctx.database, ctx.member, false, ctx.owner_key});
+    set.rebind(ManyToManyLink{ctx.database, ctx.member, false, ctx.owner_key, ctx.peers});
+  }
+  template <class T>
+  static PrefetchCache<T>& cache(RefSet<T>& set) {
+    return set.prefetch_cache();
   }
 };
 }  // namespace detail

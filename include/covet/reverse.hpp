@@ -41,7 +41,9 @@
 #pragma once
 
 #include <covet/detail/object_store.hpp>
+#include <covet/detail/lazy_load.hpp>
 #include <covet/detail/manager_queries.hpp>
+#include <covet/detail/prefetch_cache.hpp>
 #include <covet/errors.hpp>
 #include <covet/many_to_many.hpp>
 #include <covet/model_info.hpp>
@@ -110,12 +112,30 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
 
   bool is_bound() const noexcept { return reverse_ != nullptr && !owner_key_.is_null(); }
 
-  // The related objects, as a query set to iterate, fetch or refine.
+  // The related objects, as a query set to iterate, fetch or refine; the
+  // prefetched ones when prefetch_related loaded them (no query then).
+  // Throws UsageError in strict loading mode when they were not prefetched.
   QuerySet<T> all() const {
+    QuerySet<T> rows = query();
+    if (!prefetched_.has_rows()) {
+      auto loaded = detail::lazy_rows(detail::LazyLoad{reverse_->member, true, owner_key_, peers_},
+                                      detail::QuerySetAccess::core(rows));
+      if (!loaded) return rows;
+      prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
+    }
+    return detail::QuerySetAccess::with_results(std::move(rows), prefetched_.rows());
+  }
+  // The related objects as a query set, always queried (filter() and get()
+  // refine this one).
+  QuerySet<T> query() const {
     require_bound();
+    if (is_many_to_many()) return many().query();
     auto db = detail::lock_database(database_, describe());
     return QuerySet<T>(db).filter(Q(reverse_->member->name, owner_key_));
   }
+  // Whether all() answers from prefetched rows (no query).
+  bool is_prefetched() const noexcept { return prefetched_.has_rows(); }
+  bool reads_rows() const noexcept { return prefetched_.has_rows() || peers_ != nullptr; }
 
 
   // Inserts `object` related to the owner (its foreign key set to the owner;
@@ -123,6 +143,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   // and bound.
   T create(T object) const {
     require_bound();
+    prefetched_.clear();
     if (is_many_to_many()) return many().create(std::move(object));
     auto db = detail::lock_database(database_, describe());
     reverse_->member->set(&object, owner_key_);
@@ -140,6 +161,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
              (detail::RelatedArgument<T, A> && ...))
   void add(const A&... items) const {
     require_bound();
+    prefetched_.clear();
     if (is_many_to_many()) return many().add(items...);
     detail::fk_add(writable("add()"), *reverse_, owner_key_, keys("add()", items...));
   }
@@ -152,6 +174,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
              ((detail::RelatedItem<T, A> || detail::RelatedItems<T, A>) && ...))
   void remove(const A&... items) const {
     require_bound();
+    prefetched_.clear();
     if (is_many_to_many()) return many().remove(items...);
     (check_related(items), ...);
     detail::fk_remove(writable("remove()"), *reverse_, owner_key_, keys("remove()", items...));
@@ -162,6 +185,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     requires(Keys != KeyNullability::NonNull)
   {
     require_bound();
+    prefetched_.clear();
     if (is_many_to_many()) return many().clear();
     detail::fk_clear(writable("clear()"), *reverse_, owner_key_);
   }
@@ -172,6 +196,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     requires(Keys != KeyNullability::NonNull && detail::RelatedItems<T, R>)
   void set(const R& items) const {
     require_bound();
+    prefetched_.clear();
     if (is_many_to_many()) return many().set(items);
     detail::fk_set(writable("set()"), *reverse_, owner_key_, keys("set()", items));
   }
@@ -197,7 +222,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     return reverse_->member->relation->kind == RelationKind::ManyToMany;
   }
   ManyRelatedManager<T> many() const {
-    return ManyRelatedManager<T>(detail::ManyToManyLink{database_, reverse_->member, true, owner_key_});
+    return ManyRelatedManager<T>(detail::ManyToManyLink{database_, reverse_->member, true, owner_key_, peers_});
   }
   // The database, once the key is known to be nullable.
   std::shared_ptr<detail::DatabaseState> writable(const char* what) const {
@@ -225,6 +250,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   std::weak_ptr<detail::DatabaseState> database_;
   const ReverseRelation* reverse_ = nullptr;
   Value owner_key_;
+  std::shared_ptr<detail::PeerGroup> peers_;
+  mutable detail::PrefetchCache<T> prefetched_;
 };
 
 // A declared reverse member for a foreign key: `covet::ReverseSet<Book> books;`.
@@ -246,26 +273,45 @@ class ReverseOne {
 
   bool is_bound() const noexcept { return reverse_ != nullptr && !owner_key_.is_null(); }
 
-  // The one related object. Throws DoesNotExist when there is none, UsageError
-  // when unbound.
+  // The one related object (prefetched, or one query). Throws DoesNotExist
+  // when there is none, UsageError when unbound or in strict loading mode.
   T get() const {
-    if (!is_bound()) detail::throw_unbound_reverse(typeid(T), reverse_, "ReverseOne");
-    auto db = detail::lock_database(database_, reverse_->source->name + "." + reverse_->member->name);
-    return QuerySet<T>(db).get(Q(reverse_->member->name, owner_key_));
+    if (std::optional<T> found = find()) return *std::move(found);
+    throw DoesNotExist(model_info<T>().name + " matching query does not exist (" + reverse_->member->name +
+                           " = " + owner_key_.debug_string() + ", the reverse one-to-one " +
+                           reverse_->source->name + "." + reverse_->member->name + ")",
+                       model_info<T>().name);
   }
   // The related object, or nullopt when there is none.
   std::optional<T> find() const {
     if (!is_bound()) detail::throw_unbound_reverse(typeid(T), reverse_, "ReverseOne");
-    auto db = detail::lock_database(database_, reverse_->source->name + "." + reverse_->member->name);
-    return QuerySet<T>(db).filter(Q(reverse_->member->name, owner_key_)).first();
+    if (!loaded_) {
+      // Queried each time, unless prefetched or auto-prefetched (then kept).
+      auto object = std::static_pointer_cast<const T>(detail::lazy_object(
+          database_, detail::LazyLoad{reverse_->member, true, owner_key_, peers_}, model_info<T>()));
+      if (peers_) {
+        loaded_ = true;
+        object_ = object;
+      }
+      if (!object) return std::nullopt;
+      return *object;
+    }
+    if (!object_) return std::nullopt;
+    return *object_;
   }
   bool exists() const { return find().has_value(); }
+  // Whether the object (or its absence) is known without a query.
+  bool is_loaded() const noexcept { return loaded_; }
 
  private:
   friend struct detail::ReverseAccess;
   std::weak_ptr<detail::DatabaseState> database_;
   const ReverseRelation* reverse_ = nullptr;
   Value owner_key_;
+  std::shared_ptr<detail::PeerGroup> peers_;
+  // Like a Ref: loaded_ says whether object_ (null: there is none) is known.
+  mutable bool loaded_ = false;
+  mutable std::shared_ptr<const T> object_;
 };
 
 namespace detail {
@@ -275,12 +321,26 @@ struct ReverseAccess {
     m.database_ = ctx.database;
     m.reverse_ = ctx.reverse;
     m.owner_key_ = ctx.owner_key;
+    m.peers_ = ctx.peers;
+    m.prefetched_.clear();
   }
   template <class T>
   static void bind(ReverseOne<T>& m, const BindContext& ctx) {
     m.database_ = ctx.database;
     m.reverse_ = ctx.reverse;
     m.owner_key_ = ctx.owner_key;
+    m.peers_ = ctx.peers;
+    m.loaded_ = false;
+    m.object_.reset();
+  }
+  template <class T>
+  static PrefetchCache<T>& cache(RelatedManager<T>& m) {
+    return m.prefetched_;
+  }
+  template <class T>
+  static void store(ReverseOne<T>& m, std::shared_ptr<const T> object) {
+    m.loaded_ = true;
+    m.object_ = std::move(object);
   }
 };
 }  // namespace detail

@@ -38,7 +38,7 @@ std::string lookupList() {
 enum class CallKind { Filter, OrderBy, SelectRelated, PrefetchRelated };
 
 bool isReverseStorage(const Member &M) {
-  return M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne;
+  return M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne || M.Kind == Storage::Prefetched;
 }
 bool isManyToMany(const Member &M) {
   return M.Kind == Storage::RefSet && M.Relation == RelationAttr::ManyToMany;

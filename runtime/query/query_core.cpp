@@ -3,6 +3,7 @@
 #include "database_state.hpp"
 #include "object_loader.hpp"
 #include "query/q_node.hpp"
+#include "query/query_runner.hpp"
 #include "query/query_state.hpp"
 #include "query/select_compiler.hpp"
 #include "query/where_compiler.hpp"
@@ -104,17 +105,7 @@ std::string QueryCore::to_sql() const { return compile_select(*state_, db_->dial
 
 void QueryCore::run(const QueryState& state, const std::function<void*()>& emplace,
                     std::int64_t* rows) const {
-  CompiledQuery q = compile_select(state, db_->dialect, SelectKind::Rows);
-  std::int64_t n = 0;
-  try {
-    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
-      if (void* object = emplace ? emplace() : nullptr) load_object(db_, *state.model, row, 0, object);
-      ++n;
-    });
-  } catch (Error& e) {
-    if (e.model().empty()) e.set_model(state.model->name);
-    throw;
-  }
+  std::int64_t n = run_rows(db_, state, [&](const Row&) -> void* { return emplace ? emplace() : nullptr; });
   if (rows) *rows = n;
 }
 

@@ -7,6 +7,7 @@
 #include "query/q_node.hpp"
 
 #include <covet/model_info.hpp>
+#include <covet/prefetch.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -15,6 +16,9 @@
 #include <vector>
 
 namespace covet::detail {
+
+struct KeyRestriction;  // runtime/prefetch/key_restriction.hpp
+struct LoadedFields;    // runtime/query/deferred_fields.hpp
 
 struct QueryState {
   const ModelInfo* model = nullptr;
@@ -31,6 +35,22 @@ struct QueryState {
   // The slice [low, high) of the result, composed like Django's set_limits.
   std::int64_t low = 0;
   std::optional<std::int64_t> high;
+
+  // Set only by the prefetch engine: the rows related to a batch of owner
+  // keys, each selecting the key it matched as its last column.
+  std::shared_ptr<const KeyRestriction> key_restriction;
+
+  // prefetch_related lookups, validated, in the order given (runtime/prefetch/).
+  std::vector<Prefetch> prefetch;
+
+  // Eager and partial loading. select_related: the paths as given
+  // ("author", "post__author"), validated; select_related_all for
+  // select_related() without paths (runtime/query/select_related.cpp).
+  // only() / defer(): the columns the rows load; null: every column
+  // (runtime/query/deferred_fields.cpp).
+  std::vector<std::string> select_related;
+  bool select_related_all = false;
+  std::shared_ptr<const LoadedFields> loaded_fields;
 
   bool is_sliced() const noexcept { return low != 0 || high.has_value(); }
 };

@@ -1,8 +1,11 @@
 #include "query/select_compiler.hpp"
 
 #include "object_loader.hpp"
+#include "prefetch/key_restriction.hpp"
+#include "query/deferred_fields.hpp"
 #include "query/lookup_path.hpp"
 #include "query/lookups.hpp"
+#include "query/select_related.hpp"
 #include "query/sql_scope.hpp"
 #include "query/where_compiler.hpp"
 
@@ -44,11 +47,18 @@ std::string limit_clause(CompileContext& ctx, const QueryState& state) {
   return out;
 }
 
-std::string select_list(CompileContext& ctx, const SqlScope& scope, const ModelInfo& model) {
+// The query model's loaded columns, then each select_related model's
+// columns (joined through the scope, so filters on the same path share the
+// join), in the plan's order: the order run_rows() reads them in.
+std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& state) {
   std::string out;
-  for (const MemberInfo* m : column_members(model)) {
+  for (const MemberInfo* m : loaded_columns(state)) {
     if (!out.empty()) out += ", ";
     out += scope.alias() + "." + ctx.quote(m->column);
+  }
+  for (const RelatedLoad& load : plan_select_related(state)) {
+    WalkResult at = scope.walk(load.path, 0, load.path.size());
+    for (const MemberInfo* m : load.model->columns) out += ", " + at.alias + "." + ctx.quote(m->column);
   }
   return out;
 }
@@ -64,17 +74,28 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   // and ORDER BY bind none), so each clause is compiled in that order and
   // the FROM clause, complete only once both have added their joins, is
   // assembled last.
+  // A prefetch's key restriction binds its keys first: its condition leads
+  // the WHERE clause.
+  KeyRestrictionSql restriction;
+  if (state.key_restriction && kind == SelectKind::Rows)
+    restriction = compile_key_restriction(ctx, scope, *state.key_restriction);
   std::string where = where_clause(ctx, scope, state);
+  if (!restriction.condition.empty())
+    where = " WHERE " + restriction.condition + (where.empty() ? std::string() : " AND " + where.substr(7));
   const bool ordered = kind == SelectKind::Rows || state.is_sliced();
   std::string order = ordered ? order_clause(ctx, scope, state) : std::string();
   std::string limit = limit_clause(ctx, state);
 
   CompiledQuery out;
   switch (kind) {
-    case SelectKind::Rows:
-      out.sql = "SELECT " + select_list(ctx, scope, *state.model) + " " + scope.from_clause() +
-                where + order + limit;
+    case SelectKind::Rows: {
+      // Before from_clause(): select_related adds its joins here. The key
+      // restriction's key stays the last column, after select_related's.
+      std::string columns = select_list(ctx, scope, state);
+      out.sql = "SELECT " + columns + (restriction.key.empty() ? std::string() : ", " + restriction.key) +
+                " " + scope.from_clause() + restriction.join + where + order + limit;
       break;
+    }
     case SelectKind::Count:
       if (state.is_sliced()) {
         out.sql = "SELECT COUNT(*) FROM (SELECT " + scope.alias() + "." +

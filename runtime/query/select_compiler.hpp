@@ -6,8 +6,11 @@
 //           (a sliced query counts a subquery: the slice bounds the count)
 //   exists  SELECT 1 FROM ... WHERE ... LIMIT ?
 //
-// The selected columns are the model's column members in declaration order,
-// the order load_object() reads them in. Every identifier is quoted, every
+// The selected columns are the model's column members in declaration order
+// (less those only() / defer() leave out), then the columns of each
+// select_related model in plan order (select_related.hpp), then a prefetch
+// key restriction's key: the order run_rows() reads them in. Counts and
+// EXISTS never join for select_related. Every identifier is quoted, every
 // value (LIMIT and OFFSET included) bound; SQLite writes LIMIT -1 when only
 // an OFFSET is set, since its grammar has no bare OFFSET.
 #pragma once

@@ -21,6 +21,7 @@ namespace library {
 enum class Format : std::int16_t { Paperback = 1, Hardcover = 2, Ebook = 3 };
 
 struct Book;
+struct Profile;
 
 struct [[covet::model("lib_publisher")]] Publisher {
   covet::Id id;
@@ -35,6 +36,8 @@ struct [[covet::model("lib_author")]] Author {
   int age = 0;
   std::optional<std::chrono::sys_seconds> joined_at;  // a nullable timestamp
   covet::ReverseSet<Book> books;                      // the reverse of Book::author
+  covet::ReverseOne<Profile> profile;                 // the reverse of Profile::author
+  covet::Prefetched<Book> recent_books;               // filled by Prefetch(..., to_attr)
 };
 
 struct [[covet::model("lib_book")]] Book {

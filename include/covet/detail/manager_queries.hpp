@@ -1,6 +1,12 @@
-// The read side every related manager shares: each manager says which rows
-// are related through its all(); filter, exclude, get, fetch, count, exists
-// and contains refine that query set the same way for every relation kind.
+// The read side every related manager shares. Each manager provides
+//   query()          the related rows as a query set (always a query), and
+//   all()            the same, answered from the prefetched rows when it has
+//                    them; otherwise a lazy load, which strict loading refuses
+//   reads_rows()     whether count(), exists() and contains() should read
+//                    all()'s rows: they were prefetched, or the owner has
+//                    auto-prefetch peers (one query loads them for all).
+// filter, exclude and get refine query() (an explicit query, as in Django);
+// fetch, count and exists read the prefetched rows when there are some.
 #pragma once
 
 #include <covet/model_info.hpp>
@@ -24,25 +30,36 @@ class ManagerQueries {
  public:
   template <class V>
   QuerySet<T> filter(std::string_view lookup, V&& value) const {
-    return self().all().filter(lookup, std::forward<V>(value));
+    return self().query().filter(lookup, std::forward<V>(value));
   }
-  QuerySet<T> filter(Q q) const { return self().all().filter(std::move(q)); }
+  QuerySet<T> filter(Q q) const { return self().query().filter(std::move(q)); }
   template <class V>
   QuerySet<T> exclude(std::string_view lookup, V&& value) const {
-    return self().all().exclude(lookup, std::forward<V>(value));
+    return self().query().exclude(lookup, std::forward<V>(value));
   }
-  QuerySet<T> exclude(Q q) const { return self().all().exclude(std::move(q)); }
+  QuerySet<T> exclude(Q q) const { return self().query().exclude(std::move(q)); }
   template <class V>
   T get(std::string_view lookup, V&& value) const {
-    return self().all().get(lookup, std::forward<V>(value));
+    return self().query().get(lookup, std::forward<V>(value));
   }
-  T get(Q q = {}) const { return self().all().get(std::move(q)); }
+  T get(Q q = {}) const { return self().query().get(std::move(q)); }
   std::vector<T> fetch() const { return self().all().fetch(); }
-  std::int64_t count() const { return self().all().count(); }
-  bool exists() const { return self().all().exists(); }
-  // Whether `object` is one of the related objects (one query).
+  std::int64_t count() const {
+    return self().reads_rows() ? self().all().count() : self().query().count();
+  }
+  bool exists() const {
+    return self().reads_rows() ? self().all().exists() : self().query().exists();
+  }
+  // Whether `object` is one of the related objects (one query, none when
+  // prefetched).
   bool contains(const T& object) const {
-    return self().all().filter(Q("pk", saved_key(model_info<T>(), &object, "contains()"))).exists();
+    Value key = saved_key(model_info<T>(), &object, "contains()");
+    if (self().reads_rows()) {
+      for (const T& row : self().all())
+        if (model_info<T>().primary_key->get(&row) == key) return true;
+      return false;
+    }
+    return self().query().filter(Q("pk", key)).exists();
   }
 
  private:

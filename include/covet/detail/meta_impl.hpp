@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace covet::meta {
 
@@ -102,6 +103,16 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.make = [] { return std::static_pointer_cast<void>(std::make_shared<Model>()); };
   info.copy = [](void* to, const void* from) {
     *static_cast<Model*>(to) = *static_cast<const Model*>(from);
+  };
+  info.make_list = [] { return std::static_pointer_cast<void>(std::make_shared<std::vector<Model>>()); };
+  info.list_emplace = [](void* list) -> void* {
+    return &static_cast<std::vector<Model>*>(list)->emplace_back();
+  };
+  info.list_size = [](const void* list) -> std::size_t {
+    return static_cast<const std::vector<Model>*>(list)->size();
+  };
+  info.list_at = [](void* list, std::size_t i) -> void* {
+    return &(*static_cast<std::vector<Model>*>(list))[i];
   };
   return info;
 }
@@ -226,9 +237,21 @@ MemberInfo relation(RelationSpec spec) {
         return covet::detail::RefAccess::cached(v);
       }
     };
+    m.store_object = [](void* object, std::shared_ptr<const void> target) {
+      U& v = static_cast<Model*>(object)->*Member;
+      auto typed = std::static_pointer_cast<const Target>(std::move(target));
+      if constexpr (Opt::nullable) {
+        if (v) covet::detail::RefAccess::set_object(*v, std::move(typed));
+      } else {
+        covet::detail::RefAccess::set_object(v, std::move(typed));
+      }
+    };
   } else {
     m.bind = [](void* object, const BindContext& ctx) {
       covet::detail::RefSetAccess::bind(static_cast<Model*>(object)->*Member, ctx);
+    };
+    m.open_cache = [](void* object) -> void* {
+      return covet::detail::RefSetAccess::cache(static_cast<Model*>(object)->*Member).open();
     };
   }
   return m;
@@ -247,6 +270,17 @@ MemberInfo reverse(ReverseSpec spec) {
   m.bind = [](void* object, const BindContext& ctx) {
     covet::detail::ReverseAccess::bind(static_cast<Model*>(object)->*Member, ctx);
   };
+  using Target = typename Storage::target;
+  if constexpr (std::is_same_v<U, ReverseOne<Target>>) {
+    m.store_object = [](void* object, std::shared_ptr<const void> target) {
+      covet::detail::ReverseAccess::store(static_cast<Model*>(object)->*Member,
+                                          std::static_pointer_cast<const Target>(std::move(target)));
+    };
+  } else {
+    m.open_cache = [](void* object) -> void* {
+      return covet::detail::ReverseAccess::cache(static_cast<Model*>(object)->*Member).open();
+    };
+  }
   return m;
 }
 

@@ -9,6 +9,11 @@
 #include <string>
 #include <string_view>
 #include <typeinfo>
+#include <vector>
+
+namespace covet {
+class Prefetch;
+}
 
 namespace covet::detail {
 
@@ -30,8 +35,10 @@ bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
 // DoesNotExist when the row is gone.
 void refresh_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
-// Bind relation and reverse members of `object` to `db`.
-void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
+// Bind relation and reverse members of `object` to `db` (and, when
+// auto-prefetching, to the peers it was loaded with).
+void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
+                 const std::shared_ptr<PeerGroup>& peers = nullptr);
 
 // The reverse relation of `member` (a relation of `source`) on `target`;
 // throws UsageError when it has none.
@@ -44,6 +51,10 @@ const ReverseRelation& reverse_named(const ModelInfo& target, std::string_view a
 // The value the relation's key column holds for `owner`: its to_field member,
 // or its primary key. Throws UsageError when the owner is unsaved.
 Value reverse_owner_key(const ReverseRelation& reverse, const void* owner);
+// Runs prefetch `lookups` over `objects` (instances of `model`): one query
+// per lookup level (runtime/prefetch/). Throws FieldError / UsageError.
+void prefetch_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                      const std::vector<void*>& objects, const std::vector<Prefetch>& lookups);
 // Throws the UsageError for a reverse manager used before it was bound.
 [[noreturn]] void throw_unbound_reverse(const std::type_info& target, const ReverseRelation* reverse,
                                         const char* kind);

@@ -1,0 +1,49 @@
+// How a Database treats lazy loads of related objects -- a Ref<T>::get() that
+// was not loaded, a related manager read that was not prefetched, a
+// ReverseOne<T>::get():
+//
+//   Loading::Lazy          (the default) each runs its own query
+//   Loading::Strict        each throws UsageError naming the relation and the
+//                          query it would have run: tests find N+1 patterns
+//   Loading::AutoPrefetch  the first lazy load of a relation on one object of
+//                          a query's result loads it for all the objects of
+//                          that result, in one query; the others then answer
+//                          without a query
+//
+//   covet::Database db = covet::connect(url, {.loading = covet::Loading::Strict});
+//   db.set_loading(covet::Loading::AutoPrefetch);       // from now on
+//   {
+//     covet::LoadingScope strict(db, covet::Loading::Strict);   // until the scope ends
+//     render(authors);                                          // throws on an N+1
+//   }
+//
+// Auto-prefetch applies to objects loaded by a query set while the mode is
+// on; it keeps the peers' keys (not the objects) with each result.
+#pragma once
+
+namespace covet {
+
+enum class Loading { Lazy, Strict, AutoPrefetch };
+
+// Options of covet::connect().
+struct ConnectOptions {
+  Loading loading = Loading::Lazy;
+};
+
+class Database;
+
+// Sets the database's loading mode for the scope's lifetime and restores the
+// previous one when it ends.
+class LoadingScope {
+ public:
+  LoadingScope(Database& db, Loading mode);
+  ~LoadingScope();
+  LoadingScope(const LoadingScope&) = delete;
+  LoadingScope& operator=(const LoadingScope&) = delete;
+
+ private:
+  Database* db_;
+  Loading previous_;
+};
+
+}  // namespace covet

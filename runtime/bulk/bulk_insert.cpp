@@ -1,0 +1,126 @@
+// Database::bulk_create: multi-row INSERTs, after Django's bulk_create.
+//
+//   INSERT INTO "books" ("title", "author_id", ...) VALUES (?, ?, ...), (?, ?, ...)
+//     RETURNING "id"
+//
+// Contract:
+//  * objects whose key is already set are inserted with it, apart from the
+//    others (one statement never mixes rows with and without the key
+//    column), and before them, as Django does;
+//  * a statement carries as many rows as the parameter limit allows (or
+//    batch_size); RETURNING gives the new keys in the order of the VALUES
+//    rows, on SQLite (>= 3.35) as on PostgreSQL, which Django relies on too;
+//  * more than one statement runs in one Atomic scope, so a failing batch
+//    leaves no row of the call behind;
+//  * a model whose only column is its key gets one INSERT ... DEFAULT VALUES
+//    per row (SQLite has no multi-row form of it);
+//  * afterwards every object holds its key, its to_field relations hold the
+//    column's value (as insert_object leaves them) and its relation members
+//    are bound.
+// PostgreSQL coerces every row of an INSERT's VALUES list to the target
+// columns' types, so no parameter needs a CAST here.
+#include "bulk/statement.hpp"
+#include "database_state.hpp"
+#include "model/column_value.hpp"
+#include "sql/dialect.hpp"
+
+#include <covet/atomic.hpp>
+#include <covet/bulk.hpp>
+#include <covet/detail/object_store.hpp>
+#include <covet/errors.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace covet::detail {
+
+namespace {
+
+// The rows of one kind (with or without their key) and the columns they write.
+struct RowGroup {
+  bool keyed = false;
+  std::vector<void*> objects;
+  std::vector<const MemberInfo*> columns;
+};
+
+RowGroup group_of(const ModelInfo& model, bool keyed) {
+  RowGroup g;
+  g.keyed = keyed;
+  for (const MemberInfo* m : model.columns)
+    if (keyed || !m->primary_key) g.columns.push_back(m);
+  return g;
+}
+
+// INSERTs objects[begin, end) of `g` in one statement; sets the new keys.
+void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, std::size_t begin,
+                  std::size_t end) {
+  const Dialect d = db.dialect;
+  const std::size_t rows = end - begin;
+  std::string sql = "INSERT INTO " + quote_identifier(d, model.table);
+  std::vector<Value> params;
+  if (g.columns.empty()) {
+    sql += " DEFAULT VALUES";
+  } else {
+    params.reserve(rows * g.columns.size());
+    std::string names;
+    for (const MemberInfo* m : g.columns) names += (names.empty() ? "" : ", ") + quote_identifier(d, m->column);
+    sql += " (" + names + ") VALUES ";
+    sql.reserve(sql.size() + rows * g.columns.size() * 8);
+    for (std::size_t r = begin; r < end; ++r) {
+      sql += r == begin ? "(" : ", (";
+      for (std::size_t c = 0; c < g.columns.size(); ++c) {
+        params.push_back(column_value(*g.columns[c], g.objects[r]));
+        if (c) sql += ", ";
+        sql += placeholder(d, static_cast<int>(params.size()));
+      }
+      sql += ")";
+    }
+  }
+  if (g.keyed) {
+    run_statement(db, model, sql, params);
+    return;
+  }
+  sql += " RETURNING " + quote_identifier(d, model.primary_key->column);
+  std::vector<Value> keys;
+  keys.reserve(rows);
+  run_statement(db, model, sql, params, [&](const Row& row) { keys.push_back(row.value(0)); });
+  if (keys.size() != rows)
+    throw DatabaseError("bulk_create() of " + model.name + ": the INSERT returned " +
+                            std::to_string(keys.size()) + " keys for " + std::to_string(rows) + " rows",
+                        model.name, sql);
+  for (std::size_t r = begin; r < end; ++r) model.primary_key->set(g.objects[r], keys[r - begin]);
+}
+
+}  // namespace
+
+void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                 const std::vector<void*>& objects, std::size_t batch_size) {
+  if (objects.empty()) return;
+  require_open(*db, model);
+
+  RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
+  for (void* object : objects)
+    (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
+
+  std::size_t statements = 0;
+  for (const RowGroup* g : {&keyed, &unkeyed})
+    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size(), batch_size));
+
+  std::optional<Atomic> scope;
+  if (statements > 1) scope.emplace(db);
+  for (const RowGroup* g : {&keyed, &unkeyed}) {
+    const std::size_t per_batch = rows_per_batch(*db, g->columns.size(), batch_size);
+    for (std::size_t begin = 0; begin < g->objects.size(); begin += per_batch)
+      insert_batch(*db, model, *g, begin, std::min(g->objects.size(), begin + per_batch));
+  }
+  if (scope) scope->commit();
+
+  for (void* object : objects) {
+    store_to_field_keys(model, object);
+    bind_object(db, model, object);
+  }
+}
+
+}  // namespace covet::detail

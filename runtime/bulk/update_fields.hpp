@@ -1,0 +1,35 @@
+// What the bulk writes accept as a field: the checks bulk_update() and
+// QuerySet::update() share, with Django's rules and wording adapted.
+//
+//  * a field is a column member's name; a foreign key or one-to-one also by
+//    its column name ("author" or "author_id");
+//  * many-to-many members, reverse members and reverse accessors are not
+//    columns: FieldError "... can only be used with concrete fields";
+//  * bulk_update() refuses the primary key (it is what finds the rows);
+//    update() may set it, as Django's does;
+//  * an update() value must fit its column's kind (text cannot go into an
+//    integer column): UsageError before any SQL runs. bulk_update() reads
+//    its values from the objects, which always fit.
+#pragma once
+
+#include <covet/model_info.hpp>
+#include <covet/value.hpp>
+
+#include <string_view>
+
+namespace covet::detail {
+
+enum class UpdateKind { BulkUpdate, QueryUpdate };
+
+// The column member `name` designates on `model`. Throws FieldError for an
+// unknown name (listing the valid ones), a field without a column, and, for
+// BulkUpdate, the primary key.
+const MemberInfo& updatable_member(const ModelInfo& model, std::string_view name, UpdateKind kind);
+
+// `value` as `member`'s column stores it (an integer for a real column
+// becomes a real). NULL passes: the database decides whether the column
+// takes it. Throws UsageError naming the model, the field and the kind the
+// column wants.
+Value fitted_value(const ModelInfo& model, const MemberInfo& member, Value value);
+
+}  // namespace covet::detail

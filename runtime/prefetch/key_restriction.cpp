@@ -1,0 +1,87 @@
+#include "prefetch/key_restriction.hpp"
+
+#include "database_state.hpp"
+#include "query/lookups.hpp"
+
+#include <algorithm>
+#include <bit>
+
+namespace covet::detail {
+
+namespace {
+
+bool is_integer_type(ColumnType t) {
+  return t == ColumnType::AutoId || t == ColumnType::SmallInt || t == ColumnType::Integer ||
+         t == ColumnType::BigInt;
+}
+
+// A PostgreSQL array literal: {1,2,3} or {"a","b\"c"}.
+std::string array_literal(const std::vector<Value>& keys, bool text) {
+  std::string out = "{";
+  for (const Value& k : keys) {
+    if (out.size() > 1) out += ',';
+    if (!text) {
+      out += std::to_string(k.as_integer());
+      continue;
+    }
+    out += '"';
+    for (char c : k.as_text()) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& scope,
+                                          const KeyRestriction& r) {
+  KeyRestrictionSql out;
+  std::string owner_alias = scope.alias();
+  if (!r.join_table.empty()) {
+    std::string alias = ctx.quote(ctx.new_alias());
+    out.join = " INNER JOIN " + ctx.quote(r.join_table) + " AS " + alias + " ON " + alias + "." +
+               ctx.quote(r.join_model_column) + " = " + owner_alias + "." +
+               ctx.quote(r.join_related_key.empty() ? scope.model().primary_key->column : r.join_related_key);
+    owner_alias = alias;
+  }
+  out.key = owner_alias + "." + ctx.quote(r.key_column);
+  ParamSink sink{ctx.dialect, &ctx.params};
+
+  const bool all_integers =
+      std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_integer(); });
+  const bool all_text = std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_text(); });
+  if (ctx.dialect == Dialect::PostgreSQL && ((is_integer_type(r.key_type) && all_integers) ||
+                                             (r.key_type == ColumnType::Text && all_text))) {
+    const bool text = r.key_type == ColumnType::Text;
+    out.condition = out.key + " = ANY(" + sink.bind(Value(array_literal(r.keys, text))) +
+                    (text ? "::text[])" : "::bigint[])");
+    return out;
+  }
+  // SQLite (or a key type without an array cast): an IN list padded to a
+  // power of two, so its length takes few distinct values.
+  std::size_t padded = r.keys.empty() ? 1 : std::bit_ceil(r.keys.size());
+  out.condition = out.key + " IN (";
+  for (std::size_t i = 0; i < padded; ++i) {
+    if (i) out.condition += ", ";
+    out.condition += sink.bind(i < r.keys.size() ? r.keys[i] : r.keys.empty() ? Value() : r.keys.back());
+  }
+  out.condition += ")";
+  return out;
+}
+
+std::size_t keys_per_statement(const DatabaseState& db, ColumnType key_type, std::size_t other_params) {
+  if (db.dialect == Dialect::PostgreSQL && (is_integer_type(key_type) || key_type == ColumnType::Text))
+    return std::size_t{1} << 20;
+  const int limit = db.connection->max_params();
+  const std::size_t max = limit > 0 ? static_cast<std::size_t>(limit) : 999;
+  std::size_t room = max > other_params ? max - other_params : 1;
+  // Padding rounds up to a power of two: keep the padded list within room,
+  // and within 16384 keys, so a statement stays a reasonable size where the
+  // limit is very high (Debian's SQLite allows 250,000 parameters).
+  return std::clamp<std::size_t>(std::bit_floor(room), 1, 16384);
+}
+
+}  // namespace covet::detail

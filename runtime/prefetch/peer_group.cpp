@@ -1,0 +1,76 @@
+#include "prefetch/peer_group.hpp"
+
+#include "prefetch/relation_step.hpp"
+
+#include <covet/errors.hpp>
+
+#include <unordered_set>
+
+namespace covet::detail {
+
+void PeerGroup::add(const void* object) {
+  std::vector<Value> values;
+  values.reserve(model_->columns.size());
+  for (const MemberInfo* m : model_->columns) values.push_back(m->get(object));
+  peers_.push_back(std::move(values));
+}
+
+std::vector<Value> PeerGroup::peer_values(const MemberInfo& member) const {
+  std::size_t column = 0;
+  while (column < model_->columns.size() && model_->columns[column] != &member) ++column;
+  std::vector<Value> out;
+  if (column == model_->columns.size()) return out;
+  std::unordered_set<Value, ValueHash> seen;
+  for (const std::vector<Value>& peer : peers_) {
+    const Value& v = peer[column];
+    if (!v.is_null() && seen.insert(v).second) out.push_back(v);
+  }
+  return out;
+}
+
+PeerGroup::Loaded& PeerGroup::load(const std::shared_ptr<DatabaseState>& db, const LazyLoad& lazy) {
+  const Key key{lazy.relation, lazy.reverse};
+  if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
+  RelationStep step = step_of(*lazy.relation, lazy.reverse);
+  Loaded& out = loaded_[key];
+  std::vector<Value> keys = peer_values(*step.owner_key);
+  const ModelInfo& related = *step.related;
+  if (step.single) {
+    load_related_rows(db, step, keys, nullptr, [&](const Value& k) -> void* {
+      std::shared_ptr<void>& slot = out.rows[k];
+      if (slot) return nullptr;
+      slot = related.make();
+      return slot.get();
+    });
+    // Known absent: an empty entry.
+    for (const Value& k : keys) out.rows.try_emplace(k, nullptr);
+  } else {
+    for (const Value& k : keys) out.rows[k] = related.make_list();
+    load_related_rows(db, step, keys, nullptr, [&](const Value& k) -> void* {
+      auto it = out.rows.find(k);
+      return it == out.rows.end() ? nullptr : related.list_emplace(it->second.get());
+    });
+  }
+  return out;
+}
+
+std::shared_ptr<void> PeerGroup::rows_for(const std::shared_ptr<DatabaseState>& db, const LazyLoad& lazy,
+                                          const ModelInfo& related) {
+  Loaded& loaded = load(db, lazy);
+  auto it = loaded.rows.find(lazy.owner_key);
+  if (it != loaded.rows.end()) return it->second;
+  // Not one of the peers' keys (the owner was saved since): an empty result
+  // would be a guess, so let the caller query.
+  (void)related;
+  return nullptr;
+}
+
+std::optional<std::shared_ptr<const void>> PeerGroup::object_for(const std::shared_ptr<DatabaseState>& db,
+                                                                  const LazyLoad& lazy, const ModelInfo&) {
+  Loaded& loaded = load(db, lazy);
+  auto it = loaded.rows.find(lazy.owner_key);
+  if (it == loaded.rows.end() || (!it->second && !lazy.reverse)) return std::nullopt;
+  return std::shared_ptr<const void>(it->second);
+}
+
+}  // namespace covet::detail

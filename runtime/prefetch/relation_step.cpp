@@ -1,0 +1,102 @@
+#include "prefetch/relation_step.hpp"
+
+#include "relations/join_table.hpp"
+
+#include <covet/errors.hpp>
+
+namespace covet::detail {
+
+namespace {
+
+// The owner's declared member receiving a reverse step: the ReverseSet /
+// ReverseOne named like the accessor.
+const MemberInfo* reverse_slot(const ModelInfo& owner, const ReverseRelation& r) {
+  for (const MemberInfo& m : owner.members)
+    if (m.kind == MemberKind::ReverseMember && m.name == r.accessor && m.reverse_target &&
+        *m.reverse_target == r.source->type)
+      return &m;
+  return nullptr;
+}
+
+std::string prefetchable_names(const ModelInfo& owner) {
+  std::string out;
+  for (const MemberInfo& m : owner.members)
+    if (m.kind == MemberKind::Relation) out += (out.empty() ? "" : ", ") + m.name;
+  for (const ReverseRelation& r : owner.reverse) out += (out.empty() ? "" : ", ") + r.accessor;
+  return out.empty() ? "(none)" : out;
+}
+
+}  // namespace
+
+RelationStep step_of(const MemberInfo& relation, bool reverse) {
+  const RelationInfo& rel = *relation.relation;
+  const ModelInfo& source = declaring_model(relation);
+  const ModelInfo& target = *rel.target;
+  RelationStep step;
+  step.relation = &relation;
+  step.reverse = reverse;
+  step.owner = reverse ? &target : &source;
+  step.related = reverse ? &source : &target;
+
+  if (rel.kind == RelationKind::ManyToMany) {
+    JoinTable jt = join_table_of(source, relation);
+    step.single = false;
+    step.owner_key = reverse ? jt.target_key : jt.source_key;
+    step.restriction.join_table = jt.table;
+    step.restriction.join_model_column = reverse ? jt.source_column : jt.target_column;
+    step.restriction.join_related_key = reverse ? jt.source_key->column : jt.target_key->column;
+    step.restriction.key_column = reverse ? jt.target_column : jt.source_column;
+    step.restriction.key_type = step.owner_key->type;
+  } else {
+    const MemberInfo* target_key = rel.to_field.empty() ? target.primary_key : target.member(rel.to_field);
+    if (!reverse) {
+      step.single = true;
+      step.owner_key = &relation;  // the key column's value
+      step.restriction.key_column = target_key->column;
+    } else {
+      step.single = rel.kind == RelationKind::OneToOne;
+      step.owner_key = target_key;
+      step.restriction.key_column = relation.column;
+    }
+    step.restriction.key_type = target_key->type;
+  }
+  if (step.restriction.key_type == ColumnType::AutoId) step.restriction.key_type = ColumnType::BigInt;
+
+  if (!reverse) {
+    step.name = relation.name;
+    step.slot = &relation;
+    step.describe = source.name + "." + relation.name;
+  } else {
+    step.describe = "the reverse of " + source.name + "." + relation.name;
+    for (const ReverseRelation& r : target.reverse)
+      if (r.member == &relation) {
+        step.name = r.accessor;
+        step.slot = reverse_slot(target, r);
+        step.describe = target.name + "." + r.accessor + " (the reverse of " + source.name + "." +
+                        relation.name + ")";
+      }
+  }
+  return step;
+}
+
+RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
+  if (const MemberInfo* m = owner.member(name); m && m->kind == MemberKind::Relation) {
+    RelationStep step = step_of(*m, false);
+    step.name = std::string(name);
+    return step;
+  }
+  if (const ReverseRelation* r = owner.reverse_relation(name)) {
+    RelationStep step = step_of(*r->member, true);
+    step.name = std::string(name);
+    step.slot = reverse_slot(owner, *r);
+    return step;
+  }
+  const MemberInfo* m = owner.member(name);
+  throw FieldError("Cannot find '" + std::string(name) + "' on " + owner.name +
+                       (m ? ": it is not a relation, " : ", ") +
+                       "so it cannot be prefetched (prefetch_related takes relations). Choices are: " +
+                       prefetchable_names(owner),
+                   owner.name);
+}
+
+}  // namespace covet::detail

@@ -1,0 +1,90 @@
+#include "query/query_runner.hpp"
+
+#include "object_loader.hpp"
+#include "prefetch/peer_group.hpp"
+#include "query/deferred_fields.hpp"
+#include "query/select_compiler.hpp"
+#include "query/select_related.hpp"
+
+#include <covet/errors.hpp>
+
+#include <algorithm>
+#include <vector>
+
+namespace covet::detail {
+
+namespace {
+
+// Where one select_related object's columns sit in a row.
+struct RelatedColumns {
+  const RelatedLoad* load = nullptr;
+  int first = 0;  // its first column
+  int key = 0;    // its primary key's column: NULL when there is no object
+};
+
+std::vector<RelatedColumns> related_columns(const std::vector<RelatedLoad>& plan, int first) {
+  std::vector<RelatedColumns> out;
+  for (const RelatedLoad& load : plan) {
+    const auto& columns = load.model->columns;
+    const auto pk = std::find(columns.begin(), columns.end(), load.model->primary_key);
+    out.push_back(RelatedColumns{&load, first, first + static_cast<int>(pk - columns.begin())});
+    first += static_cast<int>(columns.size());
+  }
+  return out;
+}
+
+// Loads the row's select_related objects and attaches each to its parent
+// (the row's object or an earlier related one), so its Ref answers without
+// a query. A NULL key (a nullable or dangling foreign key) attaches nothing,
+// and nothing below it.
+void load_related(const std::shared_ptr<DatabaseState>& db, const std::vector<RelatedColumns>& related,
+                  const Row& row, void* object, std::vector<std::shared_ptr<void>>& loaded) {
+  loaded.assign(related.size(), nullptr);
+  for (std::size_t i = 0; i < related.size(); ++i) {
+    const RelatedLoad& load = *related[i].load;
+    void* parent = load.parent < 0 ? object : loaded[static_cast<std::size_t>(load.parent)].get();
+    if (!parent) continue;
+    if (row.is_null(related[i].key)) {
+      // A reverse one-to-one with no row: known to be absent, no query later.
+      if (load.relation->kind == MemberKind::ReverseMember) load.relation->store_object(parent, nullptr);
+      continue;
+    }
+    std::shared_ptr<void> target = load.model->make();
+    load_object(db, *load.model, row, related[i].first, target.get(), nullptr);
+    load.relation->store_object(parent, target);
+    loaded[i] = std::move(target);
+  }
+}
+
+}  // namespace
+
+std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
+                      const std::function<void*(const Row&)>& emplace) {
+  if (!db || !db->connection) throw UsageError("the Database has been closed", state.model->name);
+  check_deferred_use(state);
+  CompiledQuery q = compile_select(state, db->dialect, SelectKind::Rows);
+  const std::vector<const MemberInfo*>& columns = loaded_columns(state);
+  const std::vector<RelatedLoad> plan = plan_select_related(state);
+  const std::vector<RelatedColumns> related = related_columns(plan, static_cast<int>(columns.size()));
+  std::vector<std::shared_ptr<void>> related_objects;
+  // While auto-prefetching, the objects of one result know each other.
+  std::shared_ptr<PeerGroup> peers =
+      db->loading == Loading::AutoPrefetch ? std::make_shared<PeerGroup>(*state.model) : nullptr;
+  std::int64_t n = 0;
+  try {
+    db->connection->execute(q.sql, q.params, [&](const Row& row) {
+      if (void* object = emplace ? emplace(row) : nullptr) {
+        load_object(db, *state.model, columns, row, 0, object, peers);
+        load_related(db, related, row, object, related_objects);
+        if (peers) peers->add(object);
+      }
+      ++n;
+    });
+  } catch (Error& e) {
+    if (e.model().empty()) e.set_model(state.model->name);
+    throw;
+  }
+  return n;
+}
+
+}  // namespace covet::detail

@@ -21,10 +21,18 @@
 #   make gcc-check   build-gcc/: runtime, tests and examples with g++ -Werror
 #                    and ASan + UBSan; runs the suites on both backends
 #                    (`make asan` is the same target)
-#   make clean       remove build/ and build-gcc/
+#   make bench       build-bench/: Release build of bench/ (clang++-19, the
+#                    plugin of build/); runs covet_bench on SQLite (memory,
+#                    WAL file) and a throwaway PostgreSQL server on
+#                    127.0.0.1, then the same workload through Django when
+#                    python3-django is installed, and prints the comparison
+#                    table (docs/performance.md; a few minutes)
+#   make clean       remove build/, build-gcc/ and build-bench/
 #
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
 #        GXX=g++  TEST_TIMEOUT=900 (seconds per test binary)  GTEST_ARGS=
+#        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
+#        BENCH_PG_PORT=54339  PYTHON=/usr/bin/python3 (Debian's, for Django)
 # A build directory is reconfigured when its knobs change.
 
 SHELL := /bin/bash
@@ -34,7 +42,7 @@ MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-check asan \
-        test-reset clean configure configure-gcc
+        test-reset clean configure configure-gcc bench configure-bench
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -43,9 +51,13 @@ CLANGXX      ?= clang++-19
 GXX          ?= g++
 TEST_TIMEOUT ?= 900
 GTEST_ARGS   ?=
+BENCH_ARGS   ?=
+BENCH_PG_PORT ?= 54339
+PYTHON       ?= /usr/bin/python3
 
 B       := build
 B_GCC   := build-gcc
+B_BENCH := build-bench
 RESULTS := $(CURDIR)/$(B)/test-results
 PLUGIN_PATH_FILE := $(B)/covet-plugin-path.txt
 
@@ -183,5 +195,40 @@ gcc-check: configure-gcc
 
 asan: gcc-check
 
+# --- build-bench/: the benchmark (bench/, docs/performance.md) ------------------
+# Release, like an application's build; the server listens on 127.0.0.1 so
+# PostgreSQL is measured over TCP loopback. A server that does not start is
+# not an error here: covet_bench then skips that target and says so.
+
+configure-bench: configure
+	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
+
+bench: configure-bench
+	@cmake --build $(B) -j$(JOBS) --target covet_plugin
+	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench
+	out=$(CURDIR)/$(B_BENCH)/bench-results
+	rm -rf "$$out" && mkdir -p "$$out"
+	pgdir=$$(mktemp -d /tmp/covet-pg.XXXXXX)
+	trap 'scripts/pg-test-server.sh stop "$$pgdir" >/dev/null || true; rm -rf "$$pgdir"' EXIT
+	trap 'exit 130' INT TERM HUP
+	if url=$$(COVET_PG_TCP=1 COVET_PG_PORT=$(BENCH_PG_PORT) scripts/pg-test-server.sh start "$$pgdir"); then
+	  export COVET_BENCH_POSTGRES_URL=$$url
+	  echo "==> PostgreSQL server: $$url"
+	else
+	  echo "==> the PostgreSQL server did not start (see below); benchmarking SQLite only" >&2
+	  cat "$$pgdir/log" >&2 || true
+	fi
+	echo "==> $(B_BENCH)/bench/covet_bench"
+	$(B_BENCH)/bench/covet_bench --table_out="$$out/covet.json" \
+	  --benchmark_out="$$out/google-benchmark.json" --benchmark_out_format=json $(BENCH_ARGS)
+	if $(PYTHON) -c 'import django' 2>/dev/null; then
+	  echo "==> bench/django/django_bench.py (Django $$($(PYTHON) -c 'import django; print(django.get_version())'))"
+	  $(PYTHON) bench/django/django_bench.py --out "$$out/django.json"
+	  echo "==> Covet, hand-written code and Django ($$out)"
+	  $(PYTHON) bench/compare.py "$$out/covet.json" "$$out/django.json"
+	else
+	  echo "==> $(PYTHON) has no Django (apt-get install python3-django): no Django column"
+	fi
+
 clean:
-	rm -rf $(B) $(B_GCC)
+	rm -rf $(B) $(B_GCC) $(B_BENCH)

@@ -21,7 +21,11 @@
 #
 # Because the server only listens on its own socket directory, several servers
 # (one per <dir>) can run at once with the same port number. Override the port
-# with COVET_PG_PORT (default 54329). <dir> must be a short absolute-or-relative
+# with COVET_PG_PORT (default 54329). With COVET_PG_TCP=1 the server also
+# listens on 127.0.0.1:<port> and the URL printed is the TCP one,
+#   postgresql://postgres@127.0.0.1:54329/covet_test
+# (the benchmark measures over loopback, as an application would connect);
+# the port must then be free on 127.0.0.1. <dir> must be a short absolute-or-relative
 # path (unix socket paths are limited to ~100 bytes) that the `postgres` user
 # can reach: when run as root, the server runs as `postgres` (initdb refuses
 # root) and <dir> is chown'ed to it, so prefer something under /tmp.
@@ -58,7 +62,15 @@ as_pg() {
 
 absdir() { mkdir -p "$1" && (cd "$1" && pwd -P); }
 
-url_for() { echo "postgresql:///covet_test?host=$1/sock&port=$port&user=postgres"; }
+tcp=${COVET_PG_TCP:-0}
+
+url_for() {
+  if [[ $tcp == 1 ]]; then
+    echo "postgresql://postgres@127.0.0.1:$port/covet_test"
+  else
+    echo "postgresql:///covet_test?host=$1/sock&port=$port&user=postgres"
+  fi
+}
 
 case $cmd in
   start)
@@ -94,7 +106,9 @@ log_min_messages = warning
 EOF
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-      as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start >/dev/null ||
+      listen=()
+      [[ $tcp == 1 ]] && listen=(-o "-c listen_addresses=127.0.0.1")
+      as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 "${listen[@]}" start >/dev/null ||
         die "the server did not start; see $dir/log"
     fi
     for _ in $(seq 1 60); do

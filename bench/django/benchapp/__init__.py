@@ -1,0 +1,1 @@
+"""The Django app of the benchmark's models (see models.py)."""

@@ -1,0 +1,84 @@
+// The benchmark's models: a blog (users, posts, comments) and a library
+// (publishers, authors, books, tags). bench/django/models.py declares the
+// same tables for the Django run, and the hand-written side of covet_bench
+// reads and writes them with its own SQL (bench/raw_cases.hpp).
+//
+//   Post.author      foreign key, nullable, CASCADE   (reverse: User "posts", declared)
+//                    nullable so that select_related("author") is the LEFT JOIN
+//                    of the join case, and anonymous posts exist
+//   Comment.post     foreign key, CASCADE             (reverse: Post "comments", declared)
+//   Book.author      foreign key, CASCADE             (reverse: Author "books", declared)
+//   Book.publisher   foreign key, nullable, SET_NULL  (reverse: Publisher "books")
+//   Book.tags        many-to-many                     (reverse: Tag "books")
+#pragma once
+
+#include <covet/covet.hpp>
+
+#include <optional>
+#include <string>
+
+namespace covet_bench {
+
+struct Post;
+struct Comment;
+struct Book;
+
+struct [[covet::model("bench_user")]] User {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string username;
+  [[covet::max_length(200)]] std::string email;
+  int age = 0;
+  bool is_active = true;
+  covet::ReverseSet<Post> posts;  // the reverse of Post::author
+};
+
+struct [[covet::model("bench_post")]] Post {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("posts")]]
+  std::optional<covet::Ref<User>> author;
+  [[covet::max_length(200)]] std::string title;
+  bool published = false;
+  int score = 0;
+  covet::ReverseSet<Comment> comments;  // the reverse of Comment::post
+};
+
+struct [[covet::model("bench_comment")]] Comment {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("comments")]]
+  covet::Ref<Post> post;
+  [[covet::max_length(100)]] std::string author_name;
+  std::string body;
+};
+
+struct [[covet::model("bench_publisher")]] Publisher {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string name;
+  [[covet::max_length(2)]] std::string country;
+};
+
+struct [[covet::model("bench_author")]] Author {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string name;
+  int age = 0;
+  covet::ReverseSet<Book> books;  // the reverse of Book::author
+};
+
+struct [[covet::model("bench_tag")]] Tag {
+  covet::Id id;
+  [[covet::max_length(50)]] std::string name;
+};
+
+struct [[covet::model("bench_book")]] Book {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string title;
+  int published_year = 0;
+  double price = 0;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("books")]]
+  covet::Ref<Author> author;
+  [[covet::foreign_key(covet::SET_NULL), covet::related_name("books")]]
+  std::optional<covet::Ref<Publisher>> publisher;
+  [[covet::many_to_many, covet::related_name("books")]]
+  covet::RefSet<Tag> tags;
+};
+
+}  // namespace covet_bench

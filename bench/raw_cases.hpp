@@ -1,0 +1,325 @@
+// The hand-written side of every case: what a C++ engineer writes against
+// sqlite3 or libpq without an ORM. Plain structs; statements prepared once
+// (per IN-list length on SQLite, where the list is spelled out); columns
+// copied into the structs; nested objects put together with IN lists and an
+// unordered_map from key to object. Each function is a template over
+// raw::Sqlite and raw::Postgres (same interface), so both backends run the
+// same code.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace covet_bench::raw {
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string email;
+  int age = 0;
+  bool is_active = true;
+};
+
+struct Comment {
+  std::int64_t id = 0;
+  std::int64_t post_id = 0;
+  std::string author_name;
+  std::string body;
+};
+
+struct Post {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> author_id;
+  std::string title;
+  bool published = false;
+  int score = 0;
+  std::vector<Comment> comments;  // filled by users_posts_comments only
+};
+
+struct PostWithAuthor {
+  Post post;
+  std::optional<User> author;
+};
+
+struct UserWithPosts {
+  User user;
+  std::vector<Post> posts;
+};
+
+struct Publisher {
+  std::int64_t id = 0;
+  std::string name;
+  std::string country;
+};
+
+struct Author {
+  std::int64_t id = 0;
+  std::string name;
+  int age = 0;
+};
+
+struct Tag {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct Book {
+  std::int64_t id = 0;
+  std::string title;
+  int published_year = 0;
+  double price = 0;
+  std::int64_t author_id = 0;
+  std::optional<std::int64_t> publisher_id;
+  std::vector<Tag> tags;  // filled by authors_books_tags only
+};
+
+struct BookWithRelated {
+  Book book;
+  Author author;
+  std::optional<Publisher> publisher;
+};
+
+struct AuthorWithBooks {
+  Author author;
+  std::vector<Book> books;
+};
+
+// Call sites of prepare_sized (the statement cache key with the count).
+enum Site : int { kPostsOfUsers = 1, kCommentsOfPosts, kBooksOfAuthors, kTagsOfBooks, kInsertUsers };
+
+namespace detail {
+
+// Runs `head <in-list> tail` for `keys`, as many statements as the backend
+// needs (SQLite: under its parameter limit; PostgreSQL: one array), calling
+// on_row(statement) for each row.
+template <class Db, class OnRow>
+void select_in(Db& db, int site, const char* head, const std::vector<std::int64_t>& keys, OnRow&& on_row) {
+  if (keys.empty()) return;
+  const std::size_t per = std::min(keys.size(), db.keys_per_statement());
+  for (std::size_t begin = 0; begin < keys.size(); begin += per) {
+    const std::size_t n = std::min(per, keys.size() - begin);
+    auto& s = db.prepare_sized(site, n, [&](std::size_t count) { return head + Db::in_list(count); });
+    s.reset();
+    Db::bind_keys(s, 0, std::vector<std::int64_t>(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                  keys.begin() + static_cast<std::ptrdiff_t>(begin + n)));
+    while (s.step()) on_row(s);
+  }
+}
+
+template <class S>
+User read_user(const S& s, int at) {
+  return User{s.get_int64(at), s.get_text(at + 1), s.get_text(at + 2), s.get_int(at + 3), s.get_bool(at + 4)};
+}
+
+template <class S>
+Post read_post(const S& s, int at) {
+  Post p;
+  p.id = s.get_int64(at);
+  if (!s.is_null(at + 1)) p.author_id = s.get_int64(at + 1);
+  p.title = s.get_text(at + 2);
+  p.published = s.get_bool(at + 3);
+  p.score = s.get_int(at + 4);
+  return p;
+}
+
+template <class S>
+Book read_book(const S& s, int at) {
+  Book b;
+  b.id = s.get_int64(at);
+  b.title = s.get_text(at + 1);
+  b.published_year = s.get_int(at + 2);
+  b.price = s.get_double(at + 3);
+  b.author_id = s.get_int64(at + 4);
+  if (!s.is_null(at + 5)) b.publisher_id = s.get_int64(at + 5);
+  return b;
+}
+
+}  // namespace detail
+
+// SELECT every user.
+template <class Db>
+std::vector<User> load_users(Db& db) {
+  auto& s = db.prepare("SELECT id, username, email, age, is_active FROM bench_user");
+  s.reset();
+  std::vector<User> users;
+  while (s.step()) users.push_back(detail::read_user(s, 0));
+  return users;
+}
+
+// Posts LEFT JOIN their authors, published ones only.
+template <class Db>
+std::vector<PostWithAuthor> published_posts_with_authors(Db& db) {
+  auto& s = db.prepare(
+      "SELECT p.id, p.author_id, p.title, p.published, p.score, u.id, u.username, u.email, u.age, u.is_active "
+      "FROM bench_post p LEFT JOIN bench_user u ON u.id = p.author_id WHERE p.published = ?");
+  s.reset();
+  s.bind(0, true);
+  std::vector<PostWithAuthor> rows;
+  while (s.step()) {
+    PostWithAuthor row{detail::read_post(s, 0), std::nullopt};
+    if (!s.is_null(5)) row.author = detail::read_user(s, 5);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// One multi-row INSERT ... RETURNING id per statement's worth of rows (the
+// parameter limit decides), in a transaction when it takes more than one;
+// fills in the keys.
+template <class Db>
+void insert_users(Db& db, std::vector<User>& users) {
+  constexpr std::size_t kColumns = 4;
+  const std::size_t per = std::min(users.size(), static_cast<std::size_t>(db.max_params()) / kColumns);
+  const bool transaction = users.size() > per;
+  if (transaction) db.exec("BEGIN");
+  std::size_t next_key = 0;
+  for (std::size_t begin = 0; begin < users.size(); begin += per) {
+    const std::size_t n = std::min(per, users.size() - begin);
+    auto& s = db.prepare_sized(kInsertUsers, n, [](std::size_t rows) {
+      std::string sql = "INSERT INTO bench_user (username, email, age, is_active) VALUES ";
+      for (std::size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+      return sql + " RETURNING id";
+    });
+    s.reset();
+    int p = 0;
+    for (std::size_t i = begin; i < begin + n; ++i) {
+      s.bind(p++, std::string_view(users[i].username));
+      s.bind(p++, std::string_view(users[i].email));
+      s.bind(p++, users[i].age);
+      s.bind(p++, users[i].is_active);
+    }
+    while (s.step()) users[next_key++].id = s.get_int64(0);
+  }
+  if (transaction) db.exec("COMMIT");
+}
+
+// Every user with their posts, each with its comments: three SELECTs, the
+// second and third restricted to the keys the previous one found.
+template <class Db>
+std::vector<UserWithPosts> users_posts_comments(Db& db) {
+  std::vector<UserWithPosts> users;
+  std::unordered_map<std::int64_t, std::size_t> user_at;
+  std::vector<std::int64_t> user_keys;
+  auto& s = db.prepare("SELECT id, username, email, age, is_active FROM bench_user");
+  s.reset();
+  while (s.step()) {
+    users.push_back(UserWithPosts{detail::read_user(s, 0), {}});
+    user_at.emplace(users.back().user.id, users.size() - 1);
+    user_keys.push_back(users.back().user.id);
+  }
+
+  // Posts are placed first, then comments attached through pointers that
+  // stay valid because no post vector grows any more.
+  detail::select_in(db, kPostsOfUsers, "SELECT id, author_id, title, published, score FROM bench_post WHERE author_id ",
+                    user_keys, [&](const auto& row) {
+                      Post p = detail::read_post(row, 0);
+                      users[user_at.at(*p.author_id)].posts.push_back(std::move(p));
+                    });
+  std::unordered_map<std::int64_t, Post*> post_at;
+  std::vector<std::int64_t> post_keys;
+  for (UserWithPosts& u : users)
+    for (Post& p : u.posts) {
+      post_at.emplace(p.id, &p);
+      post_keys.push_back(p.id);
+    }
+  detail::select_in(db, kCommentsOfPosts, "SELECT id, post_id, author_name, body FROM bench_comment WHERE post_id ",
+                    post_keys, [&](const auto& row) {
+                      Comment c{row.get_int64(0), row.get_int64(1), row.get_text(2), row.get_text(3)};
+                      post_at.at(c.post_id)->comments.push_back(std::move(c));
+                    });
+  return users;
+}
+
+// One user by key: bind, step, copy. Throws when there is none.
+template <class Statement>
+User get_user(Statement& s, std::int64_t id) {
+  s.reset();
+  s.bind(0, id);
+  std::optional<User> found;
+  while (s.step()) found = detail::read_user(s, 0);
+  if (!found) throw std::runtime_error("no user " + std::to_string(id));
+  return *std::move(found);
+}
+inline constexpr const char* kGetUserSql = "SELECT id, username, email, age, is_active FROM bench_user WHERE id = ?";
+
+// Every book with its author (INNER JOIN) and publisher (LEFT JOIN).
+template <class Db>
+std::vector<BookWithRelated> books_with_related(Db& db) {
+  auto& s = db.prepare(
+      "SELECT b.id, b.title, b.published_year, b.price, b.author_id, b.publisher_id, a.id, a.name, a.age, "
+      "p.id, p.name, p.country FROM bench_book b INNER JOIN bench_author a ON a.id = b.author_id "
+      "LEFT JOIN bench_publisher p ON p.id = b.publisher_id");
+  s.reset();
+  std::vector<BookWithRelated> rows;
+  while (s.step()) {
+    BookWithRelated row{detail::read_book(s, 0), Author{s.get_int64(6), s.get_text(7), s.get_int(8)}, std::nullopt};
+    if (!s.is_null(9)) row.publisher = Publisher{s.get_int64(9), s.get_text(10), s.get_text(11)};
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Every author with their books, each with its tags: three SELECTs, the
+// tags through the join table.
+template <class Db>
+std::vector<AuthorWithBooks> authors_books_tags(Db& db) {
+  std::vector<AuthorWithBooks> authors;
+  std::unordered_map<std::int64_t, std::size_t> author_at;
+  std::vector<std::int64_t> author_keys;
+  auto& s = db.prepare("SELECT id, name, age FROM bench_author");
+  s.reset();
+  while (s.step()) {
+    authors.push_back(AuthorWithBooks{Author{s.get_int64(0), s.get_text(1), s.get_int(2)}, {}});
+    author_at.emplace(authors.back().author.id, authors.size() - 1);
+    author_keys.push_back(authors.back().author.id);
+  }
+  detail::select_in(db, kBooksOfAuthors,
+                    "SELECT id, title, published_year, price, author_id, publisher_id FROM bench_book WHERE author_id ",
+                    author_keys, [&](const auto& row) {
+                      Book b = detail::read_book(row, 0);
+                      authors[author_at.at(b.author_id)].books.push_back(std::move(b));
+                    });
+  std::unordered_map<std::int64_t, Book*> book_at;
+  std::vector<std::int64_t> book_keys;
+  for (AuthorWithBooks& a : authors)
+    for (Book& b : a.books) {
+      book_at.emplace(b.id, &b);
+      book_keys.push_back(b.id);
+    }
+  detail::select_in(db, kTagsOfBooks,
+                    "SELECT bt.book_id, t.id, t.name FROM bench_tag t "
+                    "INNER JOIN bench_book_tags bt ON bt.tag_id = t.id WHERE bt.book_id ",
+                    book_keys, [&](const auto& row) {
+                      book_at.at(row.get_int64(0))->tags.push_back(Tag{row.get_int64(1), row.get_text(2)});
+                    });
+  return authors;
+}
+
+// Deletes a user, their posts and the posts' comments, children first, in
+// one transaction: what the schema's CASCADE means, written by hand.
+template <class Db>
+void delete_user_cascade(Db& db, std::int64_t id) {
+  db.exec("BEGIN");
+  auto& comments = db.prepare(
+      "DELETE FROM bench_comment WHERE post_id IN (SELECT id FROM bench_post WHERE author_id = ?)");
+  comments.reset();
+  comments.bind(0, id);
+  comments.run();
+  auto& posts = db.prepare("DELETE FROM bench_post WHERE author_id = ?");
+  posts.reset();
+  posts.bind(0, id);
+  posts.run();
+  auto& user = db.prepare("DELETE FROM bench_user WHERE id = ?");
+  user.reset();
+  user.bind(0, id);
+  user.run();
+  db.exec("COMMIT");
+}
+
+}  // namespace covet_bench::raw

@@ -1,0 +1,230 @@
+#include "targets.hpp"
+
+#include "models.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace covet_bench {
+
+namespace {
+
+constexpr const char* kCovetSchema = "bench_covet";
+constexpr const char* kRawSchema = "bench_raw";
+
+std::unique_ptr<World> current;
+std::filesystem::path work_dir;  // the WAL target's files; made on first use
+bool postgres_touched = false;
+
+const std::filesystem::path& files() {
+  if (work_dir.empty()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "covet-bench.XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a directory under /tmp");
+    work_dir = pattern;
+  }
+  return work_dir;
+}
+
+void remove_database_files(const std::filesystem::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(file.string() + suffix);
+}
+
+bool is_uri(const std::string& url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
+
+// The URL with the schema first on the search path (libpq's `options`).
+std::string with_schema(const std::string& url, const std::string& schema) {
+  if (is_uri(url))
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  return url + " options='-csearch_path=" + schema + "'";
+}
+
+// Recreates the two PostgreSQL schemas empty.
+void reset_postgres_schemas() {
+  raw::Postgres admin(postgres_url());
+  for (const char* schema : {kCovetSchema, kRawSchema})
+    admin.exec(std::string("DROP SCHEMA IF EXISTS ") + schema + " CASCADE; CREATE SCHEMA " + schema);
+  postgres_touched = true;
+}
+
+// Covet's side: connected, with the target's settings, its tables created.
+// Returns the CREATE statements create_all ran, for the other side.
+std::vector<std::string> open_covet(World& w) {
+  switch (w.target) {
+    case Target::SqliteMemory: w.db.emplace(covet::connect("sqlite::memory:")); break;
+    case Target::SqliteWal: {
+      const auto file = files() / "covet.db";
+      remove_database_files(file);
+      w.db.emplace(covet::connect("sqlite:///" + file.string()));
+      w.db->query("PRAGMA journal_mode = WAL");
+      w.db->execute("PRAGMA synchronous = NORMAL");
+      break;
+    }
+    case Target::Postgres: w.db.emplace(covet::connect(with_schema(postgres_url(), kCovetSchema))); break;
+  }
+  covet::QueryLog& log = w.db->query_log();
+  log.start();
+  w.db->create_all();
+  log.stop();
+  std::vector<std::string> ddl;
+  for (const covet::QueryLogEntry& e : log.entries())
+    if (e.sql.starts_with("CREATE") || e.sql.starts_with("ALTER")) ddl.push_back(e.sql);
+  log.clear();
+  return ddl;
+}
+
+void open_raw(World& w, const std::vector<std::string>& ddl) {
+  switch (w.target) {
+    case Target::SqliteMemory: w.sqlite = std::make_unique<raw::Sqlite>(":memory:"); break;
+    case Target::SqliteWal: {
+      const auto file = files() / "raw.db";
+      remove_database_files(file);
+      w.sqlite = std::make_unique<raw::Sqlite>(file.string());
+      w.sqlite->exec("PRAGMA journal_mode = WAL");
+      w.sqlite->exec("PRAGMA synchronous = NORMAL");
+      break;
+    }
+    case Target::Postgres: w.postgres = std::make_unique<raw::Postgres>(postgres_url(), kRawSchema); break;
+  }
+  w.with_raw([&](auto& raw) {
+    raw.exec("BEGIN");
+    for (const std::string& sql : ddl) raw.exec(sql);
+    raw.exec("COMMIT");
+  });
+}
+
+void populate(World& w) {
+  const std::vector<std::string> statements = population(w.dataset);
+  {
+    auto tx = w.db->atomic();
+    for (const std::string& sql : statements) w.exec_covet(sql);
+  }
+  w.with_raw([&](auto& raw) {
+    raw.exec("BEGIN");
+    for (const std::string& sql : statements) raw.exec(sql);
+    raw.exec("COMMIT");
+  });
+  // PostgreSQL: fresh statistics now, rather than whenever autovacuum gets
+  // to it, so both sides' plans are settled before timing. SQLite is left
+  // without statistics, as applications leave it (with them, its planner
+  // drives the tags query from the 50 tags and probes the IN list 500,000
+  // times: 3x slower on both sides).
+  if (w.target == Target::Postgres) {
+    w.exec_covet("ANALYZE");
+    w.with_raw([](auto& raw) { raw.exec("ANALYZE"); });
+  }
+}
+
+// "WITH RECURSIVE n(i) AS (...)": the integers 0 .. count-1, to generate rows
+// with INSERT ... SELECT on both backends.
+std::string numbers(int count) {
+  return "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count - 1) +
+         ") ";
+}
+
+std::string users(int count) {
+  return numbers(count) +
+         "INSERT INTO bench_user (username, email, age, is_active) "
+         "SELECT 'user' || i, 'user' || i || '@example.com', 18 + i % 60, i % 7 <> 0 FROM n ORDER BY i";
+}
+
+}  // namespace
+
+std::string_view target_name(Target target) {
+  switch (target) {
+    case Target::SqliteMemory: return "sqlite-memory";
+    case Target::SqliteWal: return "sqlite-wal";
+    case Target::Postgres: return "postgresql";
+  }
+  return "?";
+}
+
+const std::string& postgres_url() {
+  static const std::string url = [] {
+    const char* v = std::getenv("COVET_BENCH_POSTGRES_URL");
+    return std::string(v != nullptr ? v : "");
+  }();
+  return url;
+}
+
+std::vector<std::string> population(Dataset dataset) {
+  switch (dataset) {
+    case Dataset::Users1: return {users(1)};
+    case Dataset::Users100: return {users(100)};
+    case Dataset::Users10000: return {users(10000)};
+    case Dataset::Empty: return {};
+    case Dataset::Blog: {
+      const int posts = kBlogUsers * kPostsPerUser;
+      return {
+          users(kBlogUsers),
+          numbers(posts) +
+              "INSERT INTO bench_post (author_id, title, published, score) "
+              "SELECT 1 + i / " + std::to_string(kPostsPerUser) + ", 'post ' || i, i % 2 = 0, i % 100 FROM n ORDER BY i",
+          numbers(kAnonymousPosts) +
+              "INSERT INTO bench_post (author_id, title, published, score) "
+              "SELECT CAST(NULL AS BIGINT), 'anonymous post ' || i, i % 2 = 0, i % 100 FROM n ORDER BY i",
+          numbers(posts * kCommentsPerPost) +
+              "INSERT INTO bench_comment (post_id, author_name, body) "
+              "SELECT 1 + i / " + std::to_string(kCommentsPerPost) +
+              ", 'reader' || (i % 37), 'comment number ' || i || ' on a post' FROM n ORDER BY i",
+      };
+    }
+    case Dataset::Library: {
+      const int books = kAuthors * kBooksPerAuthor;
+      return {
+          numbers(kPublishers) +
+              "INSERT INTO bench_publisher (name, country) "
+              "SELECT 'publisher ' || i, CASE WHEN i % 2 = 0 THEN 'GB' ELSE 'US' END FROM n ORDER BY i",
+          numbers(kAuthors) + "INSERT INTO bench_author (name, age) SELECT 'author ' || i, 20 + i % 60 FROM n ORDER BY i",
+          numbers(kTags) + "INSERT INTO bench_tag (name) SELECT 'tag ' || i FROM n ORDER BY i",
+          numbers(books) +
+              "INSERT INTO bench_book (title, published_year, price, author_id, publisher_id) "
+              "SELECT 'book ' || i, 1950 + i % 70, (i % 500) / 10.0 + 0.99, 1 + i / " +
+              std::to_string(kBooksPerAuthor) + ", CASE WHEN i % 10 = 0 THEN NULL ELSE 1 + i % " +
+              std::to_string(kPublishers) + " END FROM n ORDER BY i",
+          numbers(books * kTagsPerBook) +
+              "INSERT INTO bench_book_tags (book_id, tag_id) "
+              "SELECT 1 + i / 3, 1 + ((i / 3) * 7 + (i % 3) * 13) % " + std::to_string(kTags) + " FROM n ORDER BY i",
+      };
+    }
+  }
+  return {};
+}
+
+World& world(Target target, Dataset dataset) {
+  if (current && current->target == target && current->dataset == dataset) return *current;
+  current.reset();
+  if (target == Target::Postgres) reset_postgres_schemas();
+  auto w = std::make_unique<World>();
+  w->target = target;
+  w->dataset = dataset;
+  const std::vector<std::string> ddl = open_covet(*w);
+  open_raw(*w, ddl);
+  populate(*w);
+  current = std::move(w);
+  return *current;
+}
+
+void drop_worlds() {
+  current.reset();
+  if (!work_dir.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove_all(work_dir, ignored);
+    work_dir.clear();
+  }
+  if (postgres_touched) {
+    try {
+      raw::Postgres admin(postgres_url());
+      admin.exec(std::string("DROP SCHEMA IF EXISTS ") + kCovetSchema + " CASCADE; DROP SCHEMA IF EXISTS " +
+                 kRawSchema + " CASCADE");
+    } catch (const std::exception&) {
+      // The server is throwaway; a schema left behind does no harm.
+    }
+    postgres_touched = false;
+  }
+}
+
+}  // namespace covet_bench

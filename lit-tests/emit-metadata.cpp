@@ -15,6 +15,7 @@ struct [[covet::model]] Author {
   [[covet::max_length(100)]] std::string name;
   std::optional<std::string> bio;
   covet::ReverseSet<struct Book> books;
+  covet::Prefetched<struct Book> recent_books;  // no column, no metadata: filled by a typed Prefetch
 };
 
 covet::Ref<Author> nobody();
@@ -51,6 +52,7 @@ struct [[covet::model, covet::multi_table]] EBook : Book {
 // CHECK-NEXT:          covet::meta::field<::shop::Author, &::shop::Author::name>({.name = "name", .column = "name", .max_length = 100}),
 // CHECK-NEXT:          covet::meta::field<::shop::Author, &::shop::Author::bio>({.name = "bio", .column = "bio"}),
 // CHECK-NEXT:          covet::meta::reverse<::shop::Author, &::shop::Author::books>({.name = "books"}),
+// The Prefetched member emits nothing:
 // CHECK-NEXT:      });
 // CHECK-NEXT:  return info;
 // CHECK-NEXT:}

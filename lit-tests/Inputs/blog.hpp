@@ -16,6 +16,7 @@ struct [[covet::model]] Author {
   [[covet::max_length(100)]] std::string name;
   std::optional<std::string> bio;
   covet::ReverseSet<struct Book> books;  // the reverse side of Book::author
+  covet::Prefetched<struct Book> recent_books;  // filled by Prefetch(..., &Author::recent_books)
 };
 
 struct [[covet::model("books")]] Book {

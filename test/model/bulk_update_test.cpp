@@ -1,6 +1,7 @@
 // Database::bulk_update: named fields of many rows from their objects, one
 // UPDATE ... CASE per batch, in one transaction; the field checks.
 #include "models/blog.hpp"
+#include "support/error_message.hpp"
 #include "models/library.hpp"
 #include "models/records.hpp"
 #include "support/database_fixture.hpp"
@@ -37,15 +38,6 @@ class BulkUpdateTest : public covet::test::DatabaseTest {
   Book reload(const Book& b) { return database->objects<Book>().get("id", b.id); }
   Author reload(const Author& a) { return database->objects<Author>().get("id", a.id); }
 
-  template <class F>
-  std::string error_of(F&& fn) {
-    try {
-      fn();
-    } catch (const covet::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
 
   Author alice, bob;
   std::vector<Book> books;
@@ -245,7 +237,7 @@ TEST_P(BulkUpdateTest, AnUnknownFieldIsAFieldErrorListingTheValidOnes) {
   auto& db = *database;
   std::string message;
   COVET_EXPECT_NUM_QUERIES(db, 0, [&] {
-    message = error_of([&] { db.bulk_update(books, {"title", "colour"}); });
+    message = covet::test::error_message([&] { db.bulk_update(books, {"title", "colour"}); });
   });
   EXPECT_NE(message.find("'colour'"), std::string::npos) << message;
   EXPECT_NE(message.find("Choices are: title, published_year, author"), std::string::npos) << message;
@@ -255,7 +247,7 @@ TEST_P(BulkUpdateTest, AnUnknownFieldIsAFieldErrorListingTheValidOnes) {
 TEST_P(BulkUpdateTest, ThePrimaryKeyIsAFieldError) {
   auto& db = *database;
   EXPECT_THROW(db.bulk_update(books, {"id"}), covet::FieldError);
-  EXPECT_NE(error_of([&] { db.bulk_update(books, {"id"}); }).find("primary key"), std::string::npos);
+  EXPECT_NE(covet::test::error_message([&] { db.bulk_update(books, {"id"}); }).find("primary key"), std::string::npos);
 }
 
 TEST_P(BulkUpdateTest, RelationsWithoutAColumnAreFieldErrors) {
@@ -265,7 +257,7 @@ TEST_P(BulkUpdateTest, RelationsWithoutAColumnAreFieldErrors) {
   EXPECT_THROW(db.bulk_update(std::vector<Author>{alice}, {"edited_books"}), covet::FieldError);
   blog::User u = db.create(blog::User{.username = "u"});
   blog::Post p = db.create(blog::Post{.title = "t", .author = u});
-  const std::string message = error_of([&] { db.bulk_update(std::vector<blog::Post>{p}, {"tags"}); });
+  const std::string message = covet::test::error_message([&] { db.bulk_update(std::vector<blog::Post>{p}, {"tags"}); });
   EXPECT_NE(message.find("bulk_update() can only be used with concrete fields"), std::string::npos) << message;
   EXPECT_NE(message.find("many-to-many"), std::string::npos) << message;
 }

@@ -2,6 +2,7 @@
 // relation and the query it would have run; eager loads and explicit
 // queries still work.
 #include "query/library_fixture.hpp"
+#include "support/error_message.hpp"
 
 #include <covet/testing.hpp>
 
@@ -15,19 +16,11 @@ namespace {
 
 class StrictLoadingTest : public query_test::LibraryTest {};
 
-std::string message_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const covet::UsageError& e) {
-    return e.what();
-  }
-  return "(no UsageError)";
-}
 
 TEST_P(StrictLoadingTest, LazyRefLoadThrowsNamingRelationAndQuery) {
   Book b = books().get("title", "Python Guide");
   covet::LoadingScope strict(*database, covet::Loading::Strict);
-  std::string what = message_of([&] { (void)b.author.get(); });
+  std::string what = covet::test::error_message<covet::UsageError>([&] { (void)b.author.get(); });
   EXPECT_NE(what.find("Book.author"), std::string::npos) << what;
   EXPECT_NE(what.find("SELECT"), std::string::npos) << what;
   EXPECT_NE(what.find("lib_author"), std::string::npos) << what;
@@ -37,7 +30,7 @@ TEST_P(StrictLoadingTest, LazyRefLoadThrowsNamingRelationAndQuery) {
 TEST_P(StrictLoadingTest, LazyManagerReadThrowsNamingTheReverseRelation) {
   Author a = authors().get("name", "Alice");
   covet::LoadingScope strict(*database, covet::Loading::Strict);
-  std::string what = message_of([&] { (void)a.books.fetch(); });
+  std::string what = covet::test::error_message<covet::UsageError>([&] { (void)a.books.fetch(); });
   EXPECT_NE(what.find("Author.books"), std::string::npos) << what;
   EXPECT_NE(what.find("prefetch_related(\"books\")"), std::string::npos) << what;
   EXPECT_THROW((void)a.books.all(), covet::UsageError);

@@ -1,6 +1,7 @@
 // Mistyped fields and lookups fail where they are written (filter, exclude,
 // order_by), with FieldError messages that name the model and the choices.
 #include "query/library_fixture.hpp"
+#include "support/error_message.hpp"
 
 namespace query_test {
 namespace {
@@ -9,17 +10,9 @@ using covet::Q;
 
 class FieldErrorTest : public LibraryTest {};
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const covet::FieldError& e) {
-    return e.what();
-  }
-  return "(no FieldError)";
-}
 
 TEST_P(FieldErrorTest, UnknownFieldListsEveryChoiceOfTheModel) {
-  std::string what = message_of([&] { authors().filter("nmae", "x"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { authors().filter("nmae", "x"); });
   EXPECT_NE(what.find("Cannot resolve keyword 'nmae' into field of model 'Author'. Choices are: "
                       "id, name, bio, age, joined_at"),
             std::string::npos)
@@ -29,12 +22,12 @@ TEST_P(FieldErrorTest, UnknownFieldListsEveryChoiceOfTheModel) {
 }
 
 TEST_P(FieldErrorTest, UnknownFieldAfterARelationNamesTheRelatedModel) {
-  std::string what = message_of([&] { books().filter("author__nmae__startswith", "x"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().filter("author__nmae__startswith", "x"); });
   EXPECT_NE(what.find("Cannot resolve keyword 'nmae' into field of model 'Author'"), std::string::npos) << what;
 }
 
 TEST_P(FieldErrorTest, UnknownLookupListsTheLookups) {
-  std::string what = message_of([&] { books().filter("title__contain", "x"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().filter("title__contain", "x"); });
   EXPECT_NE(what.find("Unsupported lookup 'contain' for field Book.title. Choices are: exact, iexact, gt, "
                       "gte, lt, lte, in, contains, icontains, startswith, istartswith, endswith, "
                       "iendswith, isnull, range"),
@@ -51,7 +44,7 @@ TEST_P(FieldErrorTest, ErrorsSurfaceWhereTheyAreWritten) {
 }
 
 TEST_P(FieldErrorTest, OrderingAcrossAToManyRelationIsAFieldError) {
-  std::string what = message_of([&] { authors().order_by("books__title"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { authors().order_by("books__title"); });
   EXPECT_NE(what.find("'books' is a to-many relation"), std::string::npos) << what;
 }
 

@@ -1,6 +1,7 @@
 // only() and defer(): the columns selected, covet::Partial<T> rows, lazy
 // loading of deferred fields, and writes that leave deferred columns alone.
 #include "models/blog.hpp"
+#include "support/error_message.hpp"
 #include "models/records.hpp"
 #include "query/library_fixture.hpp"
 
@@ -16,16 +17,6 @@ using library::Author;
 using library::Book;
 using covet::Partial;
 
-template <class F>
-std::string field_error(F&& fn) {
-  try {
-    fn();
-  } catch (const covet::FieldError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "expected FieldError";
-  return {};
-}
 
 class OnlyDeferTest : public LibraryTest {
  protected:
@@ -278,16 +269,16 @@ TEST_P(OnlyDeferTest, UnknownFieldThrowsFieldErrorListingTheFields) {
 }
 
 TEST_P(OnlyDeferTest, RelatedPathsAndNonColumnsAreRefused) {
-  std::string what = field_error([&] { books().only("title", "author__name"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().only("title", "author__name"); });
   EXPECT_NE(what.find("'author__name' crosses the relation 'author'"), std::string::npos) << what;
-  what = field_error([&] { authors().defer("books"); });
+  what = covet::test::error_message<covet::FieldError>([&] { authors().defer("books"); });
   EXPECT_NE(what.find("'books' is a reverse relation of Author, not a column"), std::string::npos) << what;
-  what = field_error([&] { database->objects<blog::Post>().only("tags"); });
+  what = covet::test::error_message<covet::FieldError>([&] { database->objects<blog::Post>().only("tags"); });
   EXPECT_NE(what.find("'tags' is a many-to-many relation of Post"), std::string::npos) << what;
 }
 
 TEST_P(OnlyDeferTest, PrefetchingADeferredForeignKeyIsRefused) {
-  std::string what = field_error([&] { books().only("title").prefetch_related("author").fetch(); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().only("title").prefetch_related("author").fetch(); });
   EXPECT_NE(what.find("prefetch_related(\"author\") on Book"), std::string::npos) << what;
   // A relation whose key is loaded prefetches as usual.
   auto& db = *database;

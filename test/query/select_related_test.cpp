@@ -1,6 +1,7 @@
 // select_related: related objects loaded by the same SELECT, their joins,
 // and the errors for paths it cannot follow.
 #include "models/blog.hpp"
+#include "support/error_message.hpp"
 #include "models/eager.hpp"
 #include "models/records.hpp"
 #include "query/library_fixture.hpp"
@@ -23,17 +24,6 @@ std::size_t occurrences(const std::string& text, const std::string& needle) {
   return n;
 }
 
-// The FieldError message `fn` throws; fails the test when it throws none.
-template <class F>
-std::string field_error(F&& fn) {
-  try {
-    fn();
-  } catch (const covet::FieldError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "expected FieldError";
-  return {};
-}
 
 class SelectRelatedTest : public LibraryTest {};
 
@@ -199,14 +189,14 @@ TEST_P(SelectRelatedTest, PrefetchQuerySetCanSelectRelated) {
 }
 
 TEST_P(SelectRelatedTest, UnknownNameThrowsFieldErrorListingTheRelations) {
-  std::string what = field_error([&] { books().select_related("nope"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().select_related("nope"); });
   EXPECT_NE(what.find("Invalid field name(s) given in select_related: 'nope'"), std::string::npos) << what;
   EXPECT_NE(what.find("Choices are: author, editor, publisher"), std::string::npos) << what;
   EXPECT_NE(what.find("Book"), std::string::npos) << what;
 }
 
 TEST_P(SelectRelatedTest, ColumnThrowsNonRelationalFieldError) {
-  std::string what = field_error([&] { books().select_related("author", "title"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().select_related("author", "title"); });
   EXPECT_NE(what.find("Non-relational field given in select_related: 'title'"), std::string::npos) << what;
   EXPECT_NE(what.find("Choices are: author, editor, publisher"), std::string::npos) << what;
 }
@@ -219,15 +209,15 @@ TEST_P(SelectRelatedTest, NestedUnknownNameNamesTheModelItIsLookedUpOn) {
     EXPECT_EQ(e.model(), "Author");
     EXPECT_NE(std::string(e.what()).find("'nope' (on Author). Choices are: profile"), std::string::npos) << e.what();
   }
-  std::string what = field_error([&] { books().select_related("author__name"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().select_related("author__name"); });
   EXPECT_NE(what.find("Non-relational field given in select_related: 'name'"), std::string::npos) << what;
 }
 
 TEST_P(SelectRelatedTest, ReverseRelationPointsToPrefetchRelated) {
-  std::string what = field_error([&] { authors().select_related("books"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { authors().select_related("books"); });
   EXPECT_NE(what.find("Invalid field name(s) given in select_related: 'books'"), std::string::npos) << what;
   EXPECT_NE(what.find("use prefetch_related(\"books\")"), std::string::npos) << what;
-  what = field_error([&] { authors().select_related("edited_books"); });
+  what = covet::test::error_message<covet::FieldError>([&] { authors().select_related("edited_books"); });
   EXPECT_NE(what.find("a reverse relation of Author"), std::string::npos) << what;
 }
 
@@ -253,11 +243,11 @@ TEST_P(SelectRelatedTest, ReverseOneToOneAfterAForeignKey) {
 }
 
 TEST_P(SelectRelatedTest, DeferredKeyCannotBeTraversed) {
-  std::string what = field_error([&] { books().only("title").select_related("author"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { books().only("title").select_related("author"); });
   EXPECT_NE(what.find("Field Book.author cannot be both deferred and traversed using select_related"),
             std::string::npos)
       << what;
-  what = field_error([&] { books().select_related("author").defer("author"); });
+  what = covet::test::error_message<covet::FieldError>([&] { books().select_related("author").defer("author"); });
   EXPECT_NE(what.find("cannot be both deferred and traversed"), std::string::npos) << what;
 }
 
@@ -324,7 +314,7 @@ TEST_P(SelectRelatedBlogTest, NoPathFollowsNonNullKeysRecursively) {
 }
 
 TEST_P(SelectRelatedBlogTest, ManyToManyPointsToPrefetchRelated) {
-  std::string what = field_error([&] { database->objects<blog::Comment>().select_related("post__tags"); });
+  std::string what = covet::test::error_message<covet::FieldError>([&] { database->objects<blog::Comment>().select_related("post__tags"); });
   EXPECT_NE(what.find("'tags'"), std::string::npos) << what;
   EXPECT_NE(what.find("many-to-many relation of Post"), std::string::npos) << what;
   EXPECT_NE(what.find("use prefetch_related(\"post__tags\")"), std::string::npos) << what;

@@ -1,6 +1,7 @@
 // QuerySet::update: one UPDATE for every matching row, whatever the filter
 // crosses; the field and value checks.
 #include "query/library_fixture.hpp"
+#include "support/error_message.hpp"
 
 #include <covet/testing.hpp>
 
@@ -23,15 +24,6 @@ class UpdateTest : public LibraryTest {
     return counter.entries().empty() ? std::string() : counter.entries().front().sql;
   }
 
-  template <class F>
-  std::string error_of(F&& fn) {
-    try {
-      fn();
-    } catch (const covet::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
 };
 
 TEST_P(UpdateTest, WithoutAFilterEveryRowIsUpdated) {
@@ -132,7 +124,7 @@ TEST_P(UpdateTest, NoValuesRunNoStatement) {
 TEST_P(UpdateTest, ASlicedQueryIsAUsageError) {
   std::string message;
   COVET_EXPECT_NUM_QUERIES(*database, 0, [&] {
-    message = error_of([&] { books().order_by("title").slice(0, 2).update({{"pages", 1}}); });
+    message = covet::test::error_message([&] { books().order_by("title").slice(0, 2).update({{"pages", 1}}); });
   });
   EXPECT_EQ(message, "Cannot update a query once a slice has been taken.");
   EXPECT_THROW(books().limit(1).update({{"pages", 1}}), covet::UsageError);
@@ -140,7 +132,7 @@ TEST_P(UpdateTest, ASlicedQueryIsAUsageError) {
 
 TEST_P(UpdateTest, AnUnknownFieldIsAFieldErrorListingTheValidOnes) {
   std::string message;
-  COVET_EXPECT_NUM_QUERIES(*database, 0, [&] { message = error_of([&] { books().update({{"colour", 1}}); }); });
+  COVET_EXPECT_NUM_QUERIES(*database, 0, [&] { message = covet::test::error_message([&] { books().update({{"colour", 1}}); }); });
   EXPECT_NE(message.find("'colour'"), std::string::npos) << message;
   EXPECT_NE(message.find("Choices are: id, title, published_year, author"), std::string::npos) << message;
   EXPECT_THROW(books().update({{"colour", 1}}), covet::FieldError);
@@ -149,14 +141,14 @@ TEST_P(UpdateTest, AnUnknownFieldIsAFieldErrorListingTheValidOnes) {
 TEST_P(UpdateTest, ARelationWithoutAColumnIsAFieldError) {
   EXPECT_THROW(authors().update({{"books", 1}}), covet::FieldError);
   EXPECT_THROW(authors().update({{"edited_books", 1}}), covet::FieldError);
-  EXPECT_NE(error_of([&] { authors().update({{"profile", nullptr}}); }).find("can only be used with concrete fields"),
+  EXPECT_NE(covet::test::error_message([&] { authors().update({{"profile", nullptr}}); }).find("can only be used with concrete fields"),
             std::string::npos);
 }
 
 TEST_P(UpdateTest, AValueOfTheWrongKindIsAUsageError) {
   std::string message;
   COVET_EXPECT_NUM_QUERIES(*database, 0, [&] {
-    message = error_of([&] { books().update({{"published_year", "2020"}}); });
+    message = covet::test::error_message([&] { books().update({{"published_year", "2020"}}); });
   });
   EXPECT_NE(message.find("Book.published_year"), std::string::npos) << message;
   EXPECT_NE(message.find("an integer"), std::string::npos) << message;

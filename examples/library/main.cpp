@@ -6,8 +6,11 @@
 #include <covet/covet.hpp>
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <iostream>
 #include <string>
+#include <vector>
 
 using namespace library;
 using covet::Q;
@@ -70,6 +73,44 @@ int main(int argc, char** argv) try {
   Book created = loaded_alice.books.create(Book{.title = "Python Recipes", .published_year = 2025});
   std::cout << "  alice.books.create(...) made book " << created.id << " by "
             << created.author.get().name << '\n';
+
+  std::cout << "eager loading (statements counted with covet::QueryCounter):\n";
+  {
+    covet::QueryCounter counter(db);
+    auto books = db.objects<Book>().select_related("author", "publisher").order_by("title").fetch();
+    std::size_t with_publisher = 0;
+    for (const Book& b : books) with_publisher += b.publisher && !b.publisher->get().name.empty();
+    std::cout << "  select_related: " << books.size() << " books, their authors and " << with_publisher
+              << " publishers in " << counter.count() << " statement\n";
+  }
+  {
+    covet::QueryCounter counter(db);
+    auto authors = db.objects<Author>().prefetch_related("books").fetch();
+    std::size_t total = 0;
+    for (const Author& a : authors) total += a.books.fetch().size();  // from the prefetch
+    std::cout << "  prefetch_related(\"books\"): " << authors.size() << " authors and " << total
+              << " books in " << counter.count() << " statements\n";
+  }
+  {
+    covet::LoadingScope strict(db, covet::Loading::Strict);
+    Book lazy = db.objects<Book>().get("title", "Python Guide");
+    try {
+      (void)lazy.author.get();
+    } catch (const covet::UsageError&) {
+      std::cout << "  strict loading: book.author.get() without select_related throws UsageError\n";
+    }
+  }
+  {
+    covet::QueryCounter counter(db);
+    std::vector<Book> drafts;
+    for (int i = 1; i <= 500; ++i)
+      drafts.push_back(Book{.title = "Draft " + std::to_string(i), .published_year = 2026, .author = bob});
+    drafts = db.bulk_create(std::move(drafts));
+    std::int64_t cut = db.objects<Book>().filter("title__startswith", "Draft").update({{"price", 9.99}});
+    std::cout << "  bulk_create: " << drafts.size() << " books (last key " << drafts.back().id
+              << "), then update(): " << cut << " rows, in " << counter.count() << " statements\n";
+    db.objects<Book>().filter("title__startswith", "Draft").erase();
+  }
 
   std::cout << "transactions:\n";
   try {

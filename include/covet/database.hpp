@@ -115,6 +115,16 @@ class Database {
   void update(const Partial<T>& object) {
     object.write(state_, false);
   }
+  // Deletes a Partial's row as erase(T&) does (its primary key is always
+  // loaded); the Partial itself is left as it was. Throws as erase(T&) does.
+  template <class T>
+  DeleteResult erase(Partial<T>& object) {
+    const ModelInfo& info = model_info<T>();
+    Value key = info.primary_key->get(&object.object());
+    if (key.is_null())
+      throw UsageError("cannot erase a Partial<" + info.name + "> that no query loaded: it has no key", info.name);
+    return detail::erase_rows(state_, info, {std::move(key)});
+  }
 
   // Deletes the object's row and everything its relations' on_delete reaches
   // (CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET(fn), DO_NOTHING,

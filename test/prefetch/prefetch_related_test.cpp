@@ -82,7 +82,9 @@ TEST_P(PrefetchRelatedTest, ForwardForeignKeysLoadEachRelatedRowOnce) {
   COVET_EXPECT_NUM_QUERIES(*database, 0, [&] {
     for (const Book& b : loaded) {
       EXPECT_TRUE(b.author.is_loaded()) << b.title;
-      if (b.editor) EXPECT_TRUE(b.editor->is_loaded()) << b.title;
+      if (b.editor) {
+        EXPECT_TRUE(b.editor->is_loaded()) << b.title;
+      }
     }
     EXPECT_EQ(loaded[0].author.get().name, "Zoë Ångström");  // 100% Pure_Fun
     EXPECT_EQ(loaded[2].editor->get().name, "Alice");        // C++ Primer

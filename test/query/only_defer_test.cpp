@@ -308,6 +308,16 @@ TEST_P(OnlyDeferTest, EraseIgnoresTheDeferredColumns) {
   EXPECT_EQ(books().count(), 3);
 }
 
+TEST_P(OnlyDeferTest, ErasingAPartialDeletesItsRowAndCascades) {
+  covet::Partial<library::Author> a = authors().only("name").get("name", "Alice");
+  covet::DeleteResult result = database->erase(a);
+  EXPECT_EQ(result.count("Author"), 1);
+  EXPECT_EQ(result.count("Book"), 2) << "her books cascade";
+  EXPECT_EQ(result.count("Profile"), 1) << "her profile cascades";
+  EXPECT_FALSE(authors().filter("name", "Alice").exists());
+  EXPECT_EQ(books().filter("title", "Python Guide").count(), 0);
+}
+
 COVET_INSTANTIATE_BACKENDS(OnlyDeferTest);
 
 }  // namespace

@@ -115,6 +115,11 @@ class Database {
   void update(const Partial<T>& object) {
     object.write(state_, false);
   }
+  // A Partial is not refreshed in place (which fields would it reload?):
+  // load its deferred fields with full(), or query the row again.
+  template <class T>
+  void refresh(Partial<T>& object) = delete;
+
   // Deletes a Partial's row as erase(T&) does (its primary key is always
   // loaded); the Partial itself is left as it was. Throws as erase(T&) does.
   template <class T>

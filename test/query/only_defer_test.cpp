@@ -318,6 +318,14 @@ TEST_P(OnlyDeferTest, ErasingAPartialDeletesItsRowAndCascades) {
   EXPECT_EQ(books().filter("title", "Python Guide").count(), 0);
 }
 
+// Must not compile: a Partial is not refreshed in place (which fields?).
+template <class P>
+concept Refreshable = requires(covet::Database& db, P& p) { db.refresh(p); };
+template <class P>
+concept Erasable = requires(covet::Database& db, P& p) { db.erase(p); };
+static_assert(!Refreshable<covet::Partial<library::Author>>, "Database::refresh(Partial<T>&) is deleted");
+static_assert(Refreshable<library::Author> && Erasable<covet::Partial<library::Author>>);
+
 COVET_INSTANTIATE_BACKENDS(OnlyDeferTest);
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "object_loader.hpp"
 #include "prefetch/peer_group.hpp"
 #include "query/query_state.hpp"
+#include "relations/join_table.hpp"
 
 #include <covet/detail/lazy_load.hpp>
 #include <covet/detail/object_store.hpp>
@@ -28,14 +29,6 @@ std::string describe(const LazyLoad& load, const ModelInfo* owner) {
   return "the reverse of " + m.name;
 }
 
-// The model declaring a relation member.
-const ModelInfo* declaring_model(const MemberInfo& member) {
-  for (const ModelInfo* model : all_models())
-    for (const MemberInfo& m : model->members)
-      if (&m == &member) return model;
-  return nullptr;
-}
-
 // Where the prefetch of a relation starts from: the name prefetch_related
 // takes for it.
 std::string prefetch_name(const LazyLoad& load) {
@@ -49,7 +42,7 @@ std::string prefetch_name(const LazyLoad& load) {
 
 [[noreturn]] void refuse(const LazyLoad& load, const std::string& sql, const ModelInfo& owner_or_target,
                          bool single) {
-  const ModelInfo* owner = load.reverse ? nullptr : declaring_model(*load.relation);
+  const ModelInfo* owner = load.reverse ? nullptr : &declaring_model(*load.relation);
   std::string name = describe(load, owner);
   std::string fix = single && !load.reverse
                         ? "select_related(\"" + prefetch_name(load) + "\") or prefetch_related(\"" +
@@ -72,7 +65,7 @@ std::shared_ptr<void> lazy_rows(const LazyLoad& load, const QueryCore& query) {
       refuse(load, query.to_sql(), query.model(), false);
     case Loading::AutoPrefetch:
       if (!load.peers) return nullptr;
-      return load.peers->rows_for(db, load, query.model());
+      return load.peers->rows_for(db, load);
   }
   return nullptr;
 }
@@ -101,7 +94,7 @@ std::shared_ptr<const void> lazy_object(const std::weak_ptr<DatabaseState>& weak
     refuse(load, query.to_sql(), target, true);
   }
   if (db->loading == Loading::AutoPrefetch && load.peers)
-    if (auto found = load.peers->object_for(db, load, target)) return *found;
+    if (auto found = load.peers->object_for(db, load)) return *found;
 
   std::shared_ptr<void> object = target.make();
   if (!load.reverse) {

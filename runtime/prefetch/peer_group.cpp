@@ -54,19 +54,17 @@ PeerGroup::Loaded& PeerGroup::load(const std::shared_ptr<DatabaseState>& db, con
   return out;
 }
 
-std::shared_ptr<void> PeerGroup::rows_for(const std::shared_ptr<DatabaseState>& db, const LazyLoad& lazy,
-                                          const ModelInfo& related) {
+std::shared_ptr<void> PeerGroup::rows_for(const std::shared_ptr<DatabaseState>& db, const LazyLoad& lazy) {
   Loaded& loaded = load(db, lazy);
   auto it = loaded.rows.find(lazy.owner_key);
   if (it != loaded.rows.end()) return it->second;
   // Not one of the peers' keys (the owner was saved since): an empty result
   // would be a guess, so let the caller query.
-  (void)related;
   return nullptr;
 }
 
 std::optional<std::shared_ptr<const void>> PeerGroup::object_for(const std::shared_ptr<DatabaseState>& db,
-                                                                  const LazyLoad& lazy, const ModelInfo&) {
+                                                                  const LazyLoad& lazy) {
   Loaded& loaded = load(db, lazy);
   auto it = loaded.rows.find(lazy.owner_key);
   if (it == loaded.rows.end() || (!it->second && !lazy.reverse)) return std::nullopt;

@@ -32,15 +32,14 @@ struct PeerGroup {
   // Records a loaded peer (an instance of the group's model).
   void add(const void* object);
 
-  // A manager's rows for load.owner_key (a std::vector of `related`),
+  // A manager's rows for load.owner_key (a std::vector of the related model),
   // loading the relation for every peer on first use.
-  std::shared_ptr<void> rows_for(const std::shared_ptr<DatabaseState>& db, const LazyLoad& load,
-                                 const ModelInfo& related);
+  std::shared_ptr<void> rows_for(const std::shared_ptr<DatabaseState>& db, const LazyLoad& load);
   // A single-valued relation's object for load.owner_key: nullopt when the
   // peers' load did not cover it (the caller loads it alone); a null pointer
   // when it is known that there is none.
   std::optional<std::shared_ptr<const void>> object_for(const std::shared_ptr<DatabaseState>& db,
-                                                        const LazyLoad& load, const ModelInfo& target);
+                                                        const LazyLoad& load);
 
  private:
   using Key = std::pair<const MemberInfo*, bool>;  // the relation, and whether read in reverse

@@ -32,10 +32,15 @@ std::vector<const Member *> ownRelations(const ModelGraph &G, const Model &M) {
 }
 
 bool reverseHidden(const Model &Source, const Member &Mem) {
-  if (Mem.RelatedName && !Mem.RelatedName->empty() && Mem.RelatedName->back() == '+')
-    return true;
-  return Mem.Relation == RelationAttr::ManyToMany && Mem.TargetModel == &Source &&
-         Mem.Symmetrical != 0;
+  const bool SymmetricalSelf = naming::is_symmetrical(Mem.Relation == RelationAttr::ManyToMany,
+                                                      Mem.TargetModel == &Source, Mem.Symmetrical);
+  return !naming::has_reverse_side(Mem.RelatedName.value_or(""), SymmetricalSelf);
+}
+
+std::optional<naming::JoinTableNames> automaticJoinTable(const Model &Source, const Member &Mem) {
+  if (Mem.Relation != RelationAttr::ManyToMany || !isWellFormedRelation(Mem) || Mem.Through)
+    return std::nullopt;
+  return naming::automatic_join_table(Source.Table, Mem.name(), Source.Name, Mem.TargetModel->Name);
 }
 
 std::vector<ReverseRelation> reverseRelations(const ModelGraph &G) {
@@ -53,13 +58,10 @@ std::vector<ReverseRelation> reverseRelations(const ModelGraph &G) {
       R.Target = Mem->TargetModel;
       R.Single = Mem->Relation == RelationAttr::OneToOne;
       R.ManyToMany = Mem->Relation == RelationAttr::ManyToMany;
-      const std::string Lower = llvm::StringRef(M.Name).lower();
-      const bool Named = Mem->RelatedName && !Mem->RelatedName->empty();
-      R.Accessor = Named ? *Mem->RelatedName : R.Single ? Lower : Lower + "_set";
-      R.QueryName = Mem->RelatedQueryName && !Mem->RelatedQueryName->empty()
-                        ? *Mem->RelatedQueryName
-                    : Named ? *Mem->RelatedName
-                            : Lower;
+      const std::string RelatedName = Mem->RelatedName.value_or("");
+      R.Accessor = naming::reverse_accessor(M.Name, RelatedName, R.Single);
+      R.QueryName =
+          naming::reverse_query_name(M.Name, RelatedName, Mem->RelatedQueryName.value_or(""));
       Out.push_back(std::move(R));
     }
   }

@@ -1,25 +1,31 @@
 // The relations of the model graph as the runtime sees them, for the checks
 // that reason about more than one declaration: which members are well-formed
-// relations, which model each relation belongs to, and the reverse side each
-// gives its target (accessor and query name).
+// relations, which model each relation belongs to, the reverse side each
+// gives its target (accessor and query name) and the automatic join table of
+// a many-to-many.
 //
-// The naming rules are the runtime's (runtime/model/registry.cpp), which are
-// Django's; keep the two identical:
+// The names come from covet/detail/naming.hpp, the one definition the runtime
+// uses too (Django's rules):
 //   accessor   = related_name, else for a one-to-one the lower-case source
 //                model name, else the lower-case source model name + "_set"
 //   query name = related_query_name, else related_name, else the lower-case
 //                source model name
-//   a related_name of "+" or ending in '+' hides the reverse side.
-// As in Django, a symmetrical many-to-many of a model to itself (symmetrical
-// true or left at its default) has no reverse side either.
+//   a related_name ending in '+' hides the reverse side, and so does a
+//   symmetrical many-to-many of a model to itself (symmetrical true or left
+//   at its default).
 #pragma once
 
 #include "ModelGraph.h"
 
+#include "covet/detail/naming.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace covet {
+
+namespace naming = detail::naming;
 
 // A member whose storage and relation attribute agree (a Ref or optional Ref
 // with foreign_key / one_to_one, a RefSet with many_to_many) and whose target
@@ -53,5 +59,10 @@ std::vector<ReverseRelation> reverseRelations(const ModelGraph &G);
 
 // Whether the reverse side of Mem (declared on model Source) is hidden.
 bool reverseHidden(const Model &Source, const Member &Mem);
+
+// The automatic join table of Mem, a well-formed many-to-many without
+// covet::through declared on (or, from an abstract base, copied into) the
+// concrete model Source; nullopt for any other member.
+std::optional<naming::JoinTableNames> automaticJoinTable(const Model &Source, const Member &Mem);
 
 }  // namespace covet

@@ -7,12 +7,12 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
 #include <covet/generated.hpp>
 #include <covet/model_info.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cxxabi.h>
 #include <exception>
@@ -46,12 +46,6 @@ std::string demangle(const std::type_info& type) {
   std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
                                               std::free);
   return status == 0 && name ? std::string(name.get()) : std::string(type.name());
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 // The column type of a key that refers to `target` through `to_field`.
@@ -105,21 +99,15 @@ void resolve(Registry& r) {
     for (const MemberInfo& m : model->members) {
       if (m.kind != MemberKind::Relation) continue;
       const RelationInfo& rel = *m.relation;
-      if (rel.related_name == "+" || (!rel.related_name.empty() && rel.related_name.back() == '+'))
-        continue;  // Django: a related_name ending in '+' hides the reverse side
-      if (rel.kind == RelationKind::ManyToMany && rel.target == model && rel.symmetrical != 0)
-        continue;  // a symmetrical self relation is its own reverse (Django)
+      const bool symmetrical_self =
+          detail::naming::is_symmetrical(rel.kind == RelationKind::ManyToMany, rel.target == model, rel.symmetrical);
+      if (!detail::naming::has_reverse_side(rel.related_name, symmetrical_self)) continue;
       ReverseRelation rev;
       rev.source = model;
       rev.member = &m;
       rev.single = rel.kind == RelationKind::OneToOne;
-      std::string model_name = lower(model->name);
-      rev.accessor = !rel.related_name.empty() ? rel.related_name
-                     : rev.single              ? model_name
-                                               : model_name + "_set";
-      rev.query_name = !rel.related_query_name.empty() ? rel.related_query_name
-                       : !rel.related_name.empty()     ? rel.related_name
-                                                       : model_name;
+      rev.accessor = detail::naming::reverse_accessor(model->name, rel.related_name, rev.single);
+      rev.query_name = detail::naming::reverse_query_name(model->name, rel.related_name, rel.related_query_name);
       const_cast<ModelInfo*>(rel.target)->reverse.push_back(std::move(rev));
     }
   }

@@ -1,18 +1,11 @@
 #include "relations/join_table.hpp"
 
+#include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
-
-#include <algorithm>
-#include <cctype>
 
 namespace covet::detail {
 
 namespace {
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // The through model's foreign key to `model`: the one named `name` when
 // given, else the only one.
@@ -51,14 +44,10 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
   jt.target_key = target.primary_key;
   jt.symmetrical = is_symmetrical(source, member);
   if (rel.through.empty()) {
-    jt.table = source.table + "_" + member.name;
-    if (&source == &target) {
-      jt.source_column = "from_" + lower(source.name) + "_id";
-      jt.target_column = "to_" + lower(target.name) + "_id";
-    } else {
-      jt.source_column = lower(source.name) + "_id";
-      jt.target_column = lower(target.name) + "_id";
-    }
+    naming::JoinTableNames names = naming::automatic_join_table(source.table, member.name, source.name, target.name);
+    jt.table = std::move(names.table);
+    jt.source_column = std::move(names.source_column);
+    jt.target_column = std::move(names.target_column);
     return jt;
   }
   const ModelInfo* through = nullptr;
@@ -90,8 +79,7 @@ const ModelInfo& declaring_model(const MemberInfo& relation) {
 
 bool is_symmetrical(const ModelInfo& source, const MemberInfo& member) {
   const RelationInfo& rel = *member.relation;
-  if (rel.kind != RelationKind::ManyToMany || rel.target != &source) return false;
-  return rel.symmetrical != 0;
+  return naming::is_symmetrical(rel.kind == RelationKind::ManyToMany, rel.target == &source, rel.symmetrical);
 }
 
 std::string hidden_query_name(const ModelInfo& source, const MemberInfo& member) {

@@ -1,11 +1,11 @@
 // Where the pairs of a many-to-many relation live.
 //
 // Without covet::through, the pairs live in an automatic join table, named and
-// laid out as Django does:
+// laid out as Django does (covet/detail/naming.hpp, shared with the plugin):
 //   table          <source table>_<member>            e.g. post_tags
 //   source column  <source model, lower case>_id       post_id
 //   target column  <target model, lower case>_id       tag_id
-//   (a self relation: from_<model>_id / to_<model>_id)
+//   (both model names equal, as in a self relation: from_<model>_id / to_<model>_id)
 // with a UNIQUE (source, target) pair and both keys cascading (the join rows
 // of a deleted object go with it). With covet::through("Model"), they live in
 // that model's table, in the columns of its two foreign keys (chosen by

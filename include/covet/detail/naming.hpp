@@ -1,0 +1,110 @@
+// The naming rules the Covet plugin and the runtime both apply: the default
+// reverse accessor and query name of a relation, when a reverse side is
+// hidden, the automatic join table of a many-to-many and its two key columns,
+// and the identifier length PostgreSQL keeps. Not user API: an implementation
+// detail shared by plugin/ReverseRelations.cpp (and the plugin's checks),
+// runtime/model/registry.cpp and runtime/relations/join_table.cpp, so that a
+// name the compiler accepts is the name the runtime answers to. Change a rule
+// here and both sides change together; test/model/naming_test.cpp and the
+// plugin's lit tests pin the results.
+//
+// The rules are Django's (django/db/models/fields/related.py and
+// reverse_related.py):
+//
+//   model name      Options.model_name: the class name lower-cased
+//   reverse accessor  related_name, else "<model name>_set" ("<model name>"
+//                   for a one-to-one): what prefetch_related() and declared
+//                   reverse members use
+//   reverse query name  related_query_name, else related_name, else
+//                   "<model name>": what filter()/exclude()/order_by() lookups use
+//   hidden          a related_name ending in '+'; a symmetrical many-to-many
+//                   of a model to itself has no reverse side either
+//   join table      "<source table>_<member>", keys "<source>_id" and
+//                   "<target>_id", or "from_<m>_id" and "to_<m>_id" when both
+//                   model names are equal (create_many_to_many_intermediary_model)
+//
+// Header-only and std-only: the plugin compiles it with -fno-exceptions
+// -fno-rtti against Clang's headers, the runtime with GCC or Clang.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace covet::detail::naming {
+
+// PostgreSQL keeps the first NAMEDATALEN - 1 = 63 bytes of an identifier and
+// silently drops the rest; Covet rejects longer table and column names.
+inline constexpr std::size_t max_identifier_bytes = 63;
+
+// Django's Options.model_name: str.lower() of the class name. C++ class names
+// that Covet models carry are ASCII in practice; bytes outside ASCII (UTF-8
+// identifiers) are kept as they are rather than lower-cased by a locale.
+inline std::string model_name(std::string_view class_name) {
+  std::string out(class_name);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A related_name ending in '+' ("+", "tags+") hides the reverse side.
+inline bool hides_reverse(std::string_view related_name) {
+  return !related_name.empty() && related_name.back() == '+';
+}
+
+// A many-to-many of a model to itself is symmetrical unless declared
+// covet::symmetrical(false) (`symmetrical`: -1 undeclared, 0 false, 1 true).
+inline bool is_symmetrical(bool many_to_many, bool to_self, int symmetrical) {
+  return many_to_many && to_self && symmetrical != 0;
+}
+
+// Whether a relation gives its target a reverse side at all.
+inline bool has_reverse_side(std::string_view related_name, bool symmetrical_self) {
+  return !hides_reverse(related_name) && !symmetrical_self;
+}
+
+// The reverse accessor of a relation declared on `source_class` (its C++
+// class name): related_name, else "<model name>_set", or "<model name>" for
+// a one-to-one. An empty related_name means "not declared".
+inline std::string reverse_accessor(std::string_view source_class, std::string_view related_name,
+                                    bool one_to_one) {
+  if (!related_name.empty()) return std::string(related_name);
+  std::string name = model_name(source_class);
+  if (!one_to_one) name += "_set";
+  return name;
+}
+
+// The reverse query name: related_query_name, else related_name, else
+// "<model name>". Empty strings mean "not declared".
+inline std::string reverse_query_name(std::string_view source_class, std::string_view related_name,
+                                      std::string_view related_query_name) {
+  if (!related_query_name.empty()) return std::string(related_query_name);
+  if (!related_name.empty()) return std::string(related_name);
+  return model_name(source_class);
+}
+
+// The table Covet creates for a many-to-many without covet::through, and its
+// two key columns.
+struct JoinTableNames {
+  std::string table;          // "<source table>_<member>"
+  std::string source_column;  // the key to the declaring model
+  std::string target_column;  // the key to the related model
+};
+
+inline JoinTableNames automatic_join_table(std::string_view source_table, std::string_view member,
+                                           std::string_view source_class, std::string_view target_class) {
+  JoinTableNames names;
+  names.table.reserve(source_table.size() + 1 + member.size());
+  names.table.append(source_table).append("_").append(member);
+  std::string from = model_name(source_class);
+  std::string to = model_name(target_class);
+  if (from == to) {  // Django compares model names, not models
+    from = "from_" + from;
+    to = "to_" + to;
+  }
+  names.source_column = from + "_id";
+  names.target_column = to + "_id";
+  return names;
+}
+
+}  // namespace covet::detail::naming

@@ -2,13 +2,18 @@
 
 // One header per rule of Checks.inc.
 #include "checks/CascadeCycleCheck.h"
+#include "checks/DuplicateColumnCheck.h"
 #include "checks/DuplicateTableCheck.h"
+#include "checks/IdentifierCharactersCheck.h"
+#include "checks/IdentifierLengthCheck.h"
+#include "checks/JoinTableNameClashCheck.h"
 #include "checks/LookupStringCheck.h"
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/RelationStorageCheck.h"
 #include "checks/RelationTargetCheck.h"
+#include "checks/ReservedNameCheck.h"
 #include "checks/RelatedNameCheck.h"
 #include "checks/ReverseNameClashCheck.h"
 #include "checks/SetDefaultCheck.h"

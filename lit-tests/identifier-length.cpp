@@ -22,6 +22,19 @@ struct [[covet::model]] PublishingHouseImprintWithAVeryLongNameThatNobodyCouldEv
   covet::Id id;
 };
 
+// Two table names PostgreSQL cuts to one: each error has a note at the other
+// name. (create_all() would create one table for both.)
+// expected-error@+2 {{table name 'table_of_all_reprints_of_every_edition_in_every_language_sold_aa' of model 'Reprints' is 64 bytes long}}
+// expected-note@+1 {{PostgreSQL would cut table name 'table_of_all_reprints_of_every_edition_in_every_language_sold_aa' of 'Reprints' to the same 'table_of_all_reprints_of_every_edition_in_every_language_sold_a'}}
+struct [[covet::model("table_of_all_reprints_of_every_edition_in_every_language_sold_aa")]] Reprints {
+  covet::Id id;
+};
+// expected-error@+2 {{table name 'table_of_all_reprints_of_every_edition_in_every_language_sold_ab' of model 'Reprints2' is 64 bytes long}}
+// expected-note@+1 {{PostgreSQL would cut table name 'table_of_all_reprints_of_every_edition_in_every_language_sold_ab' of 'Reprints2' to the same 'table_of_all_reprints_of_every_edition_in_every_language_sold_a'}}
+struct [[covet::model("table_of_all_reprints_of_every_edition_in_every_language_sold_ab")]] Reprints2 {
+  covet::Id id;
+};
+
 struct [[covet::model("edition")]] Edition {
   covet::Id id;
   // expected-error@+2 {{column name 'number_of_copies_sold_in_the_first_week_after_the_publication_da' of 'Edition::first_week_sales' is 64 bytes long, over PostgreSQL's limit of 63 bytes; give it a shorter name with 'covet::column("name")'}}
@@ -36,7 +49,7 @@ struct [[covet::model("edition")]] Edition {
   // expected-error@+2 {{key column name 'publisher_that_first_printed_this_edition_in_its_home_country_id' of 'Edition::publisher_that_first_printed_this_edition_in_its_home_country' is 64 bytes long}}
   // expected-note@+1 {{use a shorter name, such as 'publisher_that_first_printed_this_edition_in_its_home_countr_id'}}
   [[covet::foreign_key(covet::PROTECT), covet::related_name("+")]] covet::Ref<Catalogue> publisher_that_first_printed_this_edition_in_its_home_country;
-  // Two names PostgreSQL cuts to one: each is an error, each note names the other.
+  // Two names PostgreSQL cuts to one: each is an error, with a note at the other.
   // expected-error@+2 {{column name 'reader_rating_average_over_all_reviews_since_the_first_edition_a' of 'Edition::rating_a' is 64 bytes long}}
   // expected-note@+1 {{PostgreSQL would cut column name 'reader_rating_average_over_all_reviews_since_the_first_edition_a' of 'Edition::rating_a' to the same 'reader_rating_average_over_all_reviews_since_the_first_edition_'}}
   [[covet::column("reader_rating_average_over_all_reviews_since_the_first_edition_a")]] double rating_a = 0;
@@ -72,10 +85,12 @@ struct [[covet::model("translator")]] TranslatorWhoWorkedOnAtLeastOneEditionOfAB
 // The fix-its: replace the literal, name the table, or add covet::column.
 // CHECK: fix-it:"{{.*}}identifier-length.cpp":{13:23-13:89}:"\"library_catalogue_entries_with_every_edition_and_every_reprint\""
 // CHECK: fix-it:"{{.*}}identifier-length.cpp":{21:22-21:22}:"(\"publishinghouseimprintwithaverylongnamethatnobodycouldevertypex\")"
-// CHECK: fix-it:"{{.*}}identifier-length.cpp":{29:19-29:85}:"\"number_of_copies_sold_in_the_first_week_after_the_publication_d\""
-// CHECK: fix-it:"{{.*}}identifier-length.cpp":{34:3-34:3}:"{{\[\[}}covet::column(\"number_of_pages_including_front_matter_and_back_matter_indexes\")]] "
-// CHECK: fix-it:"{{.*}}identifier-length.cpp":{38:68-38:68}:"{{\[\[}}covet::column(\"publisher_that_first_printed_this_edition_in_its_home_countr_id\")]] "
+// None for the two table names cut to one:
+// CHECK-NOT: fix-it:
+// CHECK: fix-it:"{{.*}}identifier-length.cpp":{42:19-42:85}:"\"number_of_copies_sold_in_the_first_week_after_the_publication_d\""
+// CHECK: fix-it:"{{.*}}identifier-length.cpp":{47:3-47:3}:"{{\[\[}}covet::column(\"number_of_pages_including_front_matter_and_back_matter_indexes\")]] "
+// CHECK: fix-it:"{{.*}}identifier-length.cpp":{51:68-51:68}:"{{\[\[}}covet::column(\"publisher_that_first_printed_this_edition_in_its_home_countr_id\")]] "
 // No fix-it where the cut name collides or is taken:
 // CHECK-NOT: fix-it:
-// CHECK: fix-it:"{{.*}}identifier-length.cpp":{53:19-53:85}:"\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""
+// CHECK: fix-it:"{{.*}}identifier-length.cpp":{66:19-66:85}:"\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""
 // CHECK-NOT: fix-it:

@@ -127,7 +127,11 @@ ValueKind storedValueKind(QualType T) {
     const TemplateArgumentList &Args = Vec->getTemplateArgs();
     if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type) {
       const QualType E = Args[0].getAsType().getCanonicalType();
-      if (const auto *ET = E->getAs<EnumType>(); ET && isStdEntity(ET->getDecl(), "byte"))
+      // std::byte is declared inside extern "C++" in libstdc++: isStdEntity
+      // does not look through that.
+      if (const auto *ET = E->getAs<EnumType>(); ET && ET->getDecl()->isInStdNamespace() &&
+                                                 ET->getDecl()->getIdentifier() &&
+                                                 ET->getDecl()->getName() == "byte")
         return ValueKind::Blob;
       if (E->isSpecificBuiltinType(BuiltinType::UChar))
         return ValueKind::Blob;

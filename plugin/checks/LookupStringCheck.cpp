@@ -182,12 +182,13 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
   };
   // The path ends on the related objects themselves (compared by key).
   auto EndsOnRelated = [&](const LookupModel &From, llvm::StringRef Name, const LookupModel &To,
-                           const clang::FieldDecl *Field) {
+                           const LookupModel &Declaring, const LookupMember &Relation) {
     T.Column = To.primaryKey();
     T.ColumnModel = &To;
     T.Relation = &To;
     T.RelationLabel = labelOf(From, Name);
-    T.RelationField = Field;
+    T.RelationField = Relation.Field;
+    T.RelationFieldLabel = labelOf(Declaring, Relation.Name);
   };
   for (size_t I = 0; I < Segs.size(); ++I) {
     llvm::StringRef Seg = Segs[I].Text;
@@ -211,7 +212,10 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
         Out.ToManyStep = Seg.str();
       M = Many;
       if (Last(*M)) {
-        EndsOnRelated(*From, Seg, *M, N.M ? N.M->Field : N.Reverse->Relation->Field);
+        if (N.M)
+          EndsOnRelated(*From, Seg, *M, *From, *N.M);
+        else
+          EndsOnRelated(*From, Seg, *M, *N.Reverse->Source, *N.Reverse->Relation);
         const LookupMember *PK = M->primaryKey();
         return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
       }
@@ -225,6 +229,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
           T.Relation = Target;
           T.RelationLabel = labelOf(*M, N.M->Name);
           T.RelationField = N.M->Field;
+          T.RelationFieldLabel = T.RelationLabel;
         }
       } else if (N.M->Kind == MemberKind::PrimaryKey || N.M->Kind == MemberKind::Column) {
         T.Column = N.M;
@@ -244,6 +249,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
       T.Relation = Target;
       T.RelationLabel = Label;
       T.RelationField = Rel.Field;
+      T.RelationFieldLabel = Label;
       if (I + 1 == Segs.size())
         return Problem();
       llvm::StringRef Next = Segs[I + 1].Text;
@@ -270,7 +276,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
       }
       M = R.Source;
       if (Last(*M)) {
-        EndsOnRelated(*From, R.QueryName, *M, R.Relation->Field);
+        EndsOnRelated(*From, R.QueryName, *M, *R.Source, *R.Relation);
         const LookupMember *PK = M->primaryKey();
         return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
       }

@@ -43,6 +43,18 @@ std::optional<QualType> typeArg(const ClassTemplateSpecializationDecl *Spec, uns
   return Args[I].getAsType();
 }
 
+// Argument I of T as written when T is spelled as a template specialization
+// (std::vector<std::string> keeps 'std::string'), else the specialization's.
+std::optional<QualType> typeArgAsWritten(QualType T, const ClassTemplateSpecializationDecl *Spec,
+                                         unsigned I) {
+  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    llvm::ArrayRef<TemplateArgument> Args = TST->template_arguments();
+    if (Args.size() > I && Args[I].getKind() == TemplateArgument::Type)
+      return Args[I].getAsType();
+  }
+  return typeArg(Spec, I);
+}
+
 class Classifier {
  public:
   Classifier(ASTContext &Ctx, const LookupGraph &G) : Ctx(Ctx), G(G) {}
@@ -112,7 +124,7 @@ class Classifier {
       if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(E->IgnoreImplicit()))
         if (const auto *Init = dyn_cast<InitListExpr>(IL->getSubExpr()->IgnoreImplicit()))
           Out.Count = static_cast<int>(Init->getNumInits());
-      if (auto Elem = typeArg(Spec, 0))
+      if (auto Elem = typeArgAsWritten(T, Spec, 0))
         return List(*Elem);
       return Out;
     }
@@ -121,7 +133,7 @@ class Classifier {
     if (Spec && storedValueKind(C) != ValueKind::Blob)
       for (llvm::StringRef Name : Containers)
         if (isStd(Spec, Name)) {
-          if (auto Elem = typeArg(Spec, 0))
+          if (auto Elem = typeArgAsWritten(T, Spec, 0))
             return List(*Elem);
           return Out;
         }
@@ -247,7 +259,8 @@ class ValueChecker {
             << T.Relation->Name << (T.ColumnModel->Name + "::" + T.Column->Name)
             << T.Column->TypeName;
       if (T.RelationField)
-        Ctx.report(T.RelationField->getLocation(), Diag::RelationDeclaredHere) << T.RelationLabel;
+        Ctx.report(T.RelationField->getLocation(), Diag::RelationDeclaredHere)
+            << T.RelationFieldLabel;
       return true;
     }
     const bool Fits = S.W == Scalar::Model

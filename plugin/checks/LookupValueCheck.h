@@ -50,6 +50,7 @@ struct LookupTarget {
   const LookupModel *Relation = nullptr;
   std::string RelationLabel;
   const clang::FieldDecl *RelationField = nullptr;  // the relation's declaration, if seen
+  std::string RelationFieldLabel;                   // "Book::author" (a reverse: its relation's)
 };
 
 // Reports a value that cannot fit Target; returns whether it reported.

@@ -82,18 +82,24 @@ function(covet_add_models target)
   get_target_property(covet_includes covet::runtime INTERFACE_INCLUDE_DIRECTORIES)
   set(tgt_includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(tgt_defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  # The plugin rewrites the metadata and the graph only when they change, so
+  # that what depends on them is not rebuilt for nothing; the stamp records
+  # that the step ran (else Make would run it again on every build once a
+  # header changed without changing them).
+  set(stamp ${dir}/${target}.models.stamp)
   add_custom_command(
-    OUTPUT ${out} ${graph}
+    OUTPUT ${stamp} ${out} ${graph}
     COMMAND ${COVET_CLANG} -std=c++20 -fsyntax-only -x c++
             "-fplugin=${plugin}" "-fplugin-arg-covet-emit=${out}"
             "-fplugin-arg-covet-emit-graph=${graph}"
             "$<$<BOOL:${tgt_includes}>:-I$<JOIN:${tgt_includes},;-I>>"
             "-I$<JOIN:${covet_includes},;-I>"
             "$<$<BOOL:${tgt_defs}>:-D$<JOIN:${tgt_defs},;-D>>"
-            -MD -MF ${out}.d -MT ${out}
+            -MD -MF ${stamp}.d -MT ${stamp}
             ${wrapper}
+    COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
     DEPENDS ${headers} ${wrapper} ${plugin_dep}
-    DEPFILE ${out}.d
+    DEPFILE ${stamp}.d
     COMMAND_EXPAND_LISTS
     COMMENT "Covet: checking models and emitting metadata for ${target}"
     VERBATIM)

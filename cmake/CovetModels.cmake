@@ -80,8 +80,10 @@ function(covet_add_models target)
        CONTENT "// The model headers of target ${target}, read by the Covet plugin.\n${includes}")
 
   get_target_property(covet_includes covet::runtime INTERFACE_INCLUDE_DIRECTORIES)
-  set(tgt_includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
-  set(tgt_defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  # FILTER: a generator expression that is false for this configuration
+  # leaves an empty entry, which would become a lone -I / -D.
+  set(tgt_includes "$<FILTER:$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>,EXCLUDE,^$>")
+  set(tgt_defs "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>,EXCLUDE,^$>")
   # The plugin rewrites the metadata and the graph only when they change, so
   # that what depends on them is not rebuilt for nothing; the stamp records
   # that the step ran (else Make would run it again on every build once a
@@ -177,8 +179,10 @@ function(_covet_add_source_checks target)
   get_target_property(covet_includes covet::runtime INTERFACE_INCLUDE_DIRECTORIES)
   get_directory_property(dir_defs DIRECTORY ${src_dir} COMPILE_DEFINITIONS)
   # Only -I, -D and -std: the target's other flags may be GCC's.
-  set(tgt_includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
-  set(tgt_defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  # FILTER: a generator expression that is false for this configuration
+  # leaves an empty entry, which would become a lone -I / -D.
+  set(tgt_includes "$<FILTER:$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>,EXCLUDE,^$>")
+  set(tgt_defs "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>,EXCLUDE,^$>")
   set(stamp_dir ${CMAKE_CURRENT_BINARY_DIR}/covet_checks/${target})
 
   set(stamps)
@@ -198,20 +202,20 @@ function(_covet_add_source_checks target)
     endif()
     get_source_file_property(src_defs ${abs} TARGET_DIRECTORY ${target} COMPILE_DEFINITIONS)
     get_source_file_property(src_includes ${abs} TARGET_DIRECTORY ${target} INCLUDE_DIRECTORIES)
-    set(extra)
-    foreach(d IN LISTS dir_defs)
-      list(APPEND extra "-D${d}")
-    endforeach()
+    # The directory's and the source's own -D / -I (their entries may be
+    # generator expressions too).
+    set(defs ${dir_defs})
     if(src_defs)
-      foreach(d IN LISTS src_defs)
-        list(APPEND extra "-D${d}")
-      endforeach()
+      list(APPEND defs ${src_defs})
     endif()
+    set(incs)
     if(src_includes)
-      foreach(i IN LISTS src_includes)
-        list(APPEND extra "-I${i}")
-      endforeach()
+      set(incs ${src_includes})
     endif()
+    set(defs "$<FILTER:${defs},EXCLUDE,^$>")
+    set(incs "$<FILTER:${incs},EXCLUDE,^$>")
+    set(src_defs "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>")
+    set(src_includes "$<$<BOOL:${incs}>:-I$<JOIN:${incs},;-I>>")
 
     file(RELATIVE_PATH rel ${src_dir} ${abs})
     if(rel MATCHES "^\\.\\./")
@@ -224,7 +228,7 @@ function(_covet_add_source_checks target)
       OUTPUT ${stamp}
       COMMAND ${COVET_CLANG} ${std} -fsyntax-only -w
               "-fplugin=${plugin}" ${graph_args}
-              ${extra}
+              "${src_defs}" "${src_includes}"
               "$<$<BOOL:${tgt_includes}>:-I$<JOIN:${tgt_includes},;-I>>"
               "-I$<JOIN:${covet_includes},;-I>"
               "$<$<BOOL:${tgt_defs}>:-D$<JOIN:${tgt_defs},;-D>>"

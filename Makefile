@@ -14,10 +14,14 @@
 #   make deps        install the missing Debian packages (no-op when none is)
 #   make build       configure build/ once (clang++-19, RelWithDebInfo with
 #                    asserts, tests and examples on, -Werror) and build it
-#   make check       gtest, lit and consumer, below
+#   make check       gtest, lit, consumer and gcc-flow, below
 #   make gtest       covet_tests on SQLite and on a throwaway PostgreSQL server
 #   make lit         the plugin's lit suite
 #   make consumer    install to a temp prefix; build and run test/consumer
+#   make gcc-flow    install to a temp prefix; build test/gcc-flow with g++:
+#                    every source checked by the plugin, a second build
+#                    checks nothing, a copy with a lookup typo fails to
+#                    build with the plugin's diagnostic (test/gcc-flow/run.sh)
 #   make gcc-check   build-gcc/: runtime, tests and examples with g++ -Werror
 #                    and ASan + UBSan; runs the suites on both backends
 #                    (`make asan` is the same target)
@@ -41,7 +45,7 @@ MAKEFLAGS += --no-print-directory
 .ONESHELL:
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
-.PHONY: all deps build demo test check gtest lit consumer gcc-check asan \
+.PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
         test-reset clean configure configure-gcc bench configure-bench
 
 JOBS         ?= 2
@@ -143,7 +147,7 @@ test-reset:
 	mkdir -p $(RESULTS)
 	date +%s >$(RESULTS)/.start
 
-check: gtest lit consumer
+check: gtest lit consumer gcc-flow
 
 # The server lives as long as this recipe: stopped on success, failure or ^C.
 gtest: build
@@ -174,6 +178,18 @@ consumer: build
 	cmake --build "$$tmp/build" -j$(JOBS)
 	"$$tmp/build/consumer"
 	echo "==> consumer: OK"
+
+# The README's GCC flow: install to a temp prefix, then test/gcc-flow/run.sh
+# builds that project with $(GXX) (each source checked by the plugin), runs
+# it, rebuilds it to show nothing is checked again, and builds a copy with a
+# lookup typo, which must fail with the plugin's diagnostic.
+gcc-flow: build
+	@tmp=$$(mktemp -d /tmp/covet-gcc-flow.XXXXXX)
+	trap 'rm -rf "$$tmp"' EXIT
+	echo "==> cmake --install $(B) --prefix $$tmp/_install"
+	cmake --install $(B) --prefix "$$tmp/_install" >"$$tmp/install.log" ||
+	  { cat "$$tmp/install.log"; exit 1; }
+	test/gcc-flow/run.sh "$$tmp/_install" "$$tmp/work" "$(GXX)" "$(JOBS)"
 
 # --- build-gcc/: GCC 12, warnings as errors, AddressSanitizer + UBSan ----------
 # One build proves both: the runtime, the generated metadata, the tests and

@@ -1,6 +1,18 @@
 // The Covet Clang plugin: `clang++-19 -fplugin=covet.so` checks the models of
-// the translation unit; `-fplugin-arg-covet-emit=<path>` also writes their
-// metadata (see include/covet/generated.hpp).
+// the translation unit and the lookup strings that use them. Arguments
+// (-fplugin-arg-covet-<arg>):
+//
+//   emit=<path>        also write the models' metadata (include/covet/generated.hpp)
+//   emit-graph=<path>  also write the model graph as JSON (GraphJson.h)
+//   check-only         check a source file that uses the models: the lookup
+//                      checks only (the model-graph rules are the model
+//                      headers' run's), nothing written
+//   graph=<path>       (implies check-only; may be repeated) check against the
+//                      models of that JSON too, so the file need not include
+//                      every model header (LookupGraph.h)
+//
+// covet_add_models() (cmake/CovetModels.cmake) runs the first two over the
+// model headers and the last two over every source of the target.
 //
 //   attributes (Attributes.cpp)       while parsing: spellings, argument checks,
 //                                     an AnnotateAttr on each declaration
@@ -10,9 +22,12 @@
 //   emitter (Emitter.cpp)             only when no error occurred
 #include "Diagnostics.h"
 #include "Emitter.h"
+#include "GraphJson.h"
+#include "LookupGraph.h"
 #include "ModelGraph.h"
 #include "UnknownAttributeConsumer.h"
 #include "checks/Check.h"
+#include "checks/LookupStringCheck.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
@@ -27,10 +42,16 @@ namespace covet {
 
 namespace {
 
+struct Options {
+  std::string EmitPath, EmitGraphPath;
+  std::vector<std::string> GraphPaths;
+  bool CheckOnly = false;
+};
+
 class CovetConsumer : public ASTConsumer {
  public:
-  CovetConsumer(CompilerInstance &CI, UnknownAttributeConsumer *Unknown, std::string EmitPath)
-      : CI(CI), Unknown(Unknown), EmitPath(std::move(EmitPath)) {}
+  CovetConsumer(CompilerInstance &CI, UnknownAttributeConsumer *Unknown, Options Opts)
+      : CI(CI), Unknown(Unknown), Opts(std::move(Opts)) {}
 
   bool HandleTopLevelDecl(DeclGroupRef) override {
     Unknown->flush(CI.getDiagnostics());
@@ -42,10 +63,17 @@ class CovetConsumer : public ASTConsumer {
     Unknown->flush(Diags);
     ModelGraph Graph = ModelGraphBuilder(Ctx).build();
     CheckContext Checks(Ctx, Diags);
-    runChecks(Graph, Checks);
-    if (EmitPath.empty() || Diags.hasErrorOccurred())
+    if (Opts.CheckOnly) {
+      checkSource(Ctx, Graph, Checks);
       return;
-    emitMetadata(Ctx, Diags, Graph, mainFile(Ctx.getSourceManager()), EmitPath);
+    }
+    runChecks(Graph, Checks);
+    if (Diags.hasErrorOccurred())
+      return;
+    if (!Opts.EmitPath.empty())
+      emitMetadata(Ctx, Diags, Graph, mainFile(Ctx.getSourceManager()), Opts.EmitPath);
+    if (!Opts.EmitGraphPath.empty())
+      emitGraphJson(Ctx, Diags, Graph, Opts.EmitGraphPath);
   }
 
  private:
@@ -58,26 +86,58 @@ class CovetConsumer : public ASTConsumer {
     return std::string(Path);
   }
 
+  // A source file that uses the models: its own models, filled in with
+  // those of the graphs, and only the lookup checks. The file may see some
+  // models partially (a relation's target only forward-declared): the
+  // model-graph rules ran over the headers, with every model in view.
+  void checkSource(ASTContext &Ctx, const ModelGraph &Graph, CheckContext &Checks) {
+    LookupGraph Lookups = LookupGraph::fromGraph(Ctx, Graph);
+    for (const std::string &Path : Opts.GraphPaths) {
+      LookupGraph FromJson;
+      std::string Error;
+      if (!readGraphJson(Path, FromJson, Error)) {
+        report(CI.getDiagnostics(), SourceLocation(), Diag::CannotReadGraph) << Path << Error;
+        return;
+      }
+      Lookups.fill(FromJson);
+    }
+    checkLookupStrings(Lookups, Checks);
+  }
+
   CompilerInstance &CI;
   UnknownAttributeConsumer *Unknown;
-  std::string EmitPath;
+  Options Opts;
 };
 
 class CovetAction : public PluginASTAction {
  protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     UnknownAttributeConsumer *Unknown = UnknownAttributeConsumer::install(CI.getDiagnostics());
-    return std::make_unique<CovetConsumer>(CI, Unknown, EmitPath);
+    return std::make_unique<CovetConsumer>(CI, Unknown, Opts);
   }
 
   bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {
+    std::string Emits;  // the first argument that writes a file, for CheckOnlyEmits
     for (const std::string &Arg : Args) {
       llvm::StringRef A(Arg);
       if (A.consume_front("emit=") && !A.empty()) {
-        EmitPath = A.str();
-        continue;
+        Opts.EmitPath = A.str();
+        Emits = Emits.empty() ? Arg : Emits;
+      } else if (A.consume_front("emit-graph=") && !A.empty()) {
+        Opts.EmitGraphPath = A.str();
+        Emits = Emits.empty() ? Arg : Emits;
+      } else if (A.consume_front("graph=") && !A.empty()) {
+        Opts.GraphPaths.push_back(A.str());
+        Opts.CheckOnly = true;
+      } else if (A == "check-only") {
+        Opts.CheckOnly = true;
+      } else {
+        report(CI.getDiagnostics(), SourceLocation(), Diag::UnknownPluginArg) << Arg;
+        return false;
       }
-      report(CI.getDiagnostics(), SourceLocation(), Diag::UnknownPluginArg) << Arg;
+    }
+    if (Opts.CheckOnly && !Emits.empty()) {
+      report(CI.getDiagnostics(), SourceLocation(), Diag::CheckOnlyEmits) << Emits;
       return false;
     }
     return true;
@@ -86,7 +146,7 @@ class CovetAction : public PluginASTAction {
   ActionType getActionType() override { return AddBeforeMainAction; }
 
  private:
-  std::string EmitPath;
+  Options Opts;
 };
 
 const FrontendPluginRegistry::Add<CovetAction> Registration(

@@ -134,7 +134,10 @@ int main(int argc, char** argv) try {
     std::cout << "  DoesNotExist: " << e.what() << '\n';
   }
   try {
-    db.objects<Book>().filter("author__nmae", "Alice").count();
+    // A lookup built at run time: a literal typo would not compile (the
+    // plugin checks the literals of every source of the target).
+    const std::string lookup = std::string("author__") + "nmae";
+    db.objects<Book>().filter(lookup, "Alice").count();
   } catch (const covet::FieldError& e) {
     std::cout << "  FieldError: " << e.what() << '\n';
   }

@@ -1,18 +1,16 @@
 #include "checks/LookupStringCheck.h"
 
 #include "Names.h"
-#include "ReverseRelations.h"
+#include "checks/LookupValueCheck.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
-#include <functional>
 
 using namespace clang;
 
@@ -35,13 +33,14 @@ std::string lookupList() {
   return Out;
 }
 
-enum class CallKind { Filter, OrderBy, SelectRelated, PrefetchRelated };
+enum class CallKind { Filter, OrderBy, SelectRelated, PrefetchRelated, LoadFields };
 
-bool isReverseStorage(const Member &M) {
-  return M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne || M.Kind == Storage::Prefetched;
-}
-bool isManyToMany(const Member &M) {
-  return M.Kind == Storage::RefSet && M.Relation == RelationAttr::ManyToMany;
+const char *callName(CallKind K) {
+  switch (K) {
+    case CallKind::SelectRelated: return "select_related";
+    case CallKind::PrefetchRelated: return "prefetch_related";
+    default: return "lookups";
+  }
 }
 
 // One segment of a path, with its byte offset in the literal.
@@ -64,126 +63,108 @@ std::vector<Segment> split(llvm::StringRef Text, unsigned Base) {
   }
 }
 
+// A relation's target when lookups can follow it: a known, concrete model.
+// Otherwise the path is left alone (the relation-target check, or the model
+// headers' run, reports the relation itself).
+const LookupModel *followable(const LookupModel *Target) {
+  return Target && !Target->Abstract ? Target : nullptr;
+}
+
 // What a segment names on a model (runtime: lookup_path.cpp, find()).
 struct Named {
-  const Member *M = nullptr;
+  const LookupMember *M = nullptr;
   bool Attname = false;
-  const ReverseRelation *Reverse = nullptr;
+  const LookupReverse *Reverse = nullptr;
   explicit operator bool() const { return M || Reverse; }
 };
 
-class Resolver {
- public:
-  explicit Resolver(const ModelGraph &G) {
-    Reverses = reverseRelations(G);
-    for (const ReverseRelation &R : Reverses)
-      ByTarget[R.Target].push_back(&R);
-    // The runtime lists reverse relations by source model name, then in
-    // declaration order; the entries point into `Reverses`, whose order is
-    // the declaration order, so the address breaks ties. (std::stable_sort
-    // would do, but libstdc++ 12's implementation trips -Wdeprecated under
-    // Clang 19.)
-    for (auto &Entry : ByTarget)
-      std::sort(Entry.second.begin(), Entry.second.end(),
-                [](const ReverseRelation *A, const ReverseRelation *B) {
-                  if (A->Source->Name != B->Source->Name)
-                    return A->Source->Name < B->Source->Name;
-                  return std::less<const ReverseRelation *>()(A, B);
-                });
-  }
+// Reverse relations go by their query name in lookups and select_related,
+// by their accessor in prefetch_related (and on objects).
+enum class ReverseName { Query, Accessor };
 
-  static const Member *primaryKey(const Model &M) {
-    for (const Member &Mem : M.Members)
-      if (Mem.Kind == Storage::Id)
-        return &Mem;
-    return nullptr;
-  }
+llvm::StringRef reverseName(const LookupReverse &R, ReverseName N) {
+  return N == ReverseName::Query ? llvm::StringRef(R.QueryName) : llvm::StringRef(R.Accessor);
+}
 
-  Named find(const Model &M, llvm::StringRef Name) const {
-    Named Out;
-    if (Name == "pk") {
-      Out.M = primaryKey(M);
+Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseName::Query) {
+  Named Out;
+  if (Name == "pk") {
+    Out.M = M.primaryKey();
+    return Out;
+  }
+  for (const LookupMember &Mem : M.Members)
+    if (!Mem.isReverseMember() && Mem.Name == Name) {
+      Out.M = &Mem;
       return Out;
     }
-    for (const Member &Mem : M.Members)
-      if (!isReverseStorage(Mem) && Mem.name() == Name) {
-        Out.M = &Mem;
-        return Out;
-      }
-    for (const Member &Mem : M.Members)
-      if (isKeyRelation(Mem) && Name.size() == Mem.name().size() + 3 &&
-          Name.starts_with(Mem.name()) && Name.ends_with("_id")) {
-        Out.M = &Mem;
-        Out.Attname = true;
-        return Out;
-      }
-    for (const ReverseRelation *R : reverses(M))
-      if (R->QueryName == Name) {
-        Out.Reverse = R;
-        return Out;
-      }
-    return Out;
-  }
+  for (const LookupMember &Mem : M.Members)
+    if (Mem.isKeyRelation() && Name.size() == Mem.Name.size() + 3 && Name.starts_with(Mem.Name) &&
+        Name.ends_with("_id")) {
+      Out.M = &Mem;
+      Out.Attname = true;
+      return Out;
+    }
+  for (const LookupReverse &R : M.Reverses)
+    if (reverseName(R, By) == Name) {
+      Out.Reverse = &R;
+      return Out;
+    }
+  return Out;
+}
 
-  llvm::ArrayRef<const ReverseRelation *> reverses(const Model &M) const {
-    auto It = ByTarget.find(&M);
-    if (It == ByTarget.end())
-      return {};
-    return It->second;
-  }
+// The names a segment may take on M, as the runtime lists them.
+std::vector<std::string> choices(const LookupModel &M) {
+  std::vector<std::string> Out;
+  for (const LookupMember &Mem : M.Members)
+    if (!Mem.isReverseMember())
+      Out.push_back(Mem.Name);
+  for (const LookupReverse &R : M.Reverses)
+    Out.push_back(R.QueryName);
+  return Out;
+}
 
-  // The names a segment may take on M, as the runtime lists them.
-  std::vector<std::string> choices(const Model &M) const {
-    std::vector<std::string> Out;
-    for (const Member &Mem : M.Members)
-      if (!isReverseStorage(Mem))
-        Out.push_back(Mem.name().str());
-    for (const ReverseRelation *R : reverses(M))
-      Out.push_back(R->QueryName);
-    return Out;
-  }
-
-  // The member a key relation refers to: to_field or the primary key.
-  static const Member *referenced(const Member &Rel) {
-    const Model &T = *Rel.TargetModel;
-    if (Rel.ToField)
-      for (const Member &Mem : T.Members)
-        if (Mem.name() == *Rel.ToField)
-          return &Mem;
-    return primaryKey(T);
-  }
-
- private:
-  std::vector<ReverseRelation> Reverses;
-  llvm::DenseMap<const Model *, std::vector<const ReverseRelation *>> ByTarget;
-};
+// The member a key relation refers to: to_field or the primary key.
+const LookupMember *referenced(const LookupMember &Rel) {
+  const LookupModel *T = Rel.Target;
+  if (!T)
+    return nullptr;
+  if (Rel.ToField)
+    if (const LookupMember *M = T->member(*Rel.ToField))
+      return M;
+  return T->primaryKey();
+}
 
 // The problem found in a path, if any.
 struct Problem {
   enum Kind { None, UnknownField, UnsupportedLookup, OrderLookup, OrderToMany,
-              NotRelation } K = None;
-  size_t Index = 0;              // the segment at fault
-  const Model *In = nullptr;     // the model it was looked up in
-  std::string Label;             // "Author::name" for lookups, the to-many step for OrderToMany
-  bool LookupsToo = false;       // UnknownField: a lookup name would also fit here
+              NotRelation, NotColumn, CrossesRelation } K = None;
+  size_t Index = 0;                 // the segment at fault
+  const LookupModel *In = nullptr;  // the model it was looked up in
+  std::string Label;                // "Author::name" for lookups, the to-many step for OrderToMany
+  bool LookupsToo = false;          // UnknownField: a lookup name would also fit here
+  std::string What;                 // NotColumn: "a reverse relation" / "a many-to-many relation"
 };
 
 struct Path {
-  std::string Lookup = "exact";
   bool ToMany = false;
   std::string ToManyStep;
+  LookupTarget Target;  // where it ends, for the value check
 };
 
+std::string labelOf(const LookupModel &M, llvm::StringRef Member) {
+  return M.Name + "::" + Member.str();
+}
+
 // Mirrors resolve() of runtime/query/lookup_path.cpp.
-Problem resolve(const Resolver &Res, const Model &Root, const std::vector<Segment> &Segs,
-                Path &Out) {
-  const Model *M = &Root;
+Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path &Out) {
+  const LookupModel *M = &Root;
+  LookupTarget &T = Out.Target;
   auto Finish = [&](size_t Next, const std::string &Label) {
     Problem P;
     if (Next == Segs.size())
       return P;
     if (Next + 1 == Segs.size() && isLookup(Segs[Next].Text)) {
-      Out.Lookup = Segs[Next].Text.str();
+      T.Lookup = Segs[Next].Text.str();
       return P;
     }
     P.K = Problem::UnsupportedLookup;
@@ -191,7 +172,7 @@ Problem resolve(const Resolver &Res, const Model &Root, const std::vector<Segmen
     P.Label = Label;
     return P;
   };
-  auto Unknown = [&](size_t I, const Model *In, bool LookupsToo) {
+  auto Unknown = [&](size_t I, const LookupModel *In, bool LookupsToo) {
     Problem P;
     P.K = Problem::UnknownField;
     P.Index = I;
@@ -199,63 +180,105 @@ Problem resolve(const Resolver &Res, const Model &Root, const std::vector<Segmen
     P.LookupsToo = LookupsToo;
     return P;
   };
+  // The path ends on the related objects themselves (compared by key).
+  auto EndsOnRelated = [&](const LookupModel &From, llvm::StringRef Name, const LookupModel &To,
+                           const LookupModel &Declaring, const LookupMember &Relation) {
+    T.Column = To.primaryKey();
+    T.ColumnModel = &To;
+    T.Relation = &To;
+    T.RelationLabel = labelOf(From, Name);
+    T.RelationField = Relation.Field;
+    T.RelationFieldLabel = labelOf(Declaring, Relation.Name);
+  };
   for (size_t I = 0; I < Segs.size(); ++I) {
     llvm::StringRef Seg = Segs[I].Text;
-    Named N = Res.find(*M, Seg);
+    Named N = find(*M, Seg);
     // A many-to-many, forward or by its reverse query name: a to-many step.
-    const Model *Many = nullptr;
-    if (N.M && isManyToMany(*N.M))
-      Many = isWellFormedRelation(*N.M) ? N.M->TargetModel : nullptr;
+    const LookupModel *Many = nullptr;
+    if (N.M && N.M->Kind == MemberKind::ManyToMany)
+      Many = followable(N.M->Target);
     else if (N.Reverse && N.Reverse->ManyToMany)
       Many = N.Reverse->Source;
-    if (N.M && isManyToMany(*N.M) && !Many)
-      return Problem();  // a malformed relation: the shape checks report it
+    if (N.M && N.M->Kind == MemberKind::ManyToMany && !Many)
+      return Problem();  // a malformed relation or an unknown target: reported elsewhere
+    const auto Last = [&](const LookupModel &Next) {
+      return I + 1 == Segs.size() || (I + 2 == Segs.size() && isLookup(Segs[I + 1].Text) &&
+                                      !find(Next, Segs[I + 1].Text));
+    };
     if (Many) {
+      const LookupModel *From = M;
       Out.ToMany = true;
       if (Out.ToManyStep.empty())
         Out.ToManyStep = Seg.str();
       M = Many;
-      if (I + 1 == Segs.size() ||
-          (I + 2 == Segs.size() && isLookup(Segs[I + 1].Text) && !Res.find(*M, Segs[I + 1].Text))) {
-        const Member *PK = Resolver::primaryKey(*M);
-        return Finish(I + 1, M->Name + "::" + (PK ? PK->name().str() : std::string("id")));
+      if (Last(*M)) {
+        if (N.M)
+          EndsOnRelated(*From, Seg, *M, *From, *N.M);
+        else
+          EndsOnRelated(*From, Seg, *M, *N.Reverse->Source, *N.Reverse->Relation);
+        const LookupMember *PK = M->primaryKey();
+        return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
       }
       continue;
     }
-    if (N.M && (!isKeyRelation(*N.M) || N.Attname))
-      return Finish(I + 1, M->Name + "::" + Seg.str());
+    if (N.M && (!N.M->isKeyRelation() || N.Attname)) {
+      if (N.Attname) {
+        if (const LookupModel *Target = followable(N.M->Target)) {
+          T.Column = referenced(*N.M);
+          T.ColumnModel = Target;
+          T.Relation = Target;
+          T.RelationLabel = labelOf(*M, N.M->Name);
+          T.RelationField = N.M->Field;
+          T.RelationFieldLabel = T.RelationLabel;
+        }
+      } else if (N.M->Kind == MemberKind::PrimaryKey || N.M->Kind == MemberKind::Column) {
+        T.Column = N.M;
+        T.ColumnModel = M;
+      }
+      return Finish(I + 1, labelOf(*M, Seg));
+    }
     if (N.M) {
-      const Member &Rel = *N.M;
-      const Model &Target = *Rel.TargetModel;
-      const std::string Label = M->Name + "::" + Rel.name().str();
+      const LookupMember &Rel = *N.M;
+      const LookupModel *Target = followable(Rel.Target);
+      if (!Target)
+        return Problem();
+      const std::string Label = labelOf(*M, Rel.Name);
+      const LookupMember *Ref = referenced(Rel);
+      T.Column = Ref;
+      T.ColumnModel = Target;
+      T.Relation = Target;
+      T.RelationLabel = Label;
+      T.RelationField = Rel.Field;
+      T.RelationFieldLabel = Label;
       if (I + 1 == Segs.size())
         return Problem();
       llvm::StringRef Next = Segs[I + 1].Text;
-      const Member *Ref = Resolver::referenced(Rel);
-      if (Ref && (Next == Ref->name() || (Next == "pk" && Ref == Resolver::primaryKey(Target))))
+      if (Ref && (Next == Ref->Name || (Next == "pk" && Ref == Target->primaryKey())))
         return Finish(I + 2, Label);
-      if (!Res.find(Target, Next)) {
+      if (!find(*Target, Next)) {
         if (I + 2 == Segs.size() && isLookup(Next)) {
-          Out.Lookup = Next.str();
+          T.Lookup = Next.str();
           return Problem();
         }
-        return Unknown(I + 1, &Target, I + 2 == Segs.size());
+        return Unknown(I + 1, Target, I + 2 == Segs.size());
       }
-      M = &Target;
+      T = LookupTarget();
+      M = Target;
       continue;
     }
     if (N.Reverse) {
-      const ReverseRelation &R = *N.Reverse;
+      const LookupReverse &R = *N.Reverse;
+      const LookupModel *From = M;
       if (!R.Single) {
         Out.ToMany = true;
         if (Out.ToManyStep.empty())
           Out.ToManyStep = R.QueryName;
       }
       M = R.Source;
-      if (I + 1 == Segs.size() ||
-          (I + 2 == Segs.size() && isLookup(Segs[I + 1].Text) && !Res.find(*M, Segs[I + 1].Text))) {
-        const Member *PK = Resolver::primaryKey(*M);
-        return Finish(I + 1, M->Name + "::" + (PK ? PK->name().str() : std::string("id")));
+      if (Last(*M)) {
+        EndsOnRelated(*From, R.QueryName, *M, *R.Source, *R.Relation);
+        const LookupMember *PK = M->primaryKey();
+        return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
       }
       continue;
     }
@@ -265,42 +288,98 @@ Problem resolve(const Resolver &Res, const Model &Root, const std::vector<Segmen
 }
 
 // select_related / prefetch_related: a chain of relations.
-Problem resolveRelated(const Resolver &Res, const Model &Root, const std::vector<Segment> &Segs,
-                       bool Prefetch) {
-  const Model *M = &Root;
+Problem resolveRelated(const LookupModel &Root, const std::vector<Segment> &Segs, bool Prefetch) {
+  const LookupModel *M = &Root;
+  const ReverseName By = Prefetch ? ReverseName::Accessor : ReverseName::Query;
   for (size_t I = 0; I < Segs.size(); ++I) {
-    Named N = Res.find(*M, Segs[I].Text);
-    const Model *Next = nullptr;
-    if (N.M && !N.Attname && isKeyRelation(*N.M))
-      Next = N.M->TargetModel;
-    else if (N.M && !N.Attname && Prefetch && isManyToMany(*N.M) && isWellFormedRelation(*N.M))
-      Next = N.M->TargetModel;
-    else if (N.Reverse && (Prefetch || N.Reverse->Single))
-      Next = N.Reverse->Source;
-    if (Next) {
-      M = Next;
-      continue;
-    }
     Problem P;
-    P.K = N ? Problem::NotRelation : Problem::UnknownField;
     P.Index = I;
     P.In = M;
+    Named N = find(*M, Segs[I].Text, By);
+    if (N.M && !N.Attname &&
+        (N.M->isKeyRelation() || (Prefetch && N.M->Kind == MemberKind::ManyToMany))) {
+      M = followable(N.M->Target);
+      if (!M)
+        return Problem();
+      continue;
+    }
+    if (N.Reverse && (Prefetch || N.Reverse->Single)) {
+      M = N.Reverse->Source;
+      continue;
+    }
+    // select_related of a reverse foreign key or many-to-many, by either name.
+    const bool ToManyReverse = !Prefetch && llvm::any_of(M->Reverses, [&](const LookupReverse &R) {
+      return !R.Single && (R.QueryName == Segs[I].Text || R.Accessor == Segs[I].Text);
+    });
+    P.K = N || ToManyReverse ? Problem::NotRelation : Problem::UnknownField;
     return P;
   }
   return Problem();
 }
 
+// only / defer: a column of the model itself (runtime: deferred_fields.cpp).
+Problem resolveLoadField(const LookupModel &Root, llvm::StringRef Text,
+                         const std::vector<Segment> &Segs) {
+  Problem P;
+  P.In = &Root;
+  auto ReverseNamed = [&](llvm::StringRef Name) {
+    return llvm::any_of(Root.Reverses, [&](const LookupReverse &R) {
+      return R.Accessor == Name || R.QueryName == Name;
+    });
+  };
+  if (Text == "pk")
+    return P;
+  if (Segs.size() > 1) {
+    const LookupMember *Head = Root.member(Segs[0].Text);
+    if ((Head && Head->Column.empty()) || (Head && Head->isRelation()) || ReverseNamed(Segs[0].Text)) {
+      P.K = Problem::CrossesRelation;
+      P.Label = Segs[0].Text.str();
+      return P;
+    }
+    P.K = Problem::UnknownField;
+    P.Index = Head ? 1 : 0;
+    return P;
+  }
+  if (const LookupMember *M = Root.member(Text)) {
+    if (!M->Column.empty())
+      return P;
+    if (M->Kind == MemberKind::Other)
+      return P;  // malformed: the shape checks report it
+    P.K = Problem::NotColumn;
+    P.What = M->isReverseMember() ? "a reverse relation" : "a many-to-many relation";
+    return P;
+  }
+  if (find(Root, Text).Attname)
+    return P;
+  if (ReverseNamed(Text)) {
+    P.K = Problem::NotColumn;
+    P.What = "a reverse relation";
+    return P;
+  }
+  P.K = Problem::UnknownField;
+  return P;
+}
+
 // The names of M that select_related / prefetch_related can follow.
-std::string relationChoices(const Resolver &Res, const Model &M, bool Prefetch) {
-  std::string Out;
-  auto Add = [&](llvm::StringRef S) { Out += (Out.empty() ? "" : ", ") + S.str(); };
-  for (const Member &Mem : M.Members)
-    if (isKeyRelation(Mem) || (Prefetch && isManyToMany(Mem) && isWellFormedRelation(Mem)))
-      Add(Mem.name());
-  for (const ReverseRelation *R : Res.reverses(M))
-    if (Prefetch || R->Single)
-      Add(R->QueryName);
-  return Out.empty() ? std::string("(none)") : Out;
+std::vector<std::string> relationNames(const LookupModel &M, bool Prefetch) {
+  std::vector<std::string> Out;
+  for (const LookupMember &Mem : M.Members)
+    if (Mem.isKeyRelation() || (Prefetch && Mem.Kind == MemberKind::ManyToMany))
+      Out.push_back(Mem.Name);
+  for (const LookupReverse &R : M.Reverses)
+    if (Prefetch)
+      Out.push_back(R.Accessor);
+    else if (R.Single)
+      Out.push_back(R.QueryName);
+  return Out;
+}
+
+std::vector<std::string> columnNames(const LookupModel &M) {
+  std::vector<std::string> Out;
+  for (const LookupMember &Mem : M.Members)
+    if (!Mem.Column.empty())
+      Out.push_back(Mem.Name);
+  return Out;
 }
 
 // The closest candidate to S, if close enough to be a typo.
@@ -324,43 +403,88 @@ std::string join(const std::vector<std::string> &Names) {
   std::string Out;
   for (const std::string &N : Names)
     Out += (Out.empty() ? "" : ", ") + N;
+  return Out.empty() ? std::string("(none)") : Out;
+}
+
+// A reverse relation of M that S names in the other spelling than call K
+// takes (the accessor in a lookup, the query name in prefetch_related), and
+// the spelling K takes.
+struct OtherSpelling {
+  const LookupReverse *Reverse = nullptr;
+  bool IsAccessor = false;  // S is the accessor
+  std::string Right;
+};
+OtherSpelling otherSpelling(const LookupModel &M, llvm::StringRef S, CallKind K) {
+  OtherSpelling Out;
+  for (const LookupReverse &R : M.Reverses) {
+    if (R.Accessor == R.QueryName)
+      continue;
+    if (K == CallKind::PrefetchRelated && R.QueryName == S) {
+      Out = {&R, false, R.Accessor};
+      return Out;
+    }
+    if ((K == CallKind::Filter || K == CallKind::OrderBy ||
+         (K == CallKind::SelectRelated && R.Single)) &&
+        R.Accessor == S) {
+      Out = {&R, true, R.QueryName};
+      return Out;
+    }
+  }
   return Out;
 }
 
-// Strips what lies between a string literal and a std::string_view /
-// std::string parameter.
-const StringLiteral *literalArg(const Expr *E) {
+// Strips what lies between an expression and what was written.
+const Expr *stripped(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ConstantExpr>(E)) {
+    if (const auto *C = dyn_cast<ConstantExpr>(E))
       E = C->getSubExpr();
-    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
       E = MT->getSubExpr();
-    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
       E = BT->getSubExpr();
-    } else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+    else if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
+      E = EC->getSubExpr();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
       E = FC->getSubExpr();
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      const CXXRecordDecl *RD = CE->getConstructor()->getParent();
-      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-      if (!Spec || CE->getNumArgs() < 1 ||
-          !(isStdEntity(Spec->getSpecializedTemplate(), "basic_string_view") ||
-            isStdEntity(Spec->getSpecializedTemplate(), "basic_string")))
-        return nullptr;
-      E = CE->getArg(0);
-    } else {
+    else
       break;
-    }
+  }
+  return E;
+}
+
+// The string literal an argument is, through a std::string_view /
+// std::string parameter.
+const StringLiteral *literalArg(const Expr *E) {
+  while ((E = stripped(E))) {
+    const auto *CE = dyn_cast<CXXConstructExpr>(E);
+    if (!CE)
+      break;
+    const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || CE->getNumArgs() < 1 ||
+        !(isStdEntity(Spec->getSpecializedTemplate(), "basic_string_view") ||
+          isStdEntity(Spec->getSpecializedTemplate(), "basic_string")))
+      return nullptr;
+    E = CE->getArg(0);
   }
   const auto *SL = dyn_cast_or_null<StringLiteral>(E);
   return SL && (SL->isOrdinary() || SL->isUTF8()) ? SL : nullptr;
+}
+
+// The lookup literal of covet::Prefetch("books", ...) given to prefetch_related.
+const StringLiteral *prefetchLiteral(const Expr *E) {
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripped(E));
+  if (!CE || !isCovetEntity(CE->getConstructor()->getParent(), "Prefetch") || CE->getNumArgs() < 1)
+    return nullptr;
+  return literalArg(CE->getArg(0));
 }
 
 bool isQ(const CXXRecordDecl *RD) { return isCovetEntity(RD, "Q"); }
 
 class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
  public:
-  LookupVisitor(const ModelGraph &G, CheckContext &Ctx) : G(G), Ctx(Ctx), Res(G) {}
+  LookupVisitor(const LookupGraph &G, CheckContext &Ctx) : G(G), Ctx(Ctx) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -378,6 +502,8 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
       K = CallKind::SelectRelated;
     else if (Name == "prefetch_related")
       K = CallKind::PrefetchRelated;
+    else if (Name == "only" || Name == "defer")
+      K = CallKind::LoadFields;
     else
       return true;
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent());
@@ -396,26 +522,33 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
     const TemplateArgumentList &Args = Spec->getTemplateArgs();
     if (Args.size() <= ModelArg || Args[ModelArg].getKind() != TemplateArgument::Type)
       return true;
-    const Model *M = G.find(Args[ModelArg].getAsType()->getAsCXXRecordDecl());
+    const LookupModel *M = G.find(Ctx.context(), Args[ModelArg].getAsType()->getAsCXXRecordDecl());
     if (!M)
       return true;
     const SourceManager &SM = Ctx.context().getSourceManager();
     if (SM.isInSystemHeader(Call->getExprLoc()))
       return true;
+    LoadCall = Name.str();
 
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
       if (isa<CXXDefaultArgExpr>(Arg))
         continue;
       if (K == CallKind::Filter) {
-        if (I == 0 && MD->getNumParams() >= 1 && !isQ(MD->getParamDecl(0)->getType()
-                                                          .getNonReferenceType()
-                                                          ->getAsCXXRecordDecl()))
-          if (const StringLiteral *SL = literalArg(Arg))
-            check(*M, SL, K);
+        if (I == 0 && MD->getNumParams() >= 1 &&
+            !isQ(MD->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+          if (const StringLiteral *SL = literalArg(Arg)) {
+            Path P;
+            if (check(*M, SL, K, &P) && Call->getNumArgs() >= 2 &&
+                !isa<CXXDefaultArgExpr>(Call->getArg(1)))
+              checkValue(P.Target, Call->getArg(1));
+          }
         walkQ(*M, Arg);
       } else if (const StringLiteral *SL = literalArg(Arg)) {
-        check(*M, SL, K);
+        check(*M, SL, K, nullptr);
+      } else if (K == CallKind::PrefetchRelated) {
+        if (const StringLiteral *PL = prefetchLiteral(Arg))
+          check(*M, PL, K, nullptr);
       }
     }
     return true;
@@ -423,30 +556,18 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
 
  private:
   // The Q conditions built inside a call's argument: Q("a", 1), Q(...) | Q(...), ~Q(...).
-  void walkQ(const Model &M, const Expr *E) {
-    while (E) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *C = dyn_cast<ConstantExpr>(E))
-        E = C->getSubExpr();
-      else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = MT->getSubExpr();
-      else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = BT->getSubExpr();
-      else if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
-        E = EC->getSubExpr();
-      else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
-        E = FC->getSubExpr();
-      else
-        break;
-    }
+  void walkQ(const LookupModel &M, const Expr *E) {
+    E = stripped(E);
     if (!E)
       return;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
       if (!isQ(CE->getConstructor()->getParent()))
         return;
       if (CE->getNumArgs() >= 2) {
+        Path P;
         if (const StringLiteral *SL = literalArg(CE->getArg(0)))
-          check(M, SL, CallKind::Filter);
+          if (check(M, SL, CallKind::Filter, &P))
+            checkValue(P.Target, CE->getArg(1));
       } else if (CE->getNumArgs() == 1) {
         walkQ(M, CE->getArg(0));  // a copy or move of a Q
       }
@@ -462,6 +583,14 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
       for (const Expr *A : Call->arguments())
         walkQ(M, A);
     }
+  }
+
+  void checkValue(const LookupTarget &T, const Expr *Value) {
+    const unsigned Key = Value->getBeginLoc().getRawEncoding();
+    if (ValuesReported.count(Key))
+      return;
+    if (checkLookupValue(G, Ctx, T, Value))
+      ValuesReported.insert(Key);
   }
 
   // Where byte Offset of the literal is, and the range of Length bytes from
@@ -494,10 +623,12 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
       D << FixItHint::CreateReplacement(R, Fix);
   }
 
-  void check(const Model &Root, const StringLiteral *SL, CallKind K) {
+  // Checks one literal of a call of kind K on Root; true when the path is
+  // valid (Out, if given, then says where it ends).
+  bool check(const LookupModel &Root, const StringLiteral *SL, CallKind K, Path *Out) {
     const unsigned Key = SL->getBeginLoc().getRawEncoding();
     if (Reported.count(Key))
-      return;
+      return false;
     llvm::StringRef Text = SL->getString();
     unsigned Base = 0;
     if (K == CallKind::OrderBy && Text.starts_with("-")) {
@@ -505,50 +636,80 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
       Base = 1;
     }
     if (Text.empty())
-      return;  // "" is a runtime matter
+      return false;  // "" is a runtime matter
     const std::vector<Segment> Segs = split(Text, Base);
     for (const Segment &S : Segs)
       if (S.Text.starts_with("_") && S.Text.ends_with("+"))
-        return;  // a hidden many-to-many name (the runtime's own managers)
+        return false;  // a hidden many-to-many name (the runtime's own managers)
     Problem P;
     Path Info;
     if (K == CallKind::SelectRelated || K == CallKind::PrefetchRelated) {
-      P = resolveRelated(Res, Root, Segs, K == CallKind::PrefetchRelated);
+      P = resolveRelated(Root, Segs, K == CallKind::PrefetchRelated);
+    } else if (K == CallKind::LoadFields) {
+      P = resolveLoadField(Root, Text, Segs);
     } else {
-      P = resolve(Res, Root, Segs, Info);
+      P = resolve(Root, Segs, Info);
       if (P.K == Problem::None && K == CallKind::OrderBy) {
-        if (Info.Lookup != "exact" || Text.ends_with("__exact"))
+        if (Info.Target.Lookup != "exact" || Text.ends_with("__exact"))
           P.K = Problem::OrderLookup;
         else if (Info.ToMany)
           P.K = Problem::OrderToMany;
       }
     }
-    if (P.K == Problem::None)
-      return;
+    if (P.K == Problem::None) {
+      if (Out)
+        *Out = std::move(Info);
+      return true;
+    }
     Reported.insert(Key);
     const Segment &S = Segs[std::min(P.Index, Segs.size() - 1)];
     const SourceLocation L = at(SL, S.Offset, S.Text.size(), nullptr);
+    const bool Related = K == CallKind::SelectRelated || K == CallKind::PrefetchRelated;
+    const bool Prefetch = K == CallKind::PrefetchRelated;
     switch (P.K) {
       case Problem::None:
         break;
       case Problem::UnknownField: {
+        if (K == CallKind::LoadFields && Segs.size() > 1 && P.Index == 1) {
+          // only("title__x"): the runtime names the whole string.
+          Ctx.report(SL->getBeginLoc(), Diag::LookupUnknownField) << Text << P.In->Name;
+          Ctx.report(SL->getBeginLoc(), Diag::LookupColumnChoices)
+              << P.In->Name << join(columnNames(*P.In));
+          break;
+        }
         Ctx.report(L, Diag::LookupUnknownField) << S.Text << P.In->Name;
-        std::vector<std::string> Names = Res.choices(*P.In);
+        if (OtherSpelling O = otherSpelling(*P.In, S.Text, K); O.Reverse) {
+          didYouMean(SL, S, O.Right);
+          Ctx.report(L, Diag::LookupReverseSpelling)
+              << S.Text << (O.IsAccessor ? "reverse accessor" : "reverse query name")
+              << labelOf(*O.Reverse->Source, O.Reverse->Member) << callName(K)
+              << (K == CallKind::Filter || K == CallKind::OrderBy ? "name" : "names") << O.Right;
+          break;
+        }
+        if (K == CallKind::LoadFields) {
+          if (auto Fix = closest(S.Text, columnNames(*P.In)))
+            didYouMean(SL, S, *Fix);
+          else
+            Ctx.report(L, Diag::LookupColumnChoices) << P.In->Name << join(columnNames(*P.In));
+          break;
+        }
+        if (Related) {
+          if (auto Fix = closest(S.Text, relationNames(*P.In, Prefetch)))
+            didYouMean(SL, S, *Fix);
+          Ctx.report(L, Diag::LookupRelationChoices)
+              << P.In->Name << join(relationNames(*P.In, Prefetch));
+          break;
+        }
+        std::vector<std::string> Names = choices(*P.In);
         std::vector<std::string> Candidates = Names;
         Candidates.push_back("pk");
         if (P.LookupsToo)
           for (llvm::StringRef Lk : Lookups)
             Candidates.push_back(Lk.str());
-        if (K == CallKind::SelectRelated || K == CallKind::PrefetchRelated) {
-          if (auto Fix = closest(S.Text, Candidates))
-            didYouMean(SL, S, *Fix);
-          Ctx.report(L, Diag::LookupRelationChoices)
-              << P.In->Name << relationChoices(Res, *P.In, K == CallKind::PrefetchRelated);
-        } else if (auto Fix = closest(S.Text, Candidates)) {
+        if (auto Fix = closest(S.Text, Candidates))
           didYouMean(SL, S, *Fix);
-        } else {
+        else
           Ctx.report(L, Diag::LookupFieldChoices) << P.In->Name << join(Names);
-        }
         if (K == CallKind::OrderBy && S.Text == "?")
           Ctx.report(L, Diag::OrderByRandom);
         break;
@@ -572,29 +733,44 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
         break;
       case Problem::NotRelation:
         Ctx.report(L, Diag::LookupNotRelation)
-            << (K == CallKind::SelectRelated ? "select_related" : "prefetch_related") << S.Text
-            << P.In->Name
+            << callName(K) << S.Text << P.In->Name
             << (K == CallKind::SelectRelated ? "foreign key, one-to-one or reverse one-to-one"
                                              : "relation");
         Ctx.report(L, Diag::LookupRelationChoices)
-            << P.In->Name << relationChoices(Res, *P.In, K == CallKind::PrefetchRelated);
+            << P.In->Name << join(relationNames(*P.In, Prefetch));
+        break;
+      case Problem::NotColumn:
+        Ctx.report(L, Diag::LoadFieldsNotColumn) << S.Text << P.What << P.In->Name << LoadCall;
+        Ctx.report(L, Diag::LookupColumnChoices) << P.In->Name << join(columnNames(*P.In));
+        break;
+      case Problem::CrossesRelation:
+        Ctx.report(SL->getBeginLoc(), Diag::LoadFieldsCrossesRelation)
+            << LoadCall << P.In->Name << Text << P.Label;
         break;
     }
+    return false;
   }
 
-  const ModelGraph &G;
+  const LookupGraph &G;
   CheckContext &Ctx;
-  Resolver Res;
-  llvm::DenseSet<unsigned> Reported;  // literals already reported (by location)
+  std::string LoadCall;                     // "only" / "defer", for messages
+  llvm::DenseSet<unsigned> Reported;        // literals already reported (by location)
+  llvm::DenseSet<unsigned> ValuesReported;  // values already reported (by location)
 };
 
 }  // namespace
 
-void LookupStringCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
+void checkLookupStrings(const LookupGraph &Graph, CheckContext &Ctx) {
   if (Graph.models().empty())
     return;
   LookupVisitor V(Graph, Ctx);
   V.TraverseDecl(Ctx.context().getTranslationUnitDecl());
+}
+
+void LookupStringCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
+  if (Graph.models().empty())
+    return;
+  checkLookupStrings(LookupGraph::fromGraph(Ctx.context(), Graph), Ctx);
 }
 
 }  // namespace covet

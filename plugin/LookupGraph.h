@@ -1,0 +1,143 @@
+// The models as the lookup checks see them: names, columns, the C++ type and
+// value kind of each column, relations with their targets and the reverse
+// side each relation gives its target (accessor and query name). It holds no
+// clang type, so it comes from two places and merges them:
+//
+//   * the translation unit's own model graph (fromGraph), and
+//   * the model graph JSON a model-header run wrote (GraphJson.h), for a
+//     source file checked with -fplugin-arg-covet-graph=<json>: that file may
+//     include the headers of a few models only, and the JSON knows the rest
+//     (the targets of their relations, the reverse relations other models
+//     give them).
+//
+// Merging (fill): a model the translation unit defines is taken from it; the
+// JSON adds the models it does not define and the reverse relations its models
+// lack (those declared by models the file does not see). The reverse names
+// always come from ReverseRelations.h: computed over the translation unit, or
+// computed so by the run that wrote the JSON.
+#pragma once
+
+#include "ModelGraph.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace covet {
+
+// What a member is, for lookups.
+enum class MemberKind {
+  PrimaryKey,  // covet::Id
+  Column,      // a scalar column
+  ForeignKey,  // Ref / optional<Ref> with foreign_key
+  OneToOne,    // Ref / optional<Ref> with one_to_one
+  ManyToMany,  // RefSet with many_to_many
+  ReverseSet,  // declared reverse members: no column, not a lookup name of their own
+  ReverseOne,
+  Prefetched,
+  Other,  // storage and attribute disagree: the shape checks report it
+};
+
+// The kind of values a column holds (FieldTraits' column types, grouped as
+// filter values are checked). Other: a type the checks know nothing about
+// (a user's FieldTraits specialization, ...): any value goes.
+enum class ValueKind { Integer, Real, Bool, Text, Blob, Timestamp, Date, Enum, Other };
+
+llvm::StringRef valueKindName(ValueKind K);
+std::optional<ValueKind> valueKindNamed(llvm::StringRef Name);
+llvm::StringRef memberKindName(MemberKind K);
+std::optional<MemberKind> memberKindNamed(llvm::StringRef Name);
+
+// The value kind of a member declared with type T (std::optional<X>: X's).
+ValueKind storedValueKind(clang::QualType T);
+// X of std::optional<X>, or nullopt.
+std::optional<clang::QualType> optionalValueType(clang::QualType T);
+
+struct LookupModel;
+
+struct LookupMember {
+  std::string Name;
+  MemberKind Kind = MemberKind::Column;
+  std::string Column;    // empty for many-to-many and reverse members
+  std::string TypeName;  // the C++ type as declared, for messages: "std::optional<std::string>"
+  ValueKind Value = ValueKind::Other;
+  bool Nullable = false;
+  std::string TargetType;  // relations and reverse members: "::Author"
+  std::optional<std::string> ToField;
+  const LookupModel *Target = nullptr;       // set by link(); null when no model has that type
+  const clang::FieldDecl *Field = nullptr;   // when the translation unit declares it
+
+  bool isKeyRelation() const { return Kind == MemberKind::ForeignKey || Kind == MemberKind::OneToOne; }
+  bool isRelation() const { return isKeyRelation() || Kind == MemberKind::ManyToMany; }
+  bool isReverseMember() const {
+    return Kind == MemberKind::ReverseSet || Kind == MemberKind::ReverseOne ||
+           Kind == MemberKind::Prefetched;
+  }
+};
+
+struct LookupReverse {
+  std::string SourceType;  // the model declaring the relation: "::Book"
+  std::string Member;      // its member: "author"
+  std::string Accessor;    // "books" / "book_set" / "book"
+  std::string QueryName;   // "books" / "book"
+  bool Single = false;     // one-to-one: the reverse is one object
+  bool ManyToMany = false;
+  const LookupModel *Source = nullptr;   // set by link()
+  const LookupMember *Relation = nullptr;
+};
+
+struct LookupModel {
+  std::string Name;      // "Book"
+  std::string TypeName;  // "::shop::Book"
+  bool Abstract = false;
+  std::string ParentType;  // the nearest concrete model it inherits from, if any
+  const LookupModel *Parent = nullptr;
+  const clang::CXXRecordDecl *Decl = nullptr;  // when the translation unit defines it
+  std::vector<LookupMember> Members;           // inherited first, in declaration order
+  // In the runtime's order (by source model name, then declaration order); set by link().
+  std::vector<LookupReverse> Reverses;
+
+  const LookupMember *primaryKey() const;
+  const LookupMember *member(llvm::StringRef Name) const;
+  // Whether an object of `Other` may stand for one of this model (the same
+  // model, or one inherits from the other).
+  bool sameHierarchy(const LookupModel &Other) const;
+};
+
+class LookupGraph {
+ public:
+  LookupGraph() = default;
+  LookupGraph(LookupGraph &&) = default;
+  LookupGraph &operator=(LookupGraph &&) = default;
+
+  // The models of the translation unit, their reverse relations computed by
+  // reverseRelations(). Linked.
+  static LookupGraph fromGraph(clang::ASTContext &Ctx, const ModelGraph &G);
+
+  // Adds a model (the JSON reader builds the graph so); call link() after.
+  LookupModel &add(std::unique_ptr<LookupModel> M);
+  // Adds what `Other` knows and this graph does not: its models not defined
+  // here, and the reverse relations they give to models of this graph. Links.
+  void fill(const LookupGraph &Other);
+  // Resolves the type names (targets, parents, reverse sources) to models and
+  // orders the reverse relations.
+  void link();
+
+  const std::vector<std::unique_ptr<LookupModel>> &models() const { return Models; }
+  const LookupModel *find(llvm::StringRef TypeName) const;
+  // The model RD is: by declaration, else by its qualified name.
+  const LookupModel *find(clang::ASTContext &Ctx, const clang::CXXRecordDecl *RD) const;
+
+ private:
+  std::vector<std::unique_ptr<LookupModel>> Models;
+  llvm::StringMap<LookupModel *> ByType;
+  llvm::DenseMap<const clang::CXXRecordDecl *, const LookupModel *> ByDecl;
+};
+
+}  // namespace covet

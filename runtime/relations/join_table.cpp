@@ -1,5 +1,7 @@
 #include "relations/join_table.hpp"
 
+#include "schema/identifier_names.hpp"
+
 #include <covet/errors.hpp>
 
 #include <algorithm>
@@ -51,7 +53,8 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
   jt.target_key = target.primary_key;
   jt.symmetrical = is_symmetrical(source, member);
   if (rel.through.empty()) {
-    jt.table = source.table + "_" + member.name;
+    jt.table = truncate_name(source.table + "_" + member.name);
+    jt.unique_pair = true;  // create_all gives it a UNIQUE (source, target)
     if (&source == &target) {
       jt.source_column = "from_" + lower(source.name) + "_id";
       jt.target_column = "to_" + lower(target.name) + "_id";
@@ -78,6 +81,10 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
     jt.source_key = source.member(jt.source_member->relation->to_field);
   if (!jt.target_member->relation->to_field.empty())
     jt.target_key = target.member(jt.target_member->relation->to_field);
+  for (const std::vector<std::string>& names : through->unique_together)
+    if (names.size() == 2 && ((names[0] == jt.source_member->name && names[1] == jt.target_member->name) ||
+                              (names[1] == jt.source_member->name && names[0] == jt.target_member->name)))
+      jt.unique_pair = true;
   return jt;
 }
 

@@ -6,7 +6,7 @@
 // RUN: rm -f %t.cpp
 // RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-emit=%t.cpp %s
 // RUN: FileCheck %s --input-file %t.cpp
-// RUN: %clangxx_noplugin -fsyntax-only -Wall -Wextra -Werror -Wno-unknown-attributes %t.cpp
+// RUN: %clangxx_noplugin -fsyntax-only -Wall -Wextra -Werror %t.cpp
 // RUN: %if gxx12 %{ %gxx12 -fsyntax-only -Wall -Wextra -Werror %t.cpp %}
 // expected-no-diagnostics
 

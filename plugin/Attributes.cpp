@@ -27,7 +27,7 @@ namespace covet {
 namespace {
 
 enum class Subject { Record, Field };
-enum class Args { None, OptString, String, TwoStrings, Bool, OptBool, PositiveInt, OnDelete };
+enum class Args { None, OptString, String, TwoStrings, Strings, Bool, OptBool, PositiveInt, OnDelete };
 
 struct AttrDesc {
   llvm::StringRef Name;
@@ -179,6 +179,7 @@ class CovetAttrInfo : public ParsedAttrInfo {
       case Args::OptString:
       case Args::String:
       case Args::TwoStrings:
+      case Args::Strings:
         report(Diags, IL->Loc, Diag::AttributeTakesString) << A.ScopedName;
         break;
       case Args::Bool:
@@ -251,6 +252,10 @@ class CovetAttrInfo : public ParsedAttrInfo {
         return N == 1 ? IsString(ArgExprs[0]) : Count(1);
       case Args::TwoStrings:
         return N == 2 ? IsString(ArgExprs[0]) && IsString(ArgExprs[1]) : Count(2);
+      case Args::Strings:
+        // How many names make sense is the model graph's rule
+        // (checks/UniqueTogetherCheck.h), which can point at the members.
+        return llvm::all_of(ArgExprs, IsString);
       case Args::Bool:
         return N == 1 ? IsBool(ArgExprs[0]) : Count(1);
       case Args::OptBool:
@@ -297,10 +302,11 @@ class CovetAttrInfo : public ParsedAttrInfo {
     return false;
   }
 
-  // One attribute of a kind per declaration, one relation kind per member.
+  // One attribute of a kind per declaration (but covet::unique_together,
+  // once per constraint), one relation kind per member.
   bool checkUnique(Sema &S, const Decl *D, const ParsedAttr &Attr) const {
     DiagnosticsEngine &Diags = S.getDiagnostics();
-    if (const AnnotateAttr *Prev = findAttr(D, Id)) {
+    if (const AnnotateAttr *Prev = Id == AttrId::unique_together ? nullptr : findAttr(D, Id)) {
       report(Diags, Attr.getLoc(), Diag::DuplicateAttribute) << desc(Id).ScopedName;
       report(Diags, Prev->getLocation(), Diag::PreviousAttribute) << desc(Id).ScopedName;
       return false;
@@ -345,6 +351,14 @@ const AnnotateAttr *findAttr(const Decl *D, AttrId Id) {
     if (A->getAnnotation() == desc(Id).ScopedName)
       return A;
   return nullptr;
+}
+
+llvm::SmallVector<const AnnotateAttr *, 2> findAttrs(const Decl *D, AttrId Id) {
+  llvm::SmallVector<const AnnotateAttr *, 2> Out;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == desc(Id).ScopedName)
+      Out.push_back(A);
+  return Out;
 }
 
 std::optional<std::string> stringArg(const AnnotateAttr *A, unsigned I) {

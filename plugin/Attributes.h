@@ -14,6 +14,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -36,6 +37,10 @@ llvm::ArrayRef<llvm::StringRef> allAttrNames();
 
 // The annotation a Covet attribute left on D, or nullptr.
 const clang::AnnotateAttr *findAttr(const clang::Decl *D, AttrId Id);
+
+// Every annotation of a repeatable attribute (covet::unique_together) on D,
+// in the order they are written.
+llvm::SmallVector<const clang::AnnotateAttr *, 2> findAttrs(const clang::Decl *D, AttrId Id);
 
 // Argument readers for an annotation made by a Covet attribute. They return
 // nullopt when the argument is absent (the attribute checks guarantee the type).

@@ -170,6 +170,16 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
       Spec.add("parent", "&typeid(" + M.Parent->TypeName + ")");
     if (M.Tree != TreeKind::None)
       Spec.add("tree", treeName(M.Tree));
+    if (!M.UniqueTogethers.empty()) {
+      std::string Sets;
+      for (const UniqueTogether &U : M.UniqueTogethers) {
+        Sets += Sets.empty() ? "{{" : ", {";
+        for (size_t I = 0; I < U.Names.size(); ++I)
+          Sets += (I ? ", " : "") + literal(U.Names[I]);
+        Sets += "}";
+      }
+      Spec.add("unique_together", Sets + "}");
+    }
 
     OS << "const covet::ModelInfo& covet_model_" << N << "() {  // " << M.TypeName << "\n"
        << "  static const covet::ModelInfo info = covet::meta::model<" << M.TypeName << ">(\n"

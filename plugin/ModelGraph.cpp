@@ -115,6 +115,13 @@ std::string qualifiedTypeName(ASTContext &Ctx, QualType T) {
   return Name;
 }
 
+const Member *Model::member(llvm::StringRef Name) const {
+  for (const Member &Mem : Members)
+    if (Mem.name() == Name)
+      return &Mem;
+  return nullptr;
+}
+
 const Model *ModelGraph::find(const CXXRecordDecl *RD) const {
   if (!RD)
     return nullptr;
@@ -271,6 +278,16 @@ ModelGraph ModelGraphBuilder::build() {
     }
 
     addMembers(RD, *M, 0);
+    for (const AnnotateAttr *A : findAttrs(RD, AttrId::unique_together)) {
+      UniqueTogether U;
+      U.Attr = A;
+      for (unsigned I = 0; I < A->args_size(); ++I)
+        if (std::optional<std::string> Name = stringArg(A, I))
+          U.Names.push_back(std::move(*Name));
+      M->UniqueTogethers.push_back(std::move(U));
+    }
+    if (M->UniqueTogethers.empty() && M->Base && M->Base->Abstract)
+      M->UniqueTogethers = M->Base->UniqueTogethers;
     G.ByDecl[RD] = M.get();
     G.Models.push_back(std::move(M));
   }

@@ -73,6 +73,13 @@ struct Member {
   }
 };
 
+// One covet::unique_together("a", "b") on a model: its members' columns are
+// unique together (Django's unique_together / UniqueConstraint).
+struct UniqueTogether {
+  const clang::AnnotateAttr *Attr = nullptr;  // where it is written
+  std::vector<std::string> Names;             // member names, as written
+};
+
 struct Model {
   const clang::CXXRecordDecl *Decl = nullptr;
   std::string Name;      // unqualified C++ name: "Book"
@@ -84,6 +91,13 @@ struct Model {
   const Model *Parent = nullptr;  // the nearest non-abstract model it inherits from
   TreeKind Tree = TreeKind::None;
   std::vector<Member> Members;    // inherited first, in declaration order
+  // Its own covet::unique_together attributes, in the order written; a model
+  // that writes none inherits those of its abstract base (as Django inherits
+  // an abstract base's Meta).
+  std::vector<UniqueTogether> UniqueTogethers;
+
+  // The member named Name, or nullptr.
+  const Member *member(llvm::StringRef Name) const;
 };
 
 class ModelGraph {

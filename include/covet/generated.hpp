@@ -63,6 +63,9 @@ struct ModelSpec {
   std::string_view polymorphic_identity{};  // covet::polymorphic_identity("id")
   const std::type_info* parent = nullptr; // the model this one inherits from, if any
   TreeKind tree = TreeKind::None;         // covet::TreeNode / covet::NestedSetNode mixin
+  // covet::unique_together("a", "b"), once per attribute: member names whose
+  // columns are unique together, e.g. {{"person", "group"}}.
+  std::initializer_list<std::initializer_list<std::string_view>> unique_together{};
 };
 
 // A column that is not a relation (covet::Id included).

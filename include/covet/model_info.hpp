@@ -141,6 +141,10 @@ struct ModelInfo {
   std::string polymorphic_identity;
   const std::type_info* parent = nullptr;
   TreeKind tree = TreeKind::None;
+  // covet::unique_together: each entry names members (columns, foreign keys,
+  // one-to-ones) whose columns are unique together; create_all writes one
+  // UNIQUE table constraint per entry.
+  std::vector<std::vector<std::string>> unique_together;
 
   std::vector<MemberInfo> members;        // in declaration order
   const MemberInfo* primary_key = nullptr;          // filled in by the registry

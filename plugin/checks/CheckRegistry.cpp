@@ -23,6 +23,7 @@
 #include "checks/ThroughModelCheck.h"
 #include "checks/ToFieldCheck.h"
 #include "checks/UnboundReverseMemberCheck.h"
+#include "checks/UniqueTogetherCheck.h"
 
 namespace covet {
 

@@ -85,6 +85,40 @@ Level load_single(const std::shared_ptr<DatabaseState>& db, const RelationStep& 
   return next;
 }
 
+// A forward foreign key or one-to-one step, reusing what select_related (or
+// an earlier load) already put in the owners' Refs, as Django does for a
+// fetched descriptor: only owners whose Ref holds a key and no object are
+// queried (none: no query). A loaded object is shared, immutable, by the
+// copies of its Ref, and the next level writes into the objects of this one
+// (their Refs and caches), so each is replaced by a private copy first
+// (owners that shared one share its copy).
+Level load_forward(const std::shared_ptr<DatabaseState>& db, const RelationStep& step,
+                   const std::vector<void*>& objects, const QueryState* custom) {
+  const ModelInfo& related = *step.related;
+  Level next{&related, {}};
+  std::vector<void*> missing;
+  std::unordered_map<const void*, std::shared_ptr<void>> copies;
+  for (void* owner : objects) {
+    const void* cached = step.slot->cached_target(owner);
+    if (!cached) {
+      if (!step.owner_key->get(owner).is_null()) missing.push_back(owner);
+      continue;
+    }
+    std::shared_ptr<void>& copy = copies[cached];
+    if (!copy) {
+      copy = related.make();
+      related.copy(copy.get(), cached);
+      next.objects.push_back(copy.get());
+    }
+    step.slot->store_object(owner, copy);
+  }
+  if (!missing.empty()) {
+    Level loaded = load_single(db, step, missing, custom);
+    next.objects.insert(next.objects.end(), loaded.objects.begin(), loaded.objects.end());
+  }
+  return next;
+}
+
 // One step into lists: a RefSet / ReverseSet member's cache, or a to_attr.
 Level load_many(const std::shared_ptr<DatabaseState>& db, const RelationStep& step,
                 const std::vector<void*>& objects, const QueryState* custom, const PrefetchTarget* to_attr) {
@@ -207,9 +241,16 @@ void run_prefetch(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mod
                          model.name);
       }
       const QueryState* qs = custom ? p.queryset().get() : nullptr;
-      Level next = step.single && !(last && p.to_attr()) ? load_single(db, step, level.objects, qs)
-                                                         : load_many(db, step, level.objects, qs,
-                                                                     last ? p.to_attr() : nullptr);
+      // Loaded objects are reused even under a Prefetch with its own query
+      // set, whose filter then only applies to the owners still to load (as
+      // in Django, where a fetched level is never queried again); its own
+      // prefetch_related still runs, below. A to_attr is filled by a query.
+      const bool forward = step.single && !step.reverse && step.slot && step.slot->cached_target &&
+                           !(last && p.to_attr());
+      Level next = forward                                 ? load_forward(db, step, level.objects, qs)
+                   : step.single && !(last && p.to_attr()) ? load_single(db, step, level.objects, qs)
+                                                           : load_many(db, step, level.objects, qs,
+                                                                       last ? p.to_attr() : nullptr);
       // The custom query set's own prefetch_related applies to its rows.
       if (qs && !qs->prefetch.empty()) run_prefetch(db, *step.related, next.objects, qs->prefetch);
       if (!(last && p.to_attr())) done[prefix] = next;

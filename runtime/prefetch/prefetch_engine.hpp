@@ -6,7 +6,9 @@
 //   lookups "books", "books__tags" over 1,000 authors:
 //     level "books"        one query: the books of all 1,000 authors
 //     level "books__tags"  one query: the tags of all those books
-//   (a level already loaded by an earlier lookup is reused, not queried again)
+//   (a level already loaded by an earlier lookup is reused, not queried again;
+//   so are the objects select_related put in forward Refs: after
+//   select_related("author"), "author__books" is one query, for the books)
 //
 // Per level, the owners' keys are collected (distinct), the related rows are
 // loaded by load_related_rows (related_rows.hpp), and each row goes to every

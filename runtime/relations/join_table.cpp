@@ -48,6 +48,7 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
     jt.table = std::move(names.table);
     jt.source_column = std::move(names.source_column);
     jt.target_column = std::move(names.target_column);
+    jt.unique_pair = true;  // create_all gives it a UNIQUE (source, target)
     return jt;
   }
   const ModelInfo* through = nullptr;
@@ -67,6 +68,10 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
     jt.source_key = source.member(jt.source_member->relation->to_field);
   if (!jt.target_member->relation->to_field.empty())
     jt.target_key = target.member(jt.target_member->relation->to_field);
+  for (const std::vector<std::string>& names : through->unique_together)
+    if (names.size() == 2 && ((names[0] == jt.source_member->name && names[1] == jt.target_member->name) ||
+                              (names[1] == jt.source_member->name && names[0] == jt.target_member->name)))
+      jt.unique_pair = true;
   return jt;
 }
 

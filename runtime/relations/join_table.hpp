@@ -6,6 +6,7 @@
 //   source column  <source model, lower case>_id       post_id
 //   target column  <target model, lower case>_id       tag_id
 //   (both model names equal, as in a self relation: from_<model>_id / to_<model>_id)
+// (its name fits PostgreSQL's 63 bytes: the plugin rejects a longer one)
 // with a UNIQUE (source, target) pair and both keys cascading (the join rows
 // of a deleted object go with it). With covet::through("Model"), they live in
 // that model's table, in the columns of its two foreign keys (chosen by
@@ -35,6 +36,10 @@ struct JoinTable {
   const ModelInfo* target = nullptr;
   // A self relation storing every pair in both directions.
   bool symmetrical = false;
+  // The table has a UNIQUE constraint on exactly (source column, target
+  // column): always for an automatic table; for a through model, when it
+  // declares covet::unique_together over its two keys (in either order).
+  bool unique_pair = false;
 };
 
 // The join table of `member`, a many-to-many relation of `source`. Throws

@@ -5,22 +5,43 @@
 // pairs are rows of the join table (join_table.hpp), so every write is a
 // statement on that table:
 //
-//   add     INSERT INTO j (src, tgt[, through columns])
-//             SELECT v.column1, v.column2, ... FROM (VALUES (...), (...)) AS v
-//             WHERE NOT EXISTS (SELECT 1 FROM j AS e WHERE e.src = v.column1 AND e.tgt = v.column2)
-//           the NOT EXISTS skips the pairs already there, so an add is one
-//           round trip whatever exists, with or without a UNIQUE pair (a
-//           through model may have none); PostgreSQL types the VALUES
-//           columns from CASTs on the first row.
+//   add     with a UNIQUE (src, tgt) (automatic join tables; a through model
+//           with covet::unique_together over its two keys):
+//             INSERT INTO j (src, tgt[, through columns]) VALUES (...), (...)
+//               ON CONFLICT (src, tgt) DO NOTHING
+//           the database skips the pairs already there, also the ones another
+//           connection writes at the same moment (a NOT EXISTS test cannot
+//           see an uncommitted row, so two connections adding one pair would
+//           both insert it and one would fail with UniqueViolation). SQLite
+//           takes the same upsert clause; unlike INSERT OR IGNORE it ignores
+//           only a conflict on that pair, so a NOT NULL or another UNIQUE
+//           column still fails as on PostgreSQL.
+//           without one (a through model with no unique pair):
+//             [PostgreSQL: SELECT 1 FROM src_table WHERE pk IN (...) ORDER BY pk FOR UPDATE]
+//             INSERT INTO j (src, tgt[, through columns])
+//               SELECT v.column1, v.column2, ... FROM (VALUES (...), (...)) AS v
+//               WHERE NOT EXISTS (SELECT 1 FROM j AS e WHERE e.src = v.column1 AND e.tgt = v.column2)
+//           the NOT EXISTS skips the pairs already there; on PostgreSQL the
+//           row lock on each pair's source object serializes the writers of
+//           a pair (from either side), so the second one's NOT EXISTS, a new
+//           statement under READ COMMITTED, sees the first one's rows. SQLite
+//           runs one writer at a time, and an INSERT holds the write lock
+//           while it tests. PostgreSQL types the VALUES columns from CASTs on
+//           the first row.
 //   remove  DELETE FROM j WHERE owner = ? AND other IN (...)
 //   clear   DELETE FROM j WHERE owner = ?
-//   set     SELECT other FROM j WHERE owner = ?, then remove + add of the
-//           difference, in one transaction
+//   set     [PostgreSQL: SELECT 1 FROM owner_table WHERE pk = ? FOR UPDATE]
+//           SELECT other FROM j WHERE owner = ?, then remove + add of the
+//           difference, in one transaction. The owner's row lock makes two
+//           set()s of one owner run one after the other, so the result is one
+//           of the two sets, not a mix (SQLite: one writer at a time).
 //
 // A symmetrical relation stores (a, b) and (b, a): add writes both, remove and
 // clear match the owner on either column.
 //
-// Keys are deduplicated before writing. Rows go in batches under the
+// Keys are deduplicated before writing, and pairs (and the rows to lock) are
+// written in key order, so two connections adding overlapping pairs wait for
+// each other in one order and never deadlock. Rows go in batches under the
 // backend's parameter limit; a write of more than one statement runs in an
 // Atomic scope (a savepoint inside an open transaction).
 #include "backend/connection.hpp"
@@ -34,6 +55,7 @@
 #include <covet/errors.hpp>
 #include <covet/many_to_many.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -133,13 +155,40 @@ ExtraColumns extra_columns(const Plan& p, const ThroughDefaults& defaults) {
   return out;
 }
 
-// INSERTs the (source, target) pairs not in the join table yet.
-void insert_pairs(const Plan& p, const std::vector<std::pair<Value, Value>>& pairs,
-                  const ThroughDefaults& defaults) {
+// Locks the rows of `model` (PostgreSQL, SELECT ... FOR UPDATE) whose primary
+// keys are `keys` (distinct, in key order), until the open transaction ends.
+void lock_rows(const Plan& p, const ModelInfo& model, const std::vector<Value>& keys) {
+  const Dialect d = p.db->dialect;
+  const std::string pk = q(p, model.primary_key->column);
+  const std::size_t per_batch = rows_per_statement(*p.db, 1, 0);
+  for (std::size_t begin = 0; begin < keys.size(); begin += per_batch) {
+    const std::size_t end = std::min(keys.size(), begin + per_batch);
+    std::string list;
+    std::vector<Value> params(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+                              keys.begin() + static_cast<std::ptrdiff_t>(end));
+    for (std::size_t i = 0; i < params.size(); ++i) list += (i ? ", " : "") + placeholder(d, static_cast<int>(i + 1));
+    run(p, "SELECT 1 FROM " + q(p, model.table) + " WHERE " + pk + " IN (" + list + ") ORDER BY " + pk + " FOR UPDATE",
+        params);
+  }
+}
+
+// Whether writing pairs needs the row locks of lock_rows: on PostgreSQL,
+// when the join table has no UNIQUE pair to arbitrate concurrent inserts.
+bool locks_sources(const Plan& p) { return p.db->dialect == Dialect::PostgreSQL && !p.jt.unique_pair; }
+
+// INSERTs the (source, target) pairs not in the join table yet (see the
+// header comment). `sources_locked`: the caller holds the row locks of every
+// pair's source already.
+void insert_pairs(const Plan& p, std::vector<std::pair<Value, Value>> pairs, const ThroughDefaults& defaults,
+                  bool sources_locked = false) {
   if (pairs.empty()) return;
   const Dialect d = p.db->dialect;
   ExtraColumns extra = extra_columns(p, defaults);
   const std::size_t width = 2 + extra.members.size();
+  const ValueLess less;
+  std::sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) {
+    return less(a.first, b.first) || (!less(b.first, a.first) && less(a.second, b.second));
+  });
 
   std::vector<const MemberInfo*> types{p.jt.source_key, p.jt.target_key};
   std::string columns = q(p, p.jt.source_column) + ", " + q(p, p.jt.target_column);
@@ -149,16 +198,28 @@ void insert_pairs(const Plan& p, const std::vector<std::pair<Value, Value>>& pai
     selected += ", \"v\".\"column" + std::to_string(i + 3) + "\"";
     types.push_back(extra.members[i]);
   }
-  const std::string head = "INSERT INTO " + q(p, p.jt.table) + " (" + columns + ") SELECT " + selected +
-                           " FROM (VALUES ";
-  const std::string tail = ") AS \"v\" WHERE NOT EXISTS (SELECT 1 FROM " + q(p, p.jt.table) +
-                           " AS \"e\" WHERE \"e\"." + q(p, p.jt.source_column) +
-                           " = \"v\".\"column1\" AND \"e\"." + q(p, p.jt.target_column) +
-                           " = \"v\".\"column2\")";
+  const bool upsert = p.jt.unique_pair;
+  const std::string head = upsert ? "INSERT INTO " + q(p, p.jt.table) + " (" + columns + ") VALUES "
+                                  : "INSERT INTO " + q(p, p.jt.table) + " (" + columns + ") SELECT " + selected +
+                                        " FROM (VALUES ";
+  const std::string tail =
+      upsert ? " ON CONFLICT (" + q(p, p.jt.source_column) + ", " + q(p, p.jt.target_column) + ") DO NOTHING"
+             : ") AS \"v\" WHERE NOT EXISTS (SELECT 1 FROM " + q(p, p.jt.table) + " AS \"e\" WHERE \"e\"." +
+                   q(p, p.jt.source_column) + " = \"v\".\"column1\" AND \"e\"." + q(p, p.jt.target_column) +
+                   " = \"v\".\"column2\")";
 
+  const bool lock = locks_sources(p) && !sources_locked;
   const std::size_t per_batch = rows_per_statement(*p.db, width, 0);
   std::optional<Atomic> scope;
-  if (pairs.size() > per_batch) scope.emplace(p.db);
+  // Several statements are all or nothing; a row lock lasts until the end of
+  // a transaction, so one must be open.
+  if (pairs.size() > per_batch || (lock && p.db->transaction_depth == 0)) scope.emplace(p.db);
+  if (lock) {
+    std::vector<Value> sources;
+    for (const auto& pair : pairs)
+      if (sources.empty() || !(sources.back() == pair.first)) sources.push_back(pair.first);
+    lock_rows(p, *p.jt.source, sources);
+  }
   for (std::size_t begin = 0; begin < pairs.size(); begin += per_batch) {
     const std::size_t end = std::min(pairs.size(), begin + per_batch);
     std::string sql = head;
@@ -169,9 +230,11 @@ void insert_pairs(const Plan& p, const std::vector<std::pair<Value, Value>>& pai
       for (std::size_t c = 0; c < width; ++c) {
         params.push_back(c == 0 ? pairs[r].first : c == 1 ? pairs[r].second : extra.values[c - 2]);
         std::string ph = placeholder(d, static_cast<int>(params.size()));
-        // PostgreSQL types a VALUES column from its rows; untyped parameters
-        // (text, NULL) would make it text. One CAST per column fixes it.
-        if (d == Dialect::PostgreSQL && r == begin) ph = "CAST(" + ph + " AS " + column_type_sql(d, *types[c]) + ")";
+        // PostgreSQL types a VALUES column in a SELECT from its rows; untyped
+        // parameters (text, NULL) would make it text. One CAST per column
+        // fixes it. (INSERT ... VALUES takes the target columns' types.)
+        if (!upsert && d == Dialect::PostgreSQL && r == begin)
+          ph = "CAST(" + ph + " AS " + column_type_sql(d, *types[c]) + ")";
         sql += (c ? ", " : "") + ph;
       }
       sql += ")";
@@ -281,10 +344,13 @@ void m2m_set(const ManyToManyLink& link, const std::vector<Value>& keys, const T
   Plan p = plan_of(link);
   std::vector<Value> wanted = distinct_keys(keys, *p.managed, p.label);
   Atomic scope(p.db);
+  if (p.db->dialect == Dialect::PostgreSQL) lock_rows(p, *p.owner, {p.owner_key});
   std::vector<Value> current = current_keys(p);
   const KeyChange change = key_change(current, wanted);
   delete_pairs(p, change.removed);
-  insert_pairs(p, pairs_of(p, change.added), defaults);
+  // Forward and not symmetrical, every pair's source is the owner, locked
+  // above.
+  insert_pairs(p, pairs_of(p, change.added), defaults, !p.reverse && !p.jt.symmetrical);
   scope.commit();
 }
 

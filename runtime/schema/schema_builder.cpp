@@ -8,10 +8,13 @@
 // run is one transaction (a savepoint inside an outer atomic scope).
 // Many-to-many relations without a through model get their automatic join
 // table after every model table (see join_table_sql); drop_all drops those
-// first.
+// first. A model's covet::unique_together constraints are table constraints
+// of its CREATE TABLE. Every name made up here (indexes, constraints) goes
+// through truncate_name, so none exceeds PostgreSQL's 63 bytes.
 #include "schema/schema_builder.hpp"
 
 #include "relations/join_table.hpp"
+#include "schema/identifier_names.hpp"
 #include "sql/dialect.hpp"
 
 #include <covet/atomic.hpp>
@@ -56,6 +59,29 @@ std::string references_sql(Dialect d, const MemberInfo& m) {
   return "REFERENCES " + quote_identifier(d, target.table) + " (" + quote_identifier(d, key->column) + ")";
 }
 
+// The columns of each covet::unique_together of `model`. Throws UsageError
+// for a name that is no column member (the plugin rejects it; metadata
+// written by hand may not).
+std::vector<std::vector<std::string>> unique_together_columns(const ModelInfo& model) {
+  std::vector<std::vector<std::string>> out;
+  for (const std::vector<std::string>& names : model.unique_together) {
+    std::vector<std::string>& columns = out.emplace_back();
+    for (const std::string& name : names) {
+      const MemberInfo* m = model.member(name);
+      if (!m || m->column.empty()) {
+        std::string choices;
+        for (const MemberInfo* c : model.columns) choices += (choices.empty() ? "" : ", ") + c->name;
+        throw UsageError("unique_together of " + model.name + " names '" + name +
+                             "', which is not a column, foreign key or one-to-one of " + model.name +
+                             "; choices are: " + choices,
+                         model.name);
+      }
+      columns.push_back(m->column);
+    }
+  }
+  return out;
+}
+
 std::string create_table_sql(Dialect d, const ModelInfo& model) {
   std::string sql = "CREATE TABLE " + quote_identifier(d, model.table) + " (";
   bool first = true;
@@ -72,11 +98,19 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
     if (m->unique) sql += " UNIQUE";
     if (d == Dialect::SQLite && m->relation && m->relation->db_constraint) sql += " " + references_sql(d, *m);
   }
+  for (const std::vector<std::string>& columns : unique_together_columns(model)) {
+    std::string name = model.table, list;
+    for (const std::string& c : columns) {
+      name += "_" + c;
+      list += (list.empty() ? "" : ", ") + quote_identifier(d, c);
+    }
+    sql += ", CONSTRAINT " + quote_identifier(d, truncate_name(name + "_uniq")) + " UNIQUE (" + list + ")";
+  }
   return sql + ")";
 }
 
 std::string index_name(const ModelInfo& model, const MemberInfo& m) {
-  return model.table + "_" + m.column + "_idx";
+  return truncate_name(model.table + "_" + m.column + "_idx");
 }
 
 // The automatic join table of a many-to-many (join_table.hpp): a key, the two
@@ -96,7 +130,7 @@ std::vector<std::string> join_table_sql(Dialect d, const ModelInfo& source, cons
       "CREATE TABLE " + quote_identifier(d, jt.table) + " (" + quote_identifier(d, "id") + " " + auto_id_sql(d) +
           ", " + key(jt.source_column, *jt.source) + ", " + key(jt.target_column, *jt.target) + ", UNIQUE (" +
           quote_identifier(d, jt.source_column) + ", " + quote_identifier(d, jt.target_column) + "))",
-      "CREATE INDEX " + quote_identifier(d, jt.table + "_" + jt.target_column + "_idx") + " ON " +
+      "CREATE INDEX " + quote_identifier(d, truncate_name(jt.table + "_" + jt.target_column + "_idx")) + " ON " +
           quote_identifier(d, jt.table) + " (" + quote_identifier(d, jt.target_column) + ")",
   };
 }
@@ -135,7 +169,7 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
       for (const MemberInfo* m : model->columns)
         if (m->relation && m->relation->db_constraint)
           conn.execute("ALTER TABLE " + quote_identifier(d, model->table) + " ADD CONSTRAINT " +
-                           quote_identifier(d, model->table + "_" + m->column + "_fk") + " FOREIGN KEY (" +
+                           quote_identifier(d, truncate_name(model->table + "_" + m->column + "_fk")) + " FOREIGN KEY (" +
                            quote_identifier(d, m->column) + ") " + references_sql(d, *m),
                        {});
   }

@@ -99,6 +99,8 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.polymorphic_identity = std::string(spec.polymorphic_identity);
   info.parent = spec.parent;
   info.tree = spec.tree;
+  for (std::initializer_list<std::string_view> names : spec.unique_together)
+    info.unique_together.emplace_back(names.begin(), names.end());
   info.members.assign(members.begin(), members.end());
   info.make = [] { return std::static_pointer_cast<void>(std::make_shared<Model>()); };
   info.copy = [](void* to, const void* from) {

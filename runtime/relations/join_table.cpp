@@ -72,6 +72,10 @@ JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
     if (names.size() == 2 && ((names[0] == jt.source_member->name && names[1] == jt.target_member->name) ||
                               (names[1] == jt.source_member->name && names[0] == jt.target_member->name)))
       jt.unique_pair = true;
+    else
+      jt.other_unique = true;
+  for (const MemberInfo* m : through->columns)
+    if (m->unique && !m->primary_key) jt.other_unique = true;
   return jt;
 }
 

@@ -40,6 +40,11 @@ struct JoinTable {
   // column): always for an automatic table; for a through model, when it
   // declares covet::unique_together over its two keys (in either order).
   bool unique_pair = false;
+  // A through model with a unique column or constraint besides the pair
+  // (a seat number, say): two connections inserting one pair at once may then
+  // collide on that constraint before PostgreSQL's ON CONFLICT sees the pair,
+  // so adds serialize on a row lock there too.
+  bool other_unique = false;
 };
 
 // The join table of `member`, a many-to-many relation of `source`. Throws

@@ -16,7 +16,8 @@
 //           takes the same upsert clause; unlike INSERT OR IGNORE it ignores
 //           only a conflict on that pair, so a NOT NULL or another UNIQUE
 //           column still fails as on PostgreSQL.
-//           without one (a through model with no unique pair):
+//           without one (a through model with no unique pair), or with
+//           another unique constraint besides it (then with the upsert):
 //             [PostgreSQL: SELECT 1 FROM src_table WHERE pk IN (...) ORDER BY pk FOR UPDATE]
 //             INSERT INTO j (src, tgt[, through columns])
 //               SELECT v.column1, v.column2, ... FROM (VALUES (...), (...)) AS v
@@ -173,8 +174,12 @@ void lock_rows(const Plan& p, const ModelInfo& model, const std::vector<Value>& 
 }
 
 // Whether writing pairs needs the row locks of lock_rows: on PostgreSQL,
-// when the join table has no UNIQUE pair to arbitrate concurrent inserts.
-bool locks_sources(const Plan& p) { return p.db->dialect == Dialect::PostgreSQL && !p.jt.unique_pair; }
+// when the join table has no UNIQUE pair to arbitrate concurrent inserts, or
+// has another unique constraint that a concurrent insert of the same pair
+// would trip first (ON CONFLICT only arbitrates the pair's).
+bool locks_sources(const Plan& p) {
+  return p.db->dialect == Dialect::PostgreSQL && (!p.jt.unique_pair || p.jt.other_unique);
+}
 
 // INSERTs the (source, target) pairs not in the join table yet (see the
 // header comment). `sources_locked`: the caller holds the row locks of every

@@ -75,14 +75,19 @@ TEST_P(UniqueTogetherTest, AConstraintOverThreeColumnsIsEnforced) {
   EXPECT_THROW(database->create(Seat{.person = bob, .event = gala, .row = 3, .number = 7}), covet::UniqueViolation);
 }
 
-TEST_P(UniqueTogetherTest, AddThroughAUniquePairIsOneStatementThatSkipsExistingPairs) {
+TEST_P(UniqueTogetherTest, AddThroughAUniquePairSkipsExistingPairsWithOnConflict) {
   Person alice = person("alice");
   Event gala = event("gala");
   alice.events.add(gala);
   covet::QueryCounter counter(*database);
   alice.events.add(gala);
-  ASSERT_EQ(counter.count(), 1u);
-  EXPECT_NE(counter.entries().front().sql.find("ON CONFLICT"), std::string::npos) << counter.entries().front().sql;
+  // Seat has a second unique constraint (a seat, one guest), which two
+  // connections inserting one pair could trip before ON CONFLICT sees the
+  // pair: on PostgreSQL the add then also locks the person's row, in a
+  // transaction (BEGIN, SELECT ... FOR UPDATE, INSERT, COMMIT).
+  ASSERT_EQ(counter.count(), is_sqlite() ? 1u : 4u);
+  const std::string insert = counter.entries()[is_sqlite() ? 0 : 2].sql;
+  EXPECT_NE(insert.find("ON CONFLICT"), std::string::npos) << insert;
   EXPECT_EQ(rows("m2m_seat"), 1);
 }
 

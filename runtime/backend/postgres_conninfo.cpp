@@ -112,7 +112,7 @@ std::string keyword_value(std::string_view v) {
 }
 
 struct Parsed {
-  std::vector<std::pair<std::string, std::string>> options;  // libpq's order, only those given
+  std::vector<std::pair<std::string, std::string>> options;  // only those given
   std::string value(std::string_view keyword) const {
     for (const auto& [k, v] : options)
       if (k == keyword) return v;
@@ -123,6 +123,32 @@ struct Parsed {
   }
 };
 
+// Where `keyword` is first given in `text` as "keyword =" (keyword form) or
+// "keyword=" after the '?' (URI); npos when it is not written so (a URI's
+// user or host in its authority).
+std::size_t written_at(std::string_view text, std::string_view keyword, bool uri) {
+  const std::size_t from = uri ? text.find('?') : 0;
+  if (from == std::string_view::npos) return std::string_view::npos;
+  for (std::size_t pos = text.find(keyword, from); pos != std::string_view::npos; pos = text.find(keyword, pos + 1)) {
+    const char before = pos == 0 ? ' ' : text[pos - 1];
+    const bool starts = uri ? (before == '?' || before == '&') : std::isspace(static_cast<unsigned char>(before)) != 0;
+    std::size_t after = pos + keyword.size();
+    while (!uri && after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+    if (starts && after < text.size() && text[after] == '=') return pos;
+  }
+  return std::string_view::npos;
+}
+
+// Puts the options in the order the string gave them.
+void order_as_written(Parsed& p, std::string_view text, bool uri) {
+  // (position written, libpq's position): std::sort on it is stable.
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::pair<std::string, std::string>>> keyed;
+  for (std::size_t i = 0; i < p.options.size(); ++i)
+    keyed.push_back({{written_at(text, p.options[i].first, uri), i}, std::move(p.options[i])});
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < keyed.size(); ++i) p.options[i] = std::move(keyed[i].second);
+}
+
 std::string rebuild_keyword_form(const Parsed& p) {
   std::string out;
   for (const auto& [k, v] : p.options) {
@@ -132,26 +158,46 @@ std::string rebuild_keyword_form(const Parsed& p) {
   return out;
 }
 
-std::string rebuild_uri(std::string_view scheme, const Parsed& p) {
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out(1);
+  for (char c : s) {
+    if (c == ',') out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+// The URI again, from what libpq read. The user, password, hosts and ports
+// go where the string had them: in the authority, or as parameters.
+std::string rebuild_uri(std::string_view scheme, const Parsed& p, bool userinfo_in_authority,
+                        bool netloc_in_authority) {
   std::string out(scheme);
   out += "://";
-  const std::string user = p.value("user");
-  if (!user.empty() || p.has("password")) out += user + (p.has("password") ? ":***" : "") + "@";
-  // One plain host (and its port) goes in the authority; lists and socket
-  // directories read better as parameters.
-  const std::string host = p.value("host");
-  const std::string port = p.value("port");
-  const bool host_in_authority = !host.empty() && host.find_first_of(",/") == std::string::npos &&
-                                 port.find(',') == std::string::npos;
-  if (host_in_authority) {
-    out += host.find(':') != std::string::npos ? "[" + host + "]" : host;
-    if (!port.empty()) out += ":" + port;
+  bool user_shown = false, password_shown = false;
+  if (userinfo_in_authority) {
+    out += p.value("user");
+    if (p.has("password")) out += ":***";
+    out += "@";
+    user_shown = password_shown = true;
+  }
+  bool hosts_shown = false;
+  if (netloc_in_authority) {
+    const std::vector<std::string> hosts = split_commas(p.value("host"));
+    const std::vector<std::string> ports = split_commas(p.value("port"));
+    if (p.value("port").empty() || ports.size() == hosts.size()) {
+      for (std::size_t i = 0; i < hosts.size(); ++i) {
+        if (i) out += ',';
+        out += hosts[i].find(':') != std::string::npos ? "[" + hosts[i] + "]" : hosts[i];
+        if (!p.value("port").empty() && !ports[i].empty()) out += ":" + ports[i];
+      }
+      hosts_shown = true;
+    }
   }
   out += "/" + p.value("dbname");
   char sep = '?';
   for (const auto& [k, v] : p.options) {
-    if (k == "user" || k == "password" || k == "dbname") continue;
-    if (host_in_authority && (k == "host" || k == "port")) continue;
+    if (k == "dbname" || (user_shown && k == "user") || (password_shown && k == "password")) continue;
+    if (hosts_shown && (k == "host" || k == "port")) continue;
     out += sep;
     out += k + "=" + (is_secret_keyword(k) ? std::string("***") : v);
     sep = '&';
@@ -162,6 +208,8 @@ std::string rebuild_uri(std::string_view scheme, const Parsed& p) {
 }  // namespace
 
 PostgresConninfo::PostgresConninfo(std::string_view conninfo) {
+  // What a C parser reads stops at a NUL: treat such a string as unparseable.
+  const bool has_nul = conninfo.find('\0') != std::string_view::npos;
   const std::string text(conninfo);
   std::string_view scheme;
   if (conninfo.starts_with("postgresql://")) scheme = "postgresql";
@@ -172,6 +220,8 @@ PostgresConninfo::PostgresConninfo(std::string_view conninfo) {
   // with an unencoded '/' or '@' that libpq split into host, port and
   // database: the text up to that '@' is a secret, whatever libpq made of it.
   bool misread = false;
+  bool userinfo_in_authority = false, netloc_in_authority = false;
+  std::string misread_user;  // the text before the password, shown
   if (!scheme.empty()) {
     const std::string_view rest = conninfo.substr(scheme.size() + 3);
     const std::size_t stop = rest.find_first_of("@/");
@@ -180,32 +230,39 @@ PostgresConninfo::PostgresConninfo(std::string_view conninfo) {
     const std::string_view authority_and_path = rest.substr(after, rest.find('?', after) - after);
     const std::size_t stray_at = authority_and_path.rfind('@');
     misread = stray_at != std::string_view::npos;
+    userinfo_in_authority = userinfo_end != std::string_view::npos;
+    netloc_in_authority = !authority_and_path.empty() && authority_and_path[0] != '/';
     const std::size_t secret_end = misread ? after + stray_at : userinfo_end;
     if (secret_end != std::string_view::npos) {
       const std::string_view userinfo = rest.substr(0, secret_end);
       const std::size_t colon = userinfo.find(':');
-      const std::string_view maybe_password = colon == std::string_view::npos ? userinfo : userinfo.substr(colon + 1);
-      secrets_.emplace_back(maybe_password);
-      secrets_.push_back(percent_decoded(maybe_password));
-      if (misread) {
-        // libpq may show the pieces as a host, a port or a database name.
-        std::size_t begin = 0;
-        for (std::size_t i = 0; i <= userinfo.size(); ++i) {
-          if (i == userinfo.size() || std::string_view("/?#&=:@,").find(userinfo[i]) != std::string_view::npos) {
-            secrets_.emplace_back(userinfo.substr(begin, i - begin));
-            begin = i + 1;
+      // Without a ':' there is no password, unless libpq misread the string.
+      if (colon != std::string_view::npos || misread) {
+        const std::string_view maybe_password = colon == std::string_view::npos ? userinfo : userinfo.substr(colon + 1);
+        secrets_.emplace_back(maybe_password);
+        secrets_.push_back(percent_decoded(maybe_password));
+        if (misread) {
+          // libpq may show the pieces as a host, a port or a database name.
+          std::size_t begin = 0;
+          for (std::size_t i = 0; i <= maybe_password.size(); ++i) {
+            if (i == maybe_password.size() ||
+                std::string_view("/?#&=:@,").find(maybe_password[i]) != std::string_view::npos) {
+              secrets_.emplace_back(maybe_password.substr(begin, i - begin));
+              begin = i + 1;
+            }
           }
+          if (colon != std::string_view::npos) misread_user = std::string(userinfo.substr(0, colon)) + ":";
+          misread_at_ = scheme.size() + 3 + secret_end;
         }
       }
-      if (misread) misread_at_ = scheme.size() + 3 + secret_end;
     }
   }
 
   char* error = nullptr;
-  OptionsPtr options(PQconninfoParse(text.c_str(), &error));
+  OptionsPtr options(has_nul ? nullptr : PQconninfoParse(text.c_str(), &error));
   Parsed parsed;
   if (options == nullptr) {
-    parse_error_ = error != nullptr ? one_line(error) : "out of memory";
+    parse_error_ = has_nul ? "it holds a NUL byte" : error != nullptr ? one_line(error) : "out of memory";
     if (parse_error_.empty()) parse_error_ = "libpq gave no reason";
     PQfreemem(error);
     elide_quotes_ = true;
@@ -215,6 +272,7 @@ PostgresConninfo::PostgresConninfo(std::string_view conninfo) {
       parsed.options.emplace_back(o->keyword, o->val);
       if (is_secret_keyword(o->keyword)) secrets_.emplace_back(o->val);
     }
+    order_as_written(parsed, conninfo, !scheme.empty());
     elide_quotes_ = misread;
   }
   std::erase_if(secrets_, [](const std::string& s) { return s.size() < kMinSecret; });
@@ -226,9 +284,10 @@ PostgresConninfo::PostgresConninfo(std::string_view conninfo) {
     parse_error_ = scrub(parse_error_);
     display_ = "(a connection string of " + std::to_string(conninfo.size()) + " bytes that libpq cannot parse)";
   } else if (misread) {
-    display_ = std::string(scheme) + "://***@" + scrub(conninfo.substr(misread_at_ + 1));
+    display_ = std::string(scheme) + "://" + scrub(misread_user) + "***@" + scrub(conninfo.substr(misread_at_ + 1));
   } else {
-    display_ = scrub(scheme.empty() ? rebuild_keyword_form(parsed) : rebuild_uri(scheme, parsed));
+    display_ = scrub(scheme.empty() ? rebuild_keyword_form(parsed)
+                                    : rebuild_uri(scheme, parsed, userinfo_in_authority, netloc_in_authority));
   }
 }
 

@@ -100,8 +100,11 @@ TEST(PasswordMasking, MaskedUriKeepsWhatIsNotSecret) {
   EXPECT_EQ(covet::detail::mask_password("postgresql://bob:s3cret@127.0.0.1:1/nodb?connect_timeout=2"),
             "postgresql://bob:***@127.0.0.1:1/nodb?connect_timeout=2");
   EXPECT_EQ(covet::detail::mask_password("host=db port=5433 password='a b' dbname=app"),
-            "password=*** dbname=app host=db port=5433");
-  EXPECT_EQ(covet::detail::mask_password("postgresql://bob:pa/ss@db/app"), "postgresql://***@db/app");
+            "host=db port=5433 password=*** dbname=app");
+  EXPECT_EQ(covet::detail::mask_password("postgresql://bob:pa/ss@db/app"), "postgresql://bob:***@db/app")
+      << "libpq reads host 'bob', port 'pa': the text up to the last '@' before the path is hidden";
+  EXPECT_EQ(covet::detail::mask_password("postgresql://a:1,b,c:3/db?user=u"), "postgresql://a:1,b,c:3/db?user=u");
+  EXPECT_EQ(covet::detail::mask_password("postgresql://[::1]:5/db"), "postgresql://[::1]:5/db");
 }
 
 TEST(PasswordMasking, SqliteUriKeyIsMasked) {

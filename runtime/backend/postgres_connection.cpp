@@ -33,6 +33,7 @@ constexpr Oid kTimestampOid = 1114;
 constexpr Oid kNumericOid = 1700;
 
 constexpr const char* kConnectTimeoutSeconds = "10";
+constexpr std::size_t kMaxMessage = 2000;  // of a server message, in an error
 
 struct ResultClear {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -405,6 +406,8 @@ void PostgresConnection::throw_result_error(const PGresult* r, std::string_view 
   if (const std::string detail = field(r, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) message += " (" + detail + ")";
   if (const std::string hint = field(r, PG_DIAG_MESSAGE_HINT); !hint.empty()) message += " Hint: " + hint;
   message = conninfo_->scrub(message);
+  // A DETAIL may quote a whole key value ("Key (name)=(...) already exists").
+  if (message.size() > kMaxMessage) message = bounded_excerpt(message, kMaxMessage);
   const std::string where = " [SQL: " + sql_excerpt(sql) + "]";
   std::string s(sql);
   const bool lost = PQstatus(conn) == CONNECTION_BAD;
@@ -439,6 +442,18 @@ void PostgresConnection::throw_result_error(const PGresult* r, std::string_view 
                                std::to_string(statement_timeout_.count()) +
                                " ms, ConnectOptions::statement_timeout) and PostgreSQL cancelled it; make it "
                                "cheaper (an index, fewer rows) or raise statement_timeout" +
+                               where,
+                           {}, std::move(s), state);
+  if (state == "25006")
+    throw OperationalError("PostgreSQL refused a write: " + message +
+                               "; the database is read-only here (a standby server, or default_transaction_read_only "
+                               "set for the role, database or session)" +
+                               where,
+                           {}, std::move(s), state);
+  if (state == "55P03")
+    throw OperationalError("PostgreSQL could not get a lock in time: " + message +
+                               "; another transaction holds it longer than lock_timeout: retry, or keep that "
+                               "transaction short" +
                                where,
                            {}, std::move(s), state);
   if (state.starts_with("53") || state == "40001" || state == "40P01" || state == "57014" ||

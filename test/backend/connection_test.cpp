@@ -275,6 +275,18 @@ TEST_P(ConnectionTest, UniqueViolationIsUniqueViolationWithSqlAndCode) {
   }
 }
 
+TEST_P(ConnectionTest, LongValueQuotedByTheServerIsCutInTheMessage) {
+  exec("CREATE TABLE t (s TEXT UNIQUE)");
+  const std::string value(2600, 'v');  // under PostgreSQL's index row limit
+  exec("INSERT INTO t (s) VALUES (" + p(1) + ")", {Value(value)});
+  try {
+    exec("INSERT INTO t (s) VALUES (" + p(1) + ")", {Value(value)});
+    FAIL() << "a duplicate value must be refused";
+  } catch (const covet::UniqueViolation& e) {
+    EXPECT_LT(std::string(e.what()).size(), 2500u) << "PostgreSQL's DETAIL quotes the whole key";
+  }
+}
+
 TEST_P(ConnectionTest, DuplicatePrimaryKeyIsUniqueViolation) {
   make_parent_child();
   EXPECT_THROW(exec("INSERT INTO parent (id, name) VALUES (1, 'other')"), covet::UniqueViolation);
@@ -316,6 +328,31 @@ TEST_P(ConnectionTest, CheckViolationIsIntegrityError) {
     FAIL() << "a CHECK failure is not a unique violation";
   } catch (const covet::IntegrityError& e) {
     EXPECT_EQ(e.code(), postgres() ? "23514" : "SQLITE_CONSTRAINT_CHECK");
+  }
+}
+
+TEST_P(ConnectionTest, WriteToAReadOnlyDatabaseIsOperationalError) {
+  make_parent_child();
+  exec(postgres() ? "SET default_transaction_read_only TO on" : "PRAGMA query_only = ON");
+  try {
+    exec("INSERT INTO parent (id, name) VALUES (2, 'two')");
+    FAIL() << "the session is read-only";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), postgres() ? "25006" : "SQLITE_READONLY");
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(ConnectionTest, FullDatabaseIsOperationalError) {
+  if (postgres()) GTEST_SKIP() << "a full disk cannot be made on demand for a PostgreSQL server (53100 is OperationalError)";
+  exec("CREATE TABLE t (b BLOB)");
+  const Rows pages = query("PRAGMA page_count");
+  exec("PRAGMA max_page_count = " + std::to_string(pages.at(0).at(0).as_integer() + 1));
+  try {
+    exec("INSERT INTO t (b) VALUES (" + p(1) + ")", {Value(Blob(1 << 20, std::byte{1}))});
+    FAIL() << "the database may not grow by 1 MB";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), "SQLITE_FULL");
   }
 }
 

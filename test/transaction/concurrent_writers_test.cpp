@@ -154,4 +154,24 @@ TEST(SqliteBusyTimeout, SecondWriterGetsTheLockWhenTheFirstCommitsWithinTheTimeo
   EXPECT_EQ(other.objects<ConnNote>().count(), 2);
 }
 
+TEST(PostgresLockTimeout, LockWaitBeyondLockTimeoutIsOperationalError) {
+  if (std::string why = covet::test::skip_reason("postgresql"); !why.empty()) GTEST_SKIP() << why;
+  SharedDatabase shared("postgresql");
+  covet::Database holder = covet::connect(shared.url());
+  ConnNote note = holder.create(ConnNote{.text = "contended"});
+  auto held = holder.atomic();
+  holder.execute("UPDATE conn_note SET text = 'held' WHERE id = $1", {covet::Value(static_cast<std::int64_t>(note.id))});
+
+  covet::Database other = covet::connect(shared.url());
+  other.execute("SET lock_timeout TO 100");
+  try {
+    other.execute("UPDATE conn_note SET text = 'waits' WHERE id = $1", {covet::Value(static_cast<std::int64_t>(note.id))});
+    FAIL() << "the row is locked by the holder's transaction";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), "55P03");
+    EXPECT_NE(std::string(e.what()).find("lock_timeout"), std::string::npos) << e.what();
+  }
+  held.rollback();
+}
+
 }  // namespace

@@ -1,7 +1,13 @@
 // Transaction scopes. The outermost scope issues BEGIN/COMMIT/ROLLBACK;
 // nested scopes use uniquely named savepoints, so an inner failure undoes
 // only the inner scope's writes when the caller catches it.
+//
+// A transaction lost under open scopes (DatabaseState::lost_transaction, set
+// by the TransactionGuard) is ended here: the scopes end without sending
+// anything, commit() throws (nothing can be kept), rollback() does not (the
+// writes are gone, as asked), and the outermost scope's end clears the loss.
 #include "database_state.hpp"
+#include "transaction_guard.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/errors.hpp>
@@ -12,14 +18,31 @@
 namespace covet {
 
 namespace {
+
 std::string savepoint_name(int depth) { return "covet_sp_" + std::to_string(depth); }
+
+// SQLite: BEGIN IMMEDIATE takes the write lock when the transaction starts.
+// A deferred BEGIN reads under a shared lock and asks for the write lock at
+// the first write; if another connection got it meanwhile, SQLite cannot
+// wait for it (each would wait for the other) and fails at once with
+// "database is locked", whatever the busy timeout. Taking the lock first
+// makes a second writer wait at BEGIN, within the busy timeout, instead.
+// In-memory databases (private to their connection) get the same statement
+// for uniformity; it costs them nothing. A read-only database accepts it.
+const char* begin_statement(detail::Dialect dialect) {
+  return dialect == detail::Dialect::SQLite ? "BEGIN IMMEDIATE" : "BEGIN";
+}
+
 }  // namespace
 
 Atomic::Atomic(std::shared_ptr<detail::DatabaseState> db)
     : db_(std::move(db)), uncaught_at_start_(std::uncaught_exceptions()) {
   if (!db_ || !db_->connection) throw UsageError("cannot start a transaction: the Database has been closed");
   depth_ = db_->transaction_depth + 1;
-  db_->connection->execute(depth_ == 1 ? std::string("BEGIN") : "SAVEPOINT " + savepoint_name(depth_), {});
+  const std::string sql =
+      depth_ == 1 ? std::string(begin_statement(db_->dialect)) : "SAVEPOINT " + savepoint_name(depth_);
+  if (db_->lost_transaction) detail::throw_lost_transaction(*db_, sql);
+  db_->connection->execute(sql, {});
   db_->transaction_depth = depth_;
 }
 
@@ -50,12 +73,25 @@ void Atomic::commit() {
     throw UsageError("transaction scopes must end in the reverse order they began");
   db->transaction_depth = depth_ - 1;
   if (!db->connection) return;
+  const std::string sql = depth_ == 1 ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint_name(depth_);
+  if (db->lost_transaction) {
+    if (depth_ > 1) detail::throw_lost_transaction(*db, sql);
+    const detail::LostTransaction lost = std::move(*db->lost_transaction);
+    db->lost_transaction.reset();
+    throw OperationalError(detail::lost_commit_message(lost), {}, sql, lost.code);
+  }
   try {
-    db->connection->execute(depth_ == 1 ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint_name(depth_), {});
-  } catch (...) {
-    // A failed COMMIT leaves PostgreSQL's transaction aborted; end it so the
-    // connection is usable again.
+    db->connection->execute(sql, {});
+  } catch (const Error& e) {
     if (depth_ == 1) {
+      if (!db->connection->connected())
+        // The server may have committed before the connection dropped.
+        throw OperationalError(std::string(e.what()) +
+                                   "; the connection was lost during COMMIT, so whether the transaction was "
+                                   "committed is unknown: check the data before running it again",
+                               {}, e.sql(), "08007");
+      // A failed COMMIT leaves PostgreSQL's transaction aborted; end it so the
+      // connection is usable again.
       try {
         db->connection->execute("ROLLBACK", {});
       } catch (...) {
@@ -71,11 +107,22 @@ void Atomic::rollback() {
   db_ = nullptr;
   db->transaction_depth = depth_ - 1;
   if (!db->connection) return;
-  if (depth_ == 1) {
-    db->connection->execute("ROLLBACK", {});
-  } else {
-    db->connection->execute("ROLLBACK TO SAVEPOINT " + savepoint_name(depth_), {});
-    db->connection->execute("RELEASE SAVEPOINT " + savepoint_name(depth_), {});
+  if (db->lost_transaction) {
+    if (depth_ == 1) db->lost_transaction.reset();
+    return;
+  }
+  try {
+    if (depth_ == 1) {
+      db->connection->execute("ROLLBACK", {});
+    } else {
+      db->connection->execute("ROLLBACK TO SAVEPOINT " + savepoint_name(depth_), {});
+      db->connection->execute("RELEASE SAVEPOINT " + savepoint_name(depth_), {});
+    }
+  } catch (const OperationalError&) {
+    // A transaction that went with its connection is rolled back: what was
+    // asked for happened. (The guard has marked a nested scope's loss.)
+    if (depth_ == 1 ? db->connection->connected() : !db->lost_transaction) throw;
+    if (depth_ == 1) db->lost_transaction.reset();
   }
 }
 

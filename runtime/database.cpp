@@ -2,6 +2,7 @@
 #include "backend/logging_connection.hpp"
 #include "database_state.hpp"
 #include "schema/schema_builder.hpp"
+#include "transaction_guard.hpp"
 
 #include <covet/database.hpp>
 #include <covet/errors.hpp>
@@ -20,8 +21,9 @@ detail::DatabaseState& require_open(const std::shared_ptr<detail::DatabaseState>
 Database connect(std::string_view url, const ConnectOptions& options) {
   auto state = std::make_shared<detail::DatabaseState>();
   state->loading = options.loading;
-  state->connection = std::make_unique<detail::LoggingConnection>(
-      detail::open_connection(url), state->query_log, detail::sql_logging_requested());
+  auto guarded = std::make_unique<detail::TransactionGuard>(detail::open_connection(url, options), *state);
+  state->connection = std::make_unique<detail::LoggingConnection>(std::move(guarded), state->query_log,
+                                                                  detail::sql_logging_requested());
   state->dialect = state->connection->dialect();
   return Database(std::move(state));
 }

@@ -2,6 +2,11 @@
 // bound to it: the backend connection and the transaction nesting state.
 // Objects hold it through a weak_ptr, so a closed Database makes their lazy
 // loads fail with a UsageError instead of touching freed memory.
+//
+// The transaction state has one owner, this struct: Atomic scopes change
+// transaction_depth and end a lost transaction; the TransactionGuard in the
+// connection stack reads them to decide whether a statement may run and
+// whether the backend may reconnect (transaction_guard.hpp).
 #pragma once
 
 #include "backend/connection.hpp"
@@ -10,14 +15,28 @@
 #include <covet/query_log.hpp>
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace covet::detail {
 
+// Why the database's transaction ended while Atomic scopes were still open
+// (a lost connection; SQLite rolling back an interrupted write).
+struct LostTransaction {
+  std::string cause;  // the failure's message (no password, bounded)
+  std::string code;   // its native code (SQLSTATE or SQLite result code)
+};
+
 struct DatabaseState {
-  QueryLog query_log;  // declared first: the connection (a LoggingConnection) refers to it
-  std::unique_ptr<Connection> connection;
-  Dialect dialect = Dialect::SQLite;
+  // Declared before the connection: the connection stack (LoggingConnection,
+  // TransactionGuard) refers to them.
+  QueryLog query_log;
   int transaction_depth = 0;  // 0: autocommit; 1: BEGIN; >1: savepoints
+  // Set while the open scopes' transaction is gone: every statement throws
+  // until the outermost scope ends (which clears it).
+  std::optional<LostTransaction> lost_transaction;
+  std::unique_ptr<Connection> connection;  // LoggingConnection > TransactionGuard > backend
+  Dialect dialect = Dialect::SQLite;
   int savepoint_counter = 0;  // names savepoints uniquely: covet_sp_<n>
   Loading loading = Loading::Lazy;  // what a lazy load of a relation does (covet/loading.hpp)
 };

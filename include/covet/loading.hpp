@@ -21,13 +21,28 @@
 // on; it keeps the peers' keys (not the objects) with each result.
 #pragma once
 
+#include <chrono>
+
 namespace covet {
 
 enum class Loading { Lazy, Strict, AutoPrefetch };
 
-// Options of covet::connect().
+// Options of covet::connect() (docs/connecting.md):
+//
+//   using namespace std::chrono_literals;
+//   covet::Database db = covet::connect("sqlite:///app.db",
+//                                       {.busy_timeout = 10s, .statement_timeout = 2s});
 struct ConnectOptions {
   Loading loading = Loading::Lazy;
+  // SQLite: how long a statement waits for another connection's lock before
+  // it fails with OperationalError "database is locked"; 0 fails at once.
+  // PostgreSQL waits for locks as the server is configured (lock_timeout).
+  std::chrono::milliseconds busy_timeout{5000};
+  // The longest one statement may run before it is cancelled with
+  // OperationalError (PostgreSQL's statement_timeout, set for the session;
+  // SQLite's progress handler, counting the time inside the engine). 0: no
+  // limit set by Covet (a PostgreSQL server's own statement_timeout applies).
+  std::chrono::milliseconds statement_timeout{0};
 };
 
 class Database;

@@ -16,9 +16,11 @@
 //
 // Every statement is seen, from every layer (queries, writes, schema, BEGIN,
 // SAVEPOINT, COMMIT...), failed ones included: the log sits on the
-// connection itself. Setting the environment variable COVET_LOG_SQL=1 when
-// the Database is opened also prints each statement, its parameters and its
-// duration to stderr. When nothing records and COVET_LOG_SQL is unset, a
+// connection itself. What the server warned about while a statement ran
+// (PostgreSQL's NOTICE and WARNING messages) is in that entry's notices.
+// Setting the environment variable COVET_LOG_SQL=1 when the Database is
+// opened also prints each statement, its parameters, its duration and its
+// notices to stderr. When nothing records and COVET_LOG_SQL is unset, a
 // statement costs one branch more. For GoogleTest, covet/testing.hpp has
 // assert_num_queries. Not thread-safe, like the Database.
 #pragma once
@@ -32,17 +34,28 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace covet {
 
 class Database;
 
+// A message the server sent while it ran a statement (PostgreSQL's NOTICE,
+// WARNING, INFO...), e.g. {"WARNING", "25P01", "there is no transaction in
+// progress"}. SQLite sends none.
+struct ServerNotice {
+  std::string severity;  // "WARNING", "NOTICE", "INFO", "LOG" or "DEBUG"
+  std::string code;      // the SQLSTATE, e.g. "01000"
+  std::string message;   // the primary message, then its detail and hint if any
+};
+
 struct QueryLogEntry {
   std::string sql;                      // as sent, with placeholders
   std::vector<Value> params;            // the bound values, in order
   std::chrono::nanoseconds duration{};  // the statement's run time, rows read included
   bool failed = false;                  // the statement threw
+  std::vector<ServerNotice> notices;    // what the server warned about meanwhile, oldest first
 };
 
 class QueryLog {
@@ -65,9 +78,9 @@ class QueryLog {
 
   // For the runtime's logging connection: appends a statement (when recording).
   void record(std::string_view sql, std::span<const Value> params, std::chrono::nanoseconds duration,
-              bool failed) {
+              bool failed, std::vector<ServerNotice> notices = {}) {
     entries_.push_back(QueryLogEntry{std::string(sql), std::vector<Value>(params.begin(), params.end()),
-                                     duration, failed});
+                                     duration, failed, std::move(notices)});
     ++recorded_;
   }
 

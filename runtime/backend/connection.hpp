@@ -15,8 +15,20 @@
 //  * Transactions are plain statements ("BEGIN", "COMMIT", "ROLLBACK",
 //    "SAVEPOINT x", "RELEASE SAVEPOINT x", "ROLLBACK TO SAVEPOINT x") sent
 //    through `execute`; the Database keeps the nesting depth.
+//  * A backend never reconnects by itself: once `connected()` is false every
+//    execute throws OperationalError until the owner calls `reconnect()`.
+//    The owner (TransactionGuard, on behalf of the Database) does so only
+//    outside any transaction scope, so a transaction lost with its session is
+//    never continued, in autocommit, on a new one.
+//  * Server notices (PostgreSQL NOTICE/WARNING) go to the notice sink, while
+//    the statement that raised them runs.
+//
+// Decorators (logging, the transaction guard) forward every virtual; the
+// defaults below describe a backend that cannot lose its session.
 #pragma once
 
+#include <covet/loading.hpp>
+#include <covet/query_log.hpp>
 #include <covet/value.hpp>
 
 #include <cstdint>
@@ -54,14 +66,31 @@ class Connection {
   virtual int max_params() const = 0;
   virtual ExecResult execute(std::string_view sql, std::span<const Value> params,
                              const std::function<void(const Row&)>& on_row = {}) = 0;
+
+  // Whether the session is still there. False after the connection to a
+  // server broke (it stays false until reconnect()).
+  virtual bool connected() const { return true; }
+  // Opens a new session in place of a broken one: empty statement cache,
+  // session settings applied again. Throws OperationalError when it cannot.
+  virtual void reconnect() {}
+  // Whether the database has a transaction open on this session (begun and
+  // not yet ended, aborted ones included). False once the session is lost, or
+  // when the database ended the transaction on its own (SQLite rolls back
+  // the whole transaction when a write is interrupted, or the disk is full).
+  virtual bool in_transaction() const { return true; }
+  // Where the server's notices go; an empty function drops them.
+  virtual void set_notice_sink(std::function<void(ServerNotice)> sink) { (void)sink; }
 };
 
-// Opens a connection from a URL:
+// Opens a connection from a URL (docs/connecting.md):
 //   "sqlite::memory:"              a private in-memory database
 //   "sqlite:///relative/or/abs.db" a file (created if missing), "sqlite:////abs/path.db" also accepted
+//   "sqlite:///file:name.db?mode=ro" an SQLite URI (file: form, its parameters apply)
 //   "postgresql://user:pw@host:port/db?opt=..." or "postgres://..." (libpq URI, also "host=... dbname=...")
-// Throws OperationalError for an unknown scheme, an unreachable server or a
-// file that cannot be opened; the message names the URL (password masked).
-std::unique_ptr<Connection> open_connection(std::string_view url);
+// `options` gives the busy and statement timeouts. Throws OperationalError
+// for an unknown scheme, a NUL byte in the URL, an unreachable server or a
+// file that cannot be opened; the message names the URL (password masked,
+// long URLs cut to an excerpt).
+std::unique_ptr<Connection> open_connection(std::string_view url, const ConnectOptions& options = {});
 
 }  // namespace covet::detail

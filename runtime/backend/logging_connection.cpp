@@ -4,13 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace covet::detail {
 
 namespace {
 
-void print(std::string_view sql, std::span<const Value> params, std::chrono::nanoseconds duration,
-           bool failed) {
+void print(std::string_view sql, std::span<const Value> params, std::chrono::nanoseconds duration, bool failed,
+           const std::vector<ServerNotice>& notices) {
   std::string line = "[covet] " + std::to_string(static_cast<double>(duration.count()) / 1e6) + " ms  " +
                      std::string(sql);
   if (!params.empty()) {
@@ -20,6 +21,7 @@ void print(std::string_view sql, std::span<const Value> params, std::chrono::nan
   }
   if (failed) line += "  (failed)";
   line += '\n';
+  for (const ServerNotice& n : notices) line += "[covet]   " + n.severity + " " + n.code + ": " + n.message + '\n';
   std::fputs(line.c_str(), stderr);
 }
 
@@ -32,19 +34,31 @@ bool sql_logging_requested() {
   return s == "1" || s == "true" || s == "yes" || s == "on";
 }
 
+LoggingConnection::LoggingConnection(std::unique_ptr<Connection> inner, QueryLog& log, bool to_stderr)
+    : inner_(std::move(inner)), log_(log), to_stderr_(to_stderr) {
+  inner_->set_notice_sink([this](ServerNotice notice) {
+    if (listening()) pending_.push_back(std::move(notice));
+  });
+}
+
+LoggingConnection::~LoggingConnection() { inner_->set_notice_sink({}); }
+
 ExecResult LoggingConnection::execute(std::string_view sql, std::span<const Value> params,
                                       const std::function<void(const Row&)>& on_row) {
-  if (!to_stderr_ && !log_.recording()) return inner_->execute(sql, params, on_row);
+  if (!listening()) return inner_->execute(sql, params, on_row);
   return execute_logged(sql, params, on_row);
 }
 
 ExecResult LoggingConnection::execute_logged(std::string_view sql, std::span<const Value> params,
                                              const std::function<void(const Row&)>& on_row) {
+  // A statement run from inside on_row of this one reports its own notices.
+  std::vector<ServerNotice> outer = std::exchange(pending_, {});
   const auto start = std::chrono::steady_clock::now();
   auto report = [&](bool failed) {
     const auto duration = std::chrono::steady_clock::now() - start;
-    if (log_.recording()) log_.record(sql, params, duration, failed);
-    if (to_stderr_) print(sql, params, duration, failed);
+    std::vector<ServerNotice> notices = std::exchange(pending_, std::move(outer));
+    if (to_stderr_) print(sql, params, duration, failed, notices);
+    if (log_.recording()) log_.record(sql, params, duration, failed, std::move(notices));
   };
   ExecResult result;
   try {

@@ -1,6 +1,7 @@
 #include "backend/postgres_connection.hpp"
 
 #include "backend/iso8601.hpp"
+#include "backend/postgres_conninfo.hpp"
 #include "backend/url.hpp"
 
 #include <covet/errors.hpp>
@@ -32,13 +33,12 @@ constexpr Oid kTimestampOid = 1114;
 constexpr Oid kNumericOid = 1700;
 
 constexpr const char* kConnectTimeoutSeconds = "10";
+constexpr std::size_t kMaxMessage = 2000;  // of a server message, in an error
 
 struct ResultClear {
   void operator()(PGresult* r) const { PQclear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultClear>;
-
-void ignore_notice(void*, const char*) {}
 
 std::string field(const PGresult* r, int code) {
   const char* s = r != nullptr ? PQresultErrorField(r, code) : nullptr;
@@ -95,6 +95,17 @@ std::int64_t rows_affected(const PGresult* r) {
   std::int64_t n = 0;
   std::from_chars(tuples.data(), tuples.data() + tuples.size(), n);
   return n;
+}
+
+// What to do about a value the column cannot hold (SQLSTATE class 22).
+std::string data_error_advice(const std::string& state) {
+  if (state == "22001") return "the text is longer than the column allows: shorten it, or raise the field's max_length";
+  if (state == "22003") return "the number is outside the column's range: use a wider type or a smaller value";
+  if (state == "22021" || state == "22P05") return "the text is not valid in the database's encoding: send UTF-8";
+  if (state == "22P02" || state == "22007" || state == "22008")
+    return "the text is not a valid value of the column's type: check its format";
+  if (state == "22012") return "a division by zero: check the divisor";
+  return "check the value against the column's type";
 }
 
 int hex_digit(char c) {
@@ -222,9 +233,9 @@ struct Params {
         case Value::Kind::Text: {
           const std::string& s = v.as_text();
           if (s.find('\0') != std::string::npos)
-            throw DatabaseError("PostgreSQL text cannot contain NUL (zero) bytes; parameter " +
-                                    std::to_string(values.size() + 1) + " has one. Store such data as a Blob",
-                                {}, std::string(sql), "22021");
+            throw DataError("PostgreSQL text cannot contain NUL (zero) bytes; parameter " +
+                                std::to_string(values.size() + 1) + " has one. Store such data as a Blob",
+                            {}, std::string(sql), "22021");
           add(kUnknownOid, 'u', s.c_str(), 0, 0);
           break;
         }
@@ -247,7 +258,41 @@ struct Params {
 
 void PostgresConnection::ConnCloser::operator()(pg_conn* conn) const { PQfinish(conn); }
 
-PostgresConnection::PostgresConnection(const std::string& url) : masked_url_(mask_password(url)) {
+namespace {
+
+constexpr std::string_view kConninfoHelp =
+    "in a URI, percent-encode the reserved characters of a user name or password ('/' as %2F, '@' as %40, "
+    "':' as %3A, '?' as %3F, '#' as %23, '%' as %25); in the keyword form, quote a value that holds spaces, "
+    "and escape ' and \\ in it with a backslash: password='it\\'s'";
+
+// The settings Covet's SQL and value conversions rely on, whatever the
+// server, database or role defaults (or the URL's `options`) say:
+//  * standard_conforming_strings on: the ESCAPE '\' of pattern lookups is
+//    one backslash (off, it is an unterminated literal: 42601);
+//  * client_encoding UTF8: text parameters and results are UTF-8;
+//  * DateStyle ISO, YMD and TimeZone UTC: timestamps and dates read back as
+//    'YYYY-MM-DD HH:MM:SS[.ffffff]', the form iso8601.cpp parses;
+//  * IntervalStyle postgres: intervals read back in the form documented;
+//  * extra_float_digits 3: doubles survive the round trip bit for bit;
+//  * bytea_output hex: blobs arrive in the format decoded fastest;
+//  * transform_null_equals off: "x = $1" with a NULL never matches, as the
+//    SQL compiler expects (it writes IS NULL itself);
+//  * array_nulls on: prefetch's array literals ("{1,2}") read as written.
+constexpr const char* kSessionSettings =
+    "SET standard_conforming_strings TO on; SET client_encoding TO 'UTF8'; SET DateStyle TO 'ISO, YMD'; "
+    "SET TimeZone TO 'UTC'; SET IntervalStyle TO 'postgres'; SET extra_float_digits TO 3; "
+    "SET bytea_output TO 'hex'; SET transform_null_equals TO off; SET array_nulls TO on";
+
+}  // namespace
+
+PostgresConnection::PostgresConnection(const std::string& url, const ConnectOptions& options)
+    : conninfo_(std::make_unique<PostgresConninfo>(url)),
+      masked_url_(bounded_excerpt(conninfo_->display())),
+      statement_timeout_(options.statement_timeout) {
+  if (!conninfo_->parsed())
+    throw OperationalError("cannot connect to PostgreSQL: libpq cannot parse the connection string " + masked_url_ +
+                               ": " + conninfo_->parse_error() + "; " + std::string(kConninfoHelp),
+                           {}, {}, "08001");
   // Later keywords override earlier ones: the URL may change the timeout and
   // application name, but not the client encoding.
   const char* const keywords[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding",
@@ -256,12 +301,11 @@ PostgresConnection::PostgresConnection(const std::string& url) : masked_url_(mas
   conn_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
   if (conn_ == nullptr) throw OperationalError("cannot connect to PostgreSQL: out of memory", {}, {}, "08001");
   if (PQstatus(conn_.get()) != CONNECTION_OK)
-    throw OperationalError("cannot connect to PostgreSQL at '" + masked_url_ + "': " +
-                               trimmed(PQerrorMessage(conn_.get())) +
+    throw OperationalError("cannot connect to PostgreSQL at '" + masked_url_ + "': " + libpq_message() +
                                "; check that the server is running and the URL's host, port, user, password "
                                "and database are right",
                            {}, {}, "08001");
-  PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
+  PQsetNoticeReceiver(conn_.get(), &PostgresConnection::receive_notice, this);
   setup_session();
 }
 
@@ -269,20 +313,53 @@ PostgresConnection::~PostgresConnection() = default;
 
 int PostgresConnection::backend_pid() const { return PQbackendPID(conn_.get()); }
 
-void PostgresConnection::setup_session() {
-  ResultPtr r(PQexec(conn_.get(), "SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET extra_float_digits TO 3"));
-  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
-    throw OperationalError("cannot set up the PostgreSQL session at '" + masked_url_ + "': " +
-                               trimmed(PQerrorMessage(conn_.get())),
-                           {}, {}, field(r.get(), PG_DIAG_SQLSTATE));
+std::string PostgresConnection::libpq_message() const {
+  return bounded_excerpt(conninfo_->scrub(trimmed(PQerrorMessage(conn_.get()))), 1000);
 }
 
-void PostgresConnection::ensure_connected() {
-  if (PQstatus(conn_.get()) == CONNECTION_OK) return;
+void PostgresConnection::receive_notice(void* self, const PGresult* r) {
+  // Called by libpq from inside PQexec*; nothing may escape into C.
+  try {
+    auto* connection = static_cast<PostgresConnection*>(self);
+    if (!connection->notice_sink_) return;
+    ServerNotice notice;
+    notice.severity = field(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (notice.severity.empty()) notice.severity = field(r, PG_DIAG_SEVERITY);
+    notice.code = field(r, PG_DIAG_SQLSTATE);
+    notice.message = field(r, PG_DIAG_MESSAGE_PRIMARY);
+    if (const std::string detail = field(r, PG_DIAG_MESSAGE_DETAIL); !detail.empty())
+      notice.message += " (" + detail + ")";
+    if (const std::string hint = field(r, PG_DIAG_MESSAGE_HINT); !hint.empty()) notice.message += " Hint: " + hint;
+    notice.message = connection->conninfo_->scrub(notice.message);
+    connection->notice_sink_(std::move(notice));
+  } catch (...) {
+    // A notice that cannot be delivered (out of memory) is dropped.
+  }
+}
+
+void PostgresConnection::set_notice_sink(std::function<void(ServerNotice)> sink) { notice_sink_ = std::move(sink); }
+
+void PostgresConnection::setup_session() {
+  std::string sql = kSessionSettings;
+  if (statement_timeout_.count() > 0) sql += "; SET statement_timeout TO " + std::to_string(statement_timeout_.count());
+  ResultPtr r(PQexec(conn_.get(), sql.c_str()));
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+    throw OperationalError("cannot set up the PostgreSQL session at '" + masked_url_ + "': " + libpq_message(), {},
+                           {}, field(r.get(), PG_DIAG_SQLSTATE));
+}
+
+bool PostgresConnection::connected() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
+
+bool PostgresConnection::in_transaction() const {
+  const PGTransactionStatusType status = PQtransactionStatus(conn_.get());
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+void PostgresConnection::reconnect() {
   PQreset(conn_.get());
   if (PQstatus(conn_.get()) != CONNECTION_OK)
     throw OperationalError("the connection to PostgreSQL at '" + masked_url_ +
-                               "' was lost and reconnecting failed: " + trimmed(PQerrorMessage(conn_.get())) +
+                               "' was lost and reconnecting failed: " + libpq_message() +
                                "; check that the server is running",
                            {}, {}, "08006");
   // The server forgot our prepared statements and session settings.
@@ -321,15 +398,16 @@ void PostgresConnection::flush_deallocations() {
   ResultPtr r(PQexec(conn_.get(), sql.c_str()));
 }
 
-namespace {
-
-[[noreturn]] void throw_result_error(PGconn* conn, const PGresult* r, std::string_view sql,
-                                     const std::string& masked_url) {
+void PostgresConnection::throw_result_error(const PGresult* r, std::string_view sql) const {
+  PGconn* conn = conn_.get();
   std::string state = field(r, PG_DIAG_SQLSTATE);
   std::string message = field(r, PG_DIAG_MESSAGE_PRIMARY);
   if (message.empty()) message = trimmed(PQerrorMessage(conn));
   if (const std::string detail = field(r, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) message += " (" + detail + ")";
   if (const std::string hint = field(r, PG_DIAG_MESSAGE_HINT); !hint.empty()) message += " Hint: " + hint;
+  message = conninfo_->scrub(message);
+  // A DETAIL may quote a whole key value ("Key (name)=(...) already exists").
+  if (message.size() > kMaxMessage) message = bounded_excerpt(message, kMaxMessage);
   const std::string where = " [SQL: " + sql_excerpt(sql) + "]";
   std::string s(sql);
   const bool lost = PQstatus(conn) == CONNECTION_BAD;
@@ -350,12 +428,33 @@ namespace {
                            {}, std::move(s), state);
   if (state.starts_with("23"))
     throw IntegrityError("constraint violated: " + message + where, {}, std::move(s), state);
+  if (state.starts_with("22") && !lost)
+    throw DataError("PostgreSQL cannot store the value: " + message + "; " + data_error_advice(state) + where, {},
+                    std::move(s), state);
   if (state == "08P01" && !lost)  // e.g. "bind message supplies 1 parameters, but ... requires 2"
     throw ProgrammingError("PostgreSQL refused the statement's parameters: " + message + where, {}, std::move(s),
                            state);
   if (lost || state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03")
-    throw OperationalError("lost the connection to PostgreSQL at '" + masked_url + "': " + message +
-                               "; the next statement will try to reconnect (an open transaction is gone)" + where,
+    throw OperationalError("lost the connection to PostgreSQL at '" + masked_url_ + "': " + message + where, {},
+                           std::move(s), state);
+  if (state == "57014" && statement_timeout_.count() > 0 && message.find("statement timeout") != std::string::npos)
+    throw OperationalError("the statement ran longer than the statement timeout (" +
+                               std::to_string(statement_timeout_.count()) +
+                               " ms, ConnectOptions::statement_timeout) and PostgreSQL cancelled it; make it "
+                               "cheaper (an index, fewer rows) or raise statement_timeout" +
+                               where,
+                           {}, std::move(s), state);
+  if (state == "25006")
+    throw OperationalError("PostgreSQL refused a write: " + message +
+                               "; the database is read-only here (a standby server, or default_transaction_read_only "
+                               "set for the role, database or session)" +
+                               where,
+                           {}, std::move(s), state);
+  if (state == "55P03")
+    throw OperationalError("PostgreSQL could not get a lock in time: " + message +
+                               "; another transaction holds it longer than lock_timeout: retry, or keep that "
+                               "transaction short" +
+                               where,
                            {}, std::move(s), state);
   if (state.starts_with("53") || state == "40001" || state == "40P01" || state == "57014" ||
       state.starts_with("58"))
@@ -368,11 +467,12 @@ namespace {
   throw DatabaseError("PostgreSQL error: " + message + where, {}, std::move(s), state);
 }
 
-}  // namespace
-
 ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Value> params,
                                        const std::function<void(const Row&)>& on_row) {
-  ensure_connected();
+  if (!connected())
+    throw OperationalError("the connection to PostgreSQL at '" + masked_url_ +
+                               "' is lost; it is opened again only outside a transaction (reconnect())",
+                           {}, std::string(sql), "08003");
   flush_deallocations();
   PGconn* conn = conn_.get();
   const Params p(params, sql);
@@ -394,7 +494,7 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
         std::string name = "covet_s" + std::to_string(++next_statement_);
         ResultPtr prepared(PQprepare(conn, name.c_str(), text.c_str(), p.count(), p.types.data()));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
-          throw_result_error(conn, prepared.get(), sql, masked_url_);  // nothing was cached
+          throw_result_error(prepared.get(), sql);  // nothing was cached
         lru_.push_front(CachedStatement{key, std::move(name)});
         it = index_.emplace(key, lru_.begin()).first;
         while (lru_.size() > kStatementCacheSize) forget(lru_.back().key, /*on_server=*/true);
@@ -416,7 +516,16 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
   }
 
   switch (PQresultStatus(r.get())) {
-    case PGRES_COMMAND_OK: return ExecResult{rows_affected(r.get())};
+    case PGRES_COMMAND_OK:
+      // PostgreSQL answers COMMIT of a transaction an error aborted with a
+      // silent ROLLBACK: the caller must not believe its writes were kept.
+      if ((keyword == "COMMIT" || keyword == "END") && std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
+        throw ProgrammingError(
+            "COMMIT rolled the transaction back: a statement in it failed earlier, which aborted the transaction "
+            "on PostgreSQL, and none of its writes were kept; run a statement that may fail inside a nested "
+            "atomic scope (a savepoint) and catch its error outside that scope, then the rest can commit",
+            {}, text, "25P02");
+      return ExecResult{rows_affected(r.get())};
     case PGRES_TUPLES_OK: {
       if (on_row) {
         const int rows = PQntuples(r.get());
@@ -429,7 +538,7 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
     case PGRES_FATAL_ERROR:
     case PGRES_NONFATAL_ERROR:
     case PGRES_BAD_RESPONSE:
-      throw_result_error(conn, r.get(), sql, masked_url_);
+      throw_result_error(r.get(), sql);
     default:
       throw ProgrammingError(std::string("unsupported PostgreSQL result (") + PQresStatus(PQresultStatus(r.get())) +
                                  "); COPY and replication statements cannot run through execute()",

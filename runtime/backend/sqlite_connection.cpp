@@ -7,8 +7,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -16,7 +18,9 @@ namespace covet::detail {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
+// The progress handler runs every this many virtual machine instructions
+// (tens of microseconds) while a statement timeout is set.
+constexpr int kProgressInstructions = 1000;
 
 // Names of the result codes users are likely to meet; others are reported by
 // number.
@@ -34,10 +38,13 @@ std::string code_name(int code) {
     COVET_CODE(SQLITE_LOCKED_SHAREDCACHE)
     COVET_CODE(SQLITE_NOMEM)
     COVET_CODE(SQLITE_READONLY)
+    COVET_CODE(SQLITE_READONLY_DBMOVED)
+    COVET_CODE(SQLITE_READONLY_DIRECTORY)
     COVET_CODE(SQLITE_INTERRUPT)
     COVET_CODE(SQLITE_IOERR)
     COVET_CODE(SQLITE_CORRUPT)
     COVET_CODE(SQLITE_FULL)
+    COVET_CODE(SQLITE_CORRUPT_INDEX)
     COVET_CODE(SQLITE_CANTOPEN)
     COVET_CODE(SQLITE_PROTOCOL)
     COVET_CODE(SQLITE_SCHEMA)
@@ -132,20 +139,30 @@ class SqliteConnection::Lease {
 void SqliteConnection::DbCloser::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void SqliteConnection::StmtFinalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 
-SqliteConnection::SqliteConnection(const std::string& path, std::string url) : url_(std::move(url)) {
+SqliteConnection::SqliteConnection(const std::string& path, std::string_view url, const ConnectOptions& options)
+    : display_(mask_password(url)),
+      busy_timeout_(options.busy_timeout),
+      statement_timeout_(options.statement_timeout) {
+  // "file:..." is an SQLite URI on purpose (mode=ro, cache=shared, vfs=...;
+  // docs/connecting.md), not by the accident of how SQLite was compiled.
+  const bool uri = path.starts_with("file:");
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                                     (uri ? SQLITE_OPEN_URI : 0),
+                                 nullptr);
   db_.reset(raw);  // even a failed open returns a handle to close
   if (rc != SQLITE_OK) {
     const std::string why = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-    throw OperationalError("cannot open SQLite database '" + path + "' (from URL '" +
-                               mask_password(url_) + "'): " + why +
-                               "; check that the directory exists and is writable",
+    throw OperationalError("cannot open SQLite database '" + display_ + "': " + why +
+                               (uri ? "; check the file: URI's path and parameters (mode=ro needs an existing file)"
+                                    : "; check that the directory exists and is writable"),
                            {}, {}, code_name(rc));
   }
   sqlite3_extended_result_codes(db_.get(), 1);
-  sqlite3_busy_timeout(db_.get(), kBusyTimeoutMs);
+  sqlite3_busy_timeout(db_.get(), static_cast<int>(std::min<std::int64_t>(busy_timeout_.count(), INT32_MAX)));
+  if (statement_timeout_.count() > 0)
+    sqlite3_progress_handler(db_.get(), kProgressInstructions, &SqliteConnection::on_progress, this);
   try {
     execute("PRAGMA foreign_keys = ON", {});
     // Touch the schema: a file that is not a database fails here, not later.
@@ -154,11 +171,18 @@ SqliteConnection::SqliteConnection(const std::string& path, std::string url) : u
     const std::string why = e.code() == "SQLITE_NOTADB"
                                 ? "the file is not an SQLite database; point the URL at a database file or a new path"
                                 : e.what();
-    throw OperationalError("cannot use SQLite database '" + path + "' (from URL '" + mask_password(url_) +
-                               "'): " + why,
-                           {}, e.sql(), e.code());
+    throw OperationalError("cannot use SQLite database '" + display_ + "': " + why, {}, e.sql(), e.code());
   }
 }
+
+int SqliteConnection::on_progress(void* self) {
+  auto* connection = static_cast<SqliteConnection*>(self);
+  if (std::chrono::steady_clock::now() < connection->deadline_) return 0;
+  connection->timed_out_ = true;
+  return 1;  // interrupts the statement: SQLITE_INTERRUPT
+}
+
+bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
 SqliteConnection::~SqliteConnection() = default;
 
@@ -260,8 +284,22 @@ ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value
   }
 
   const sqlite3_int64 changes_before = sqlite3_total_changes64(db_.get());
+  // The statement timeout counts the time spent inside sqlite3_step, not in
+  // on_row (PostgreSQL's likewise counts the server's time, not the client's).
+  const bool timed = statement_timeout_.count() > 0;
+  std::chrono::steady_clock::duration budget = statement_timeout_;
   for (;;) {
+    std::chrono::steady_clock::time_point step_start;
+    if (timed) {
+      step_start = std::chrono::steady_clock::now();
+      deadline_ = step_start + budget;
+      timed_out_ = false;
+    }
     const int rc = sqlite3_step(stmt);
+    if (timed) {
+      budget -= std::chrono::steady_clock::now() - step_start;
+      deadline_ = std::chrono::steady_clock::time_point::max();  // prepares are never interrupted
+    }
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) fail(rc, sql, /*preparing=*/false);
     if (on_row) on_row(SqliteRow(stmt));
@@ -303,22 +341,40 @@ void SqliteConnection::fail(int code, std::string_view sql, bool preparing) cons
       throw IntegrityError("constraint violated: " + what + where, {}, std::move(s), name);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw OperationalError("SQLite database is locked: " + what +
-                                 "; another connection holds a lock, retry or shorten its transactions" + where,
+      throw OperationalError("SQLite database '" + display_ + "' is locked: " + what +
+                                 "; another connection holds its lock and did not release it within the busy "
+                                 "timeout (" +
+                                 std::to_string(busy_timeout_.count()) +
+                                 " ms, ConnectOptions::busy_timeout): raise busy_timeout, or keep the other "
+                                 "connection's transactions short" +
+                                 where,
+                             {}, std::move(s), name);
+    case SQLITE_INTERRUPT:
+      if (timed_out_)
+        throw OperationalError("the statement ran longer than the statement timeout (" +
+                                   std::to_string(statement_timeout_.count()) +
+                                   " ms, ConnectOptions::statement_timeout) and SQLite interrupted it; make it "
+                                   "cheaper (an index, fewer rows) or raise statement_timeout" +
+                                   where,
+                               {}, std::move(s), name);
+      throw OperationalError("SQLite interrupted the statement: " + what + where, {}, std::move(s), name);
+    case SQLITE_READONLY:
+      throw OperationalError("SQLite cannot write to the database '" + display_ + "': " + what +
+                                 "; it was opened read-only (mode=ro, immutable=1 in a file: URI) or its file or "
+                                 "directory is not writable" +
+                                 where,
                              {}, std::move(s), name);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
     case SQLITE_FULL:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_NOMEM:
-    case SQLITE_INTERRUPT:
     case SQLITE_PROTOCOL:
     case SQLITE_NOLFS:
     case SQLITE_AUTH:
-      throw OperationalError("SQLite cannot use the database '" + mask_password(url_) + "': " + what +
+      throw OperationalError("SQLite cannot use the database '" + display_ + "': " + what +
                                  "; check the file, its permissions and free space" + where,
                              {}, std::move(s), name);
     case SQLITE_ERROR:

@@ -2,9 +2,16 @@
 // statements keyed by SQL text.
 //
 // Contract (beyond Connection's):
-//  * Opening enables `PRAGMA foreign_keys = ON`, sets a busy timeout and reads
-//    the schema once, so a file that is not a database fails at open with
-//    OperationalError rather than at the first query.
+//  * Opening enables `PRAGMA foreign_keys = ON`, sets the busy timeout
+//    (ConnectOptions::busy_timeout) and reads the schema once, so a file that
+//    is not a database fails at open with OperationalError rather than at the
+//    first query. A path starting "file:" is opened as an SQLite URI
+//    (SQLITE_OPEN_URI): its parameters (mode=ro, cache=shared, ...) apply.
+//  * A statement timeout (ConnectOptions::statement_timeout) is a progress
+//    handler that interrupts a statement whose time inside sqlite3_step
+//    exceeds it: OperationalError naming the timeout. SQLite rolls the whole
+//    transaction back when it interrupts a write; in_transaction() then says
+//    so and the owner's transaction guard takes over.
 //  * Values bind as: Null; Bool as INTEGER 0/1; Integer; Real; Text; Blob
 //    (empty blobs stay empty blobs, not NULL); Timestamp as TEXT
 //    'YYYY-MM-DD HH:MM:SS.ffffff' (UTC, six fractional digits so text order is
@@ -20,6 +27,7 @@
 
 #include "backend/connection.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <list>
 #include <memory>
@@ -35,16 +43,17 @@ class SqliteConnection final : public Connection {
  public:
   static constexpr std::size_t kStatementCacheSize = 256;
 
-  // `path` is what sqlite3_open_v2 takes (":memory:" or a file name); `url` is
-  // the URL it came from, for messages. Throws OperationalError if the file
-  // cannot be opened or is not a database.
-  SqliteConnection(const std::string& path, std::string url);
+  // `path` is what sqlite3_open_v2 takes (":memory:", a file name, or a
+  // "file:" URI); `url` is the URL it came from, for messages. Throws
+  // OperationalError if the file cannot be opened or is not a database.
+  SqliteConnection(const std::string& path, std::string_view url, const ConnectOptions& options = {});
   ~SqliteConnection() override;
 
   Dialect dialect() const override { return Dialect::SQLite; }
   int max_params() const override;
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
+  bool in_transaction() const override;
 
   // Number of statements currently cached (for tests of the cache).
   std::size_t cached_statements() const { return lru_.size(); }
@@ -68,9 +77,15 @@ class SqliteConnection final : public Connection {
   StmtPtr prepare(std::string_view sql);
   Lease acquire(std::string_view sql);
   [[noreturn]] void fail(int code, std::string_view sql, bool preparing) const;
+  static int on_progress(void* self);
 
   std::unique_ptr<sqlite3, DbCloser> db_;
-  std::string url_;
+  std::string display_;  // the URL as messages show it (masked, bounded)
+  std::chrono::milliseconds busy_timeout_;
+  std::chrono::milliseconds statement_timeout_;
+  // Of the step running now; max() between steps.
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool timed_out_ = false;                            // the progress handler interrupted the last step
   Lru lru_;
   std::unordered_map<std::string_view, Lru::iterator> index_;  // keys view lru_ entries' sql
 };

@@ -275,6 +275,18 @@ TEST_P(ConnectionTest, UniqueViolationIsUniqueViolationWithSqlAndCode) {
   }
 }
 
+TEST_P(ConnectionTest, LongValueQuotedByTheServerIsCutInTheMessage) {
+  exec("CREATE TABLE t (s TEXT UNIQUE)");
+  const std::string value(2600, 'v');  // under PostgreSQL's index row limit
+  exec("INSERT INTO t (s) VALUES (" + p(1) + ")", {Value(value)});
+  try {
+    exec("INSERT INTO t (s) VALUES (" + p(1) + ")", {Value(value)});
+    FAIL() << "a duplicate value must be refused";
+  } catch (const covet::UniqueViolation& e) {
+    EXPECT_LT(std::string(e.what()).size(), 2500u) << "PostgreSQL's DETAIL quotes the whole key";
+  }
+}
+
 TEST_P(ConnectionTest, DuplicatePrimaryKeyIsUniqueViolation) {
   make_parent_child();
   EXPECT_THROW(exec("INSERT INTO parent (id, name) VALUES (1, 'other')"), covet::UniqueViolation);
@@ -316,6 +328,31 @@ TEST_P(ConnectionTest, CheckViolationIsIntegrityError) {
     FAIL() << "a CHECK failure is not a unique violation";
   } catch (const covet::IntegrityError& e) {
     EXPECT_EQ(e.code(), postgres() ? "23514" : "SQLITE_CONSTRAINT_CHECK");
+  }
+}
+
+TEST_P(ConnectionTest, WriteToAReadOnlyDatabaseIsOperationalError) {
+  make_parent_child();
+  exec(postgres() ? "SET default_transaction_read_only TO on" : "PRAGMA query_only = ON");
+  try {
+    exec("INSERT INTO parent (id, name) VALUES (2, 'two')");
+    FAIL() << "the session is read-only";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), postgres() ? "25006" : "SQLITE_READONLY");
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(ConnectionTest, FullDatabaseIsOperationalError) {
+  if (postgres()) GTEST_SKIP() << "a full disk cannot be made on demand for a PostgreSQL server (53100 is OperationalError)";
+  exec("CREATE TABLE t (b BLOB)");
+  const Rows pages = query("PRAGMA page_count");
+  exec("PRAGMA max_page_count = " + std::to_string(pages.at(0).at(0).as_integer() + 1));
+  try {
+    exec("INSERT INTO t (b) VALUES (" + p(1) + ")", {Value(Blob(1 << 20, std::byte{1}))});
+    FAIL() << "the database may not grow by 1 MB";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), "SQLITE_FULL");
   }
 }
 
@@ -525,21 +562,58 @@ TEST_P(ConnectionTest, LostConnectionIsOperationalError) {
   }
 }
 
-TEST_P(ConnectionTest, ReconnectsOnTheStatementAfterALostConnection) {
+TEST_P(ConnectionTest, LostConnectionStaysLostUntilTheOwnerReconnects) {
   if (!postgres()) GTEST_SKIP() << "an embedded SQLite database has no server connection to lose";
   EXPECT_EQ(query("SELECT " + p(1) + " + 1", {Value(std::int64_t{1})}), (Rows{{Value(std::int64_t{2})}}));
   const Rows pid = query("SELECT pg_backend_pid()");
   auto killer = covet::detail::open_connection(covet::test::postgres_base_url());
   killer->execute("SELECT pg_terminate_backend(CAST($1 AS integer), 10000)", std::vector<Value>{pid[0][0]});
   EXPECT_THROW(exec("SELECT 1"), covet::OperationalError);
+  EXPECT_FALSE(conn_->connected());
+  try {
+    exec("SELECT 1");
+    FAIL() << "the backend must not reconnect by itself: only its owner knows whether a transaction was open";
+  } catch (const covet::OperationalError& e) {
+    EXPECT_EQ(e.code(), "08003");
+  }
+  conn_->reconnect();
+  EXPECT_TRUE(conn_->connected());
   EXPECT_EQ(query("SELECT " + p(1) + " + 1", {Value(std::int64_t{1})}), (Rows{{Value(std::int64_t{2})}}))
       << "after reconnecting, statements cached on the old session must be prepared again";
   EXPECT_NE(query("SELECT pg_backend_pid()"), pid);
 }
 
-TEST_P(ConnectionTest, NulByteInTextIsRefusedOnPostgres) {
+TEST_P(ConnectionTest, NulByteInTextIsRefusedOnPostgresAsDataError) {
   if (!postgres()) GTEST_SKIP() << "SQLite stores NUL bytes in text; only PostgreSQL refuses them";
-  EXPECT_THROW(exec("SELECT " + p(1), {Value(std::string("a\0b", 3))}), covet::DatabaseError);
+  EXPECT_THROW(exec("SELECT " + p(1), {Value(std::string("a\0b", 3))}), covet::DataError);
+}
+
+TEST_P(ConnectionTest, TextLongerThanTheColumnIsDataError) {
+  if (!postgres()) GTEST_SKIP() << "SQLite does not enforce VARCHAR lengths";
+  exec("CREATE TABLE t (s VARCHAR(3))");
+  try {
+    exec("INSERT INTO t (s) VALUES (" + p(1) + ")", {Value("abcd")});
+    FAIL() << "four characters do not fit VARCHAR(3)";
+  } catch (const covet::DataError& e) {
+    EXPECT_EQ(e.code(), "22001");
+    EXPECT_NE(std::string(e.what()).find("max_length"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(ConnectionTest, NumberOutOfTheColumnsRangeIsDataError) {
+  if (!postgres()) GTEST_SKIP() << "SQLite stores any integer in any integer column";
+  exec("CREATE TABLE t (n SMALLINT)");
+  try {
+    exec("INSERT INTO t (n) VALUES (" + p(1) + ")", {Value(std::int64_t{99999})});
+    FAIL() << "99999 does not fit SMALLINT";
+  } catch (const covet::DataError& e) {
+    EXPECT_EQ(e.code(), "22003");
+  }
+}
+
+TEST_P(ConnectionTest, InvalidTextForTheColumnsTypeIsDataError) {
+  if (!postgres()) GTEST_SKIP() << "SQLite converts what it can and stores the rest as text";
+  EXPECT_THROW(exec("SELECT CAST(" + p(1) + " AS integer)", {Value("twelve")}), covet::DataError);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConnectionTest, ::testing::ValuesIn(covet::test::backend_names()),

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 using namespace deletion;
 
@@ -58,7 +60,7 @@ TEST_P(QueryLogTest, SeesTransactionControlAndWrites) {
   covet::QueryCounter counter(db);
   db.atomic([&] { db.create(Owner{.name = "Ann"}); });
   ASSERT_EQ(counter.count(), 3u);
-  EXPECT_EQ(counter.entries()[0].sql, "BEGIN");
+  EXPECT_EQ(counter.entries()[0].sql, is_sqlite() ? "BEGIN IMMEDIATE" : "BEGIN");
   EXPECT_EQ(counter.entries()[1].sql.rfind("INSERT", 0), 0u);
   EXPECT_EQ(counter.entries()[2].sql, "COMMIT");
 }
@@ -103,6 +105,43 @@ TEST_P(QueryLogTest, HandlesShareOneLog) {
   copy.query_log().start();
   db.objects<Owner>().count();
   EXPECT_EQ(copy.query_log().count(), 1u);
+}
+
+TEST_P(QueryLogTest, ServerWarningsAreInTheEntryOfTheirStatement) {
+  if (is_sqlite()) GTEST_SKIP() << "SQLite sends no notices";
+  auto& db = *database;
+  db.query_log().start();
+  db.execute("DO $$ BEGIN RAISE WARNING 'covet % warns', 'conn'; RAISE NOTICE 'and notes'; END $$");
+  db.execute("SELECT 1");
+  ASSERT_EQ(db.query_log().count(), 2u);
+  const std::vector<covet::ServerNotice>& notices = db.query_log().entries()[0].notices;
+  ASSERT_EQ(notices.size(), 2u);
+  EXPECT_EQ(notices[0].severity, "WARNING");
+  EXPECT_EQ(notices[0].code, "01000");
+  EXPECT_EQ(notices[0].message, "covet conn warns");
+  EXPECT_EQ(notices[1].severity, "NOTICE");
+  EXPECT_TRUE(db.query_log().entries()[1].notices.empty()) << "a notice belongs to the statement that raised it";
+}
+
+TEST_P(QueryLogTest, CommitOutsideATransactionWarningIsLogged) {
+  if (is_sqlite()) GTEST_SKIP() << "SQLite refuses COMMIT outside a transaction with an error";
+  auto& db = *database;
+  covet::QueryCounter counter(db);
+  db.execute("COMMIT");
+  ASSERT_EQ(counter.count(), 1u);
+  ASSERT_EQ(counter.entries()[0].notices.size(), 1u);
+  EXPECT_EQ(counter.entries()[0].notices[0].code, "25P01") << counter.entries()[0].notices[0].message;
+}
+
+TEST_P(QueryLogTest, SqlLogPrintsServerWarnings) {
+  if (is_sqlite()) GTEST_SKIP() << "SQLite sends no notices";
+  ::setenv("COVET_LOG_SQL", "1", 1);
+  covet::Database db = covet::connect(url);
+  ::unsetenv("COVET_LOG_SQL");
+  ::testing::internal::CaptureStderr();
+  db.execute("DO $$ BEGIN RAISE WARNING 'printed for the developer'; END $$");
+  const std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(printed.find("WARNING 01000: printed for the developer"), std::string::npos) << printed;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // when nested.
 #include "models/records.hpp"
 #include "support/database_fixture.hpp"
+#include "support/error_message.hpp"
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,46 @@ TEST_P(TransactionTest, EndingAScopeTwiceIsAUsageError) {
   auto tx = database->atomic();
   tx.commit();
   EXPECT_THROW(tx.commit(), covet::UsageError);
+}
+
+TEST_P(TransactionTest, CommitAfterACaughtErrorWithoutASavepointNeverPretendsToKeepTheWrites) {
+  // PostgreSQL aborts the transaction at the error and answers COMMIT with a
+  // silent ROLLBACK; SQLite undoes only the failed statement and commits the
+  // rest. Either way commit() must say what happened.
+  add("Ann");
+  auto tx = database->atomic();
+  add("Bob");
+  EXPECT_THROW(add("Ann"), covet::UniqueViolation);  // caught, with no nested scope around it
+  if (is_sqlite()) {
+    tx.commit();
+    EXPECT_EQ(count(), 2);
+  } else {
+    try {
+      tx.commit();
+      FAIL() << "PostgreSQL rolled the transaction back: commit() must not succeed";
+    } catch (const covet::ProgrammingError& e) {
+      EXPECT_EQ(e.code(), "25P02");
+      EXPECT_NE(std::string(e.what()).find("none of its writes were kept"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(), 1);
+  }
+}
+
+TEST_P(TransactionTest, OutermostScopeOnSqliteTakesTheWriteLockAtOnce) {
+  covet::QueryCounter counter(*database);
+  database->atomic([&] { add("Ann"); });
+  ASSERT_FALSE(counter.entries().empty());
+  EXPECT_EQ(counter.entries().front().sql, is_sqlite() ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+TEST_P(TransactionTest, RawCommitInsideAScopeEndsItsTransactionForGood) {
+  auto tx = database->atomic();
+  add("Ann");
+  database->execute("COMMIT");
+  const std::string what = covet::test::error_message<covet::OperationalError>([&] { add("Bob"); });
+  EXPECT_NE(what.find("ended outside its atomic scopes"), std::string::npos) << what;
+  EXPECT_THROW(tx.commit(), covet::OperationalError);
+  EXPECT_EQ(count(), 1) << "Ann was committed by the raw COMMIT; Bob must not autocommit";
 }
 
 COVET_INSTANTIATE_BACKENDS(TransactionTest);

@@ -15,7 +15,9 @@
 // paths follow foreign keys and one-to-ones with joins, and the reverse of a
 // foreign key (its related_name) with a subquery. Conditions are checked
 // against the model's metadata when they are added: an unknown field or
-// lookup throws FieldError there, listing the valid names.
+// lookup throws FieldError there, listing the valid names; so does a string
+// beyond covet/limits.hpp; a value that does not fit its column throws
+// UsageError naming the field, its type and the value's type.
 //
 // A QuerySet shares its database handle; copies are cheap (a few shared
 // pointers) and share the conditions. It is not thread-safe.
@@ -242,7 +244,8 @@ class QuerySet {
   // UPDATE ... SET field = value, ... for every matching row, in one
   // statement: update({{"in_print", false}, {"price", 9.5}}). Returns the
   // number of rows matched. Objects already loaded keep their old values.
-  // Throws FieldError for an unknown field, UsageError on a sliced query.
+  // Throws FieldError for an unknown field, UsageError for a value that does
+  // not fit its column or on a sliced query.
   std::int64_t update(std::initializer_list<Assign> assignments) const {
     cache_.reset();
     supplied_ = false;

@@ -47,14 +47,14 @@ Value object_key(const ModelInfo& owner, const MemberInfo& column, const ObjectK
   const KeyTarget target = key_target(owner, column);
   const std::string field = owner.name + "." + column.name;
   if (!same_model(*object.model, *target.model))
-    throw UsageError(std::string(call) + "(): a " + object.model->name + " object was given for " + field +
+    throw UsageError(std::string(call) + "(): an object of " + object.model->name + " was given for " + field +
                          ", which " + (target.model == &owner ? "belongs to " : "refers to ") +
-                         target.model->name + ": pass a " + target.model->name + " (or its " +
+                         target.model->name + ": pass an object of " + target.model->name + " (or its " +
                          target.member->name + ")",
                      owner.name);
   for (const auto& [member, value] : object.keys)
     if (member == target.member || member->name == target.member->name) return value;
-  throw UsageError(std::string(call) + "(): a " + object.model->name + " object cannot stand for " + field +
+  throw UsageError(std::string(call) + "(): an object of " + object.model->name + " cannot stand for " + field +
                        ": an object compares by its primary key or a unique field, and " + target.model->name +
                        "." + target.member->name + " is neither; pass the value itself",
                    owner.name);

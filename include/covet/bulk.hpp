@@ -10,7 +10,8 @@
 //
 // covet::Assign is one "field = value" of an update: the field is a column
 // member's name (a foreign key by its member name, with a Ref, an object, an
-// Id or nullptr as value), the value is converted as a filter value is.
+// Id or nullptr as value), the value is converted and checked as a filter
+// value is (an object meeting a to_field relation is its to_field value).
 #pragma once
 
 #include <covet/model_info.hpp>
@@ -30,10 +31,19 @@ namespace covet {
 struct Assign {
   template <class V>
   Assign(std::string_view field_name, V&& v)  // NOLINT(google-explicit-constructor)
-      : field(field_name), value(detail::filter_scalar(v)) {}
+      : field(field_name) {
+    detail::FilterValue converted;
+    detail::append_filter_scalar(converted, v);
+    value = std::move(converted.values.front());
+    if (!converted.objects.empty()) object = std::move(converted.objects.front().second);
+  }
 
   std::string field;
   Value value;
+  // Set when the value was a model object (or a Ref holding one): its keys,
+  // so a to_field relation is set to its to_field value. `value` is then its
+  // primary key (a Ref's key).
+  std::shared_ptr<const detail::ObjectKeys> object;
 };
 
 namespace detail {

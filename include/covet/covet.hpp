@@ -31,6 +31,7 @@
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/id.hpp>
+#include <covet/limits.hpp>
 #include <covet/loading.hpp>
 #include <covet/many_to_many.hpp>
 #include <covet/model_info.hpp>

@@ -17,9 +17,12 @@
 // covet::FieldTraits (numbers, strings, covet::Id, times, dates, blobs, enums),
 // C strings and string_views, std::optional of those and std::nullopt/nullptr
 // (NULL: Q("editor", nullptr) means IS NULL), a covet::Ref (its key), a saved
-// model object (its primary key), containers for `in` (std::vector,
-// std::array, std::set, a braced list) and std::pair / two-element
-// std::tuple for `range`.
+// model object, containers for `in` (std::vector, std::array, std::set, a
+// braced list) and std::pair / two-element std::tuple for `range`. A model
+// object, or a Ref holding one, becomes the key the compared column holds:
+// its primary key, or the to_field value for a to_field relation. Each value
+// is checked against its column when the condition is added to a query (a
+// UsageError names the field, its type and the value's type).
 //
 // An empty Q() matches everything and is the identity of both & and | (as in
 // Django, Q() | x is x); ~Q() is still empty.
@@ -28,6 +31,7 @@
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/model_info.hpp>
+#include <covet/ref.hpp>
 #include <covet/value.hpp>
 
 #include <cstddef>
@@ -46,20 +50,38 @@ namespace covet {
 
 namespace detail {
 
+// A model object given as a value: its model and the values of the columns a
+// relation can refer to (the primary key first, then each unique column), so
+// the query compiler can take the one the compared column holds once it knows
+// that column (a to_field relation holds its to_field).
+struct ObjectKeys {
+  const ModelInfo* model = nullptr;
+  std::vector<std::pair<const MemberInfo*, Value>> keys;
+};
+
+// The keys of a saved model object used as a filter or update value. Throws
+// UsageError when the object is unsaved (a filter on key 0 would silently
+// match nothing).
+std::shared_ptr<const ObjectKeys> object_keys(const ModelInfo& model, const void* object);
+
 // A lookup's right-hand side: one value, or a list (for `in` and `range`).
 struct FilterValue {
   std::vector<Value> values;
   bool is_list = false;
+  // The model objects among `values`, by index: values[index] holds the
+  // object's primary key (a Ref's key) until the compared column is known.
+  std::vector<std::pair<std::size_t, std::shared_ptr<const ObjectKeys>>> objects;
 };
-
-// The primary key of a model object used as a filter value. Throws UsageError
-// when the object is unsaved (a filter on key 0 would silently match nothing).
-Value model_key_for_filter(const ModelInfo& model, const void* object);
 
 template <class U>
 struct is_optional : std::false_type {};
 template <class U>
 struct is_optional<std::optional<U>> : std::true_type {};
+
+template <class U>
+struct is_model_ref : std::false_type {};
+template <class T>
+struct is_model_ref<Ref<T>> : std::true_type {};
 
 template <class U>
 struct is_pair_like : std::false_type {};
@@ -79,47 +101,61 @@ concept KeyHolder = requires(const U& u) {
 template <class U>
 inline constexpr bool dependent_false = false;
 
-// One value to bind. The order of the checks matters: strings are Storable
-// ranges, Refs and optionals are neither Storable nor models.
+// Appends one value to bind. The order of the checks matters: strings are
+// Storable ranges, Refs and optionals are neither Storable nor models.
 template <class V>
-Value filter_scalar(const V& v) {
+void append_filter_scalar(FilterValue& out, const V& v) {
   using U = std::remove_cvref_t<V>;
   if constexpr (std::is_same_v<U, Value>) {
-    return v;
+    out.values.push_back(v);
   } else if constexpr (std::is_same_v<U, std::nullptr_t> || std::is_same_v<U, std::nullopt_t>) {
-    return Value();
+    out.values.emplace_back();
   } else if constexpr (is_optional<U>::value) {
-    return v ? filter_scalar(*v) : Value();
+    if (v) {
+      append_filter_scalar(out, *v);
+    } else {
+      out.values.emplace_back();
+    }
   } else if constexpr (Storable<U>) {
-    return FieldTraits<U>::to_value(v);
+    out.values.push_back(FieldTraits<U>::to_value(v));
   } else if constexpr (StringLike<U>) {
-    return Value(std::string(std::string_view(v)));
+    out.values.emplace_back(std::string(std::string_view(v)));
+  } else if constexpr (is_model_ref<U>::value) {
+    // A Ref holding its object (Ref(obj), a loaded relation): the object's
+    // keys, so a to_field relation gets its to_field value.
+    if (const void* object = RefAccess::cached(v); object && v.has_value())
+      out.objects.emplace_back(out.values.size(), object_keys(model_info<typename U::element_type>(), object));
+    out.values.push_back(v.key());
   } else if constexpr (KeyHolder<U>) {
-    return Value(v.key());
+    out.values.push_back(Value(v.key()));
   } else if constexpr (std::is_class_v<U> && !std::ranges::range<U>) {
-    return model_key_for_filter(model_info<U>(), &v);
+    auto keys = object_keys(model_info<U>(), &v);
+    out.objects.emplace_back(out.values.size(), keys);
+    out.values.push_back(keys->keys.front().second);
   } else {
     static_assert(dependent_false<U>,
                   "covet: this type cannot be a filter value; use a storable type, a Ref, "
                   "a model object, std::nullopt, a container (for __in) or a pair (for __range)");
-    return Value();
   }
 }
 
 template <class V>
 FilterValue filter_value(const V& v) {
   using U = std::remove_cvref_t<V>;
+  FilterValue out;
   if constexpr (is_pair_like<U>::value) {
-    return FilterValue{{filter_scalar(std::get<0>(v)), filter_scalar(std::get<1>(v))}, true};
+    out.is_list = true;
+    append_filter_scalar(out, std::get<0>(v));
+    append_filter_scalar(out, std::get<1>(v));
   } else if constexpr (std::ranges::range<const U> && !Storable<U> && !StringLike<U> &&
                        !is_optional<U>::value) {
-    FilterValue out;
     out.is_list = true;
-    for (const auto& element : v) out.values.push_back(filter_scalar(element));
-    return out;
+    if constexpr (std::ranges::sized_range<const U>) out.values.reserve(std::ranges::size(v));
+    for (const auto& element : v) append_filter_scalar(out, element);
   } else {
-    return FilterValue{{filter_scalar(v)}, false};
+    append_filter_scalar(out, v);
   }
+  return out;
 }
 
 struct QNode;  // the condition tree, runtime/query/q_node.hpp

@@ -15,7 +15,9 @@
 // paths follow foreign keys and one-to-ones with joins, and the reverse of a
 // foreign key (its related_name) with a subquery. Conditions are checked
 // against the model's metadata when they are added: an unknown field or
-// lookup throws FieldError there, listing the valid names.
+// lookup throws FieldError there, listing the valid names; so does a string
+// beyond covet/limits.hpp; a value that does not fit its column throws
+// UsageError naming the field, its type and the value's type.
 //
 // A QuerySet shares its database handle; copies are cheap (a few shared
 // pointers) and share the conditions. It is not thread-safe.
@@ -46,6 +48,10 @@ namespace detail {
 struct DatabaseState;
 struct QueryState;  // runtime/query/query_state.hpp
 
+// Throws FieldError when `lookup` exceeds covet/limits.hpp (too long, too
+// many parts), naming the model, `call`, the limit and the size.
+void check_lookup_limits(const ModelInfo& model, std::string_view lookup, std::string_view call);
+
 // The part of QuerySet<T> that does not depend on T: the query's state, its
 // compilation and its execution. Objects are created by the caller (who knows
 // T) and filled here through the model's metadata.
@@ -55,10 +61,13 @@ class QueryCore {
 
   const ModelInfo& model() const noexcept;
 
-  // A copy with one more condition (negated for exclude). Throws FieldError
-  // for an unknown field or lookup, UsageError for a misfit value or a
-  // sliced query.
+  // A copy with one more condition (negated for exclude), its values fitted
+  // to their columns (a model object becomes the key the column holds).
+  // Throws FieldError for an unknown field or lookup and beyond
+  // covet/limits.hpp, UsageError for a misfit value or a sliced query.
+  // `call` names the entry in messages.
   QueryCore filtered(const Q& q, bool negate) const;
+  QueryCore filtered(const Q& q, bool negate, const char* call) const;
   // A copy ordered by `fields` ("name", "-year", "author__name"); no fields
   // clears the order. Throws FieldError, UsageError when sliced.
   QueryCore ordered(std::vector<std::string> fields) const;
@@ -70,11 +79,13 @@ class QueryCore {
   // foreign keys and one-to-ones, "author__publisher") in the same SELECT;
   // no paths: every non-null forward relation, recursively (Django's
   // select_related()). Throws FieldError naming the model and the valid
-  // relations. (runtime/query/select_related.cpp)
+  // relations, and for a path beyond covet/limits.hpp.
+  // (runtime/query/select_related.cpp)
   QueryCore with_select_related(std::vector<std::string> paths) const;
   // A copy that loads only `fields` (only = true) or all but `fields`
   // (only = false) of the model's columns; the primary key is always
-  // loaded. Throws FieldError for an unknown field. (runtime/query/deferred_fields.cpp)
+  // loaded. Throws FieldError for an unknown field or one beyond
+  // covet/limits.hpp. (runtime/query/deferred_fields.cpp)
   QueryCore with_loaded_fields(std::vector<std::string> fields, bool only) const;
   // A copy that prefetches `lookups` after loading its rows. Throws
   // FieldError for a step that is not a relation, UsageError for a custom
@@ -210,7 +221,9 @@ class QuerySet {
   // Prefetch with a covet::Prefetched member).
   template <class... P>
   QuerySet prefetch_related(P&&... lookups) const {
-    return QuerySet(core_.with_prefetch(std::vector<Prefetch>{Prefetch(std::forward<P>(lookups))...}));
+    std::vector<Prefetch> all{Prefetch(std::forward<P>(lookups))...};
+    for (const Prefetch& p : all) detail::check_lookup_limits(core_.model(), p.lookup(), "prefetch_related");
+    return QuerySet(core_.with_prefetch(std::move(all)));
   }
 
   // Loads only the named fields (and the primary key) / all fields but the
@@ -231,7 +244,8 @@ class QuerySet {
   // UPDATE ... SET field = value, ... for every matching row, in one
   // statement: update({{"in_print", false}, {"price", 9.5}}). Returns the
   // number of rows matched. Objects already loaded keep their old values.
-  // Throws FieldError for an unknown field, UsageError on a sliced query.
+  // Throws FieldError for an unknown field, UsageError for a value that does
+  // not fit its column or on a sliced query.
   std::int64_t update(std::initializer_list<Assign> assignments) const {
     cache_.reset();
     supplied_ = false;

@@ -59,8 +59,7 @@ CompiledQuery compile_update(const QueryState& state, Dialect dialect,
       where += (where.empty() ? "" : " AND ") + condition;
     }
     const std::string from = scope.from_clause();
-    const bool joined = from != "FROM " + table + " AS " + scope.alias();
-    if (!joined) {
+    if (!scope.has_joins()) {
       out.sql = "UPDATE " + table + " AS " + scope.alias() + " SET " + set + " WHERE " + where;
     } else {
       const std::string pk = ctx.quote(model.primary_key->column);
@@ -85,7 +84,7 @@ std::int64_t QueryCore::update(const std::vector<Assign>& assignments) const {
     if (std::find(columns.begin(), columns.end(), m) != columns.end())
       throw UsageError("update() sets " + model.name + "." + m->name + " twice", model.name);
     columns.push_back(m);
-    values.push_back(fitted_value(model, *m, a.value));
+    values.push_back(fitted_value(model, *m, a.value, a.object.get()));
   }
   // Django runs nothing for an update without values.
   if (columns.empty()) return 0;

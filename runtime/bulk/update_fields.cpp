@@ -1,5 +1,8 @@
 #include "bulk/update_fields.hpp"
 
+#include "query/fitted_condition.hpp"
+#include "query/lookup_limits.hpp"
+
 #include <covet/errors.hpp>
 
 #include <string>
@@ -38,41 +41,10 @@ std::string non_column_kind(const ModelInfo& model, std::string_view name) {
   return {};
 }
 
-const char* kind_wanted(ColumnType type) {
-  switch (type) {
-    case ColumnType::AutoId:
-    case ColumnType::SmallInt:
-    case ColumnType::Integer:
-    case ColumnType::BigInt: return "an integer";
-    case ColumnType::Bool: return "a bool";
-    case ColumnType::Real: return "a number";
-    case ColumnType::Text: return "text";
-    case ColumnType::Blob: return "a blob";
-    case ColumnType::Timestamp: return "a timestamp (std::chrono::sys_time)";
-    case ColumnType::Date: return "a date (std::chrono::sys_days or year_month_day)";
-  }
-  return "a value";
-}
-
-bool fits(ColumnType type, Value::Kind kind) {
-  switch (type) {
-    case ColumnType::AutoId:
-    case ColumnType::SmallInt:
-    case ColumnType::Integer:
-    case ColumnType::BigInt: return kind == Value::Kind::Integer;
-    case ColumnType::Bool: return kind == Value::Kind::Bool;
-    case ColumnType::Real: return kind == Value::Kind::Real || kind == Value::Kind::Integer;
-    case ColumnType::Text: return kind == Value::Kind::Text;
-    case ColumnType::Blob: return kind == Value::Kind::Blob;
-    case ColumnType::Timestamp: return kind == Value::Kind::Timestamp;
-    case ColumnType::Date: return kind == Value::Kind::Date;
-  }
-  return false;
-}
-
 }  // namespace
 
 const MemberInfo& updatable_member(const ModelInfo& model, std::string_view name, UpdateKind kind) {
+  check_field_name_limits(model, name, kind == UpdateKind::BulkUpdate ? "bulk_update" : "update");
   const MemberInfo* found = nullptr;
   for (const MemberInfo* m : model.columns)
     if (m->name == name) found = m;
@@ -100,23 +72,8 @@ const MemberInfo& updatable_member(const ModelInfo& model, std::string_view name
   return *found;
 }
 
-Value fitted_value(const ModelInfo& model, const MemberInfo& member, Value value) {
-  if (value.is_null()) return value;
-  if (!fits(member.type, value.kind())) {
-    std::string holds = kind_wanted(member.type);
-    if (member.kind == MemberKind::Relation) {
-      const ModelInfo& target = *member.relation->target;
-      const std::string& key = member.relation->to_field.empty() ? target.primary_key->name
-                                                                  : member.relation->to_field;
-      holds = "a " + target.name + " (a Ref, a saved object or its " + key + ": " + holds + ")";
-    }
-    throw UsageError("update(): the value " + value.debug_string() + " does not fit " + model.name + "." +
-                         member.name + ", which takes " + holds,
-                     model.name);
-  }
-  if (member.type == ColumnType::Real && value.is_integer())
-    return Value(static_cast<double>(value.as_integer()));
-  return value;
+Value fitted_value(const ModelInfo& model, const MemberInfo& member, Value value, const ObjectKeys* object) {
+  return fit_to_column(model, member, std::move(value), object, "update");
 }
 
 }  // namespace covet::detail

@@ -2,6 +2,7 @@
 
 #include "database_state.hpp"
 #include "query/lookups.hpp"
+#include "sql/list_parameter.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -13,25 +14,6 @@ namespace {
 bool is_integer_type(ColumnType t) {
   return t == ColumnType::AutoId || t == ColumnType::SmallInt || t == ColumnType::Integer ||
          t == ColumnType::BigInt;
-}
-
-// A PostgreSQL array literal: {1,2,3} or {"a","b\"c"}.
-std::string array_literal(const std::vector<Value>& keys, bool text) {
-  std::string out = "{";
-  for (const Value& k : keys) {
-    if (out.size() > 1) out += ',';
-    if (!text) {
-      out += std::to_string(k.as_integer());
-      continue;
-    }
-    out += '"';
-    for (char c : k.as_text()) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
 }
 
 }  // namespace
@@ -55,9 +37,8 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
   const bool all_text = std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_text(); });
   if (ctx.dialect == Dialect::PostgreSQL && ((is_integer_type(r.key_type) && all_integers) ||
                                              (r.key_type == ColumnType::Text && all_text))) {
-    const bool text = r.key_type == ColumnType::Text;
-    out.condition = out.key + " = ANY(" + sink.bind(Value(array_literal(r.keys, text))) +
-                    (text ? "::text[])" : "::bigint[])");
+    out.condition =
+        list_parameter_condition(ctx.dialect, out.key, r.key_type, sink.bind(Value(pg_array_literal(r.keys))));
     return out;
   }
   // SQLite (or a key type without an array cast): an IN list padded to a

@@ -3,6 +3,7 @@
 // deferred_fields.hpp for the rules.
 #include "query/deferred_fields.hpp"
 
+#include "query/lookup_limits.hpp"
 #include "query/select_related.hpp"
 
 #include <covet/errors.hpp>
@@ -115,6 +116,7 @@ QueryCore QueryCore::with_loaded_fields(std::vector<std::string> fields, bool on
   const ModelInfo& model = *state_->model;
   std::vector<const MemberInfo*> given;
   for (const std::string& name : fields) {
+    check_field_name_limits(model, name, only ? "only" : "defer");
     const MemberInfo& m = resolve_field(model, name, only ? "only" : "defer");
     if (!m.primary_key && !contains(given, &m)) given.push_back(&m);  // the key is always loaded
   }

@@ -35,15 +35,6 @@ bool is_many_to_many(const MemberInfo& m) {
          m.relation->kind == RelationKind::ManyToMany;
 }
 
-// The member a relation refers to on its target: to_field or the primary key.
-const MemberInfo* referenced_member(const MemberInfo& relation) {
-  const ModelInfo& target = *relation.relation->target;
-  if (relation.relation->to_field.empty()) return target.primary_key;
-  for (const MemberInfo& m : target.members)
-    if (m.name == relation.relation->to_field) return &m;
-  return target.primary_key;
-}
-
 // What a segment names on a model.
 struct Named {
   const MemberInfo* member = nullptr;      // a column or relation
@@ -253,6 +244,14 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
 }
 
 }  // namespace
+
+const MemberInfo* referenced_member(const MemberInfo& relation) {
+  const ModelInfo& target = *relation.relation->target;
+  if (relation.relation->to_field.empty()) return target.primary_key;
+  for (const MemberInfo& m : target.members)
+    if (m.name == relation.relation->to_field) return &m;
+  return target.primary_key;
+}
 
 std::string field_choices(const ModelInfo& model) {
   std::string out;

@@ -70,6 +70,10 @@ ResolvedPath resolve_lookup(const ModelInfo& model, std::string_view lookup);
 // Throws FieldError for an unknown field or a path across a to-many relation.
 ResolvedPath resolve_order_field(const ModelInfo& model, std::string_view field);
 
+// The member a relation (a foreign key or one-to-one) refers to on its
+// target: its to_field, or the primary key.
+const MemberInfo* referenced_member(const MemberInfo& relation);
+
 // "id, name, bio, books": the names a segment may take on `model`.
 std::string field_choices(const ModelInfo& model);
 

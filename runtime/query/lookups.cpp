@@ -3,10 +3,12 @@
 #include "query/lookups.hpp"
 
 #include "sql/dialect.hpp"
+#include "sql/list_parameter.hpp"
 
 #include <covet/errors.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 
 namespace covet::detail {
@@ -106,14 +108,27 @@ std::string compare_sql(const std::string& column, const char* op, const Value& 
   return column + " " + op + " " + sink.bind(value);
 }
 
-std::string in_sql(const std::string& column, const FilterValue& value, ParamSink& sink) {
+// Up to this many values, `in` binds one placeholder per value; above, the
+// whole list is one parameter (list_parameter.hpp), whatever its length.
+constexpr std::size_t kMaxInlineInValues = 64;
+
+std::string in_sql(const std::string& column, ColumnType type, const FilterValue& value, ParamSink& sink) {
+  std::size_t present = 0;
+  for (const Value& v : value.values) present += v.is_null() ? 0 : 1;  // NULL equals nothing; Django drops it too
+  if (present == 0) return "1 = 0";
+  if (present > kMaxInlineInValues) {
+    if (sink.dialect == Dialect::PostgreSQL)
+      return list_parameter_condition(sink.dialect, column, type, sink.bind(Value(pg_array_literal(value.values))));
+    if (std::optional<std::string> json = sqlite_json_array(value.values))
+      return list_parameter_condition(sink.dialect, column, type, sink.bind(Value(std::move(*json))));
+    // Text with a NUL byte has no JSON form: one placeholder per value.
+  }
   std::string list;
   for (const Value& v : value.values) {
-    if (v.is_null()) continue;  // NULL equals nothing; Django drops it too
+    if (v.is_null()) continue;
     if (!list.empty()) list += ", ";
     list += sink.bind(v);
   }
-  if (list.empty()) return "1 = 0";
   return column + " IN (" + list + ")";
 }
 
@@ -188,7 +203,7 @@ std::string ParamSink::bind(Value value) {
 
 std::string lookup_sql(std::string_view lookup, const std::string& column, ColumnType type,
                        const FilterValue& value, ParamSink& sink) {
-  if (lookup == "in") return in_sql(column, value, sink);
+  if (lookup == "in") return in_sql(column, type, value, sink);
   if (lookup == "range") return range_sql(column, value, sink);
   const Value& v = value.values.front();
   if (lookup == "exact") return exact_sql(column, v, sink);

@@ -43,8 +43,11 @@ struct ParamSink {
 // The condition `column <lookup> value`. `column` is the qualified, quoted
 // column expression; `type` its storage class (PostgreSQL casts non-text
 // columns to text for pattern lookups). `value` has passed
-// check_lookup_value. An `in` with no values yields a condition that is
-// always false.
+// check_lookup_value and fits the column (fitted_condition.hpp). An `in`
+// with no values yields a condition that is always false; one with more
+// than 64 values binds them as one parameter (an array on PostgreSQL, a
+// JSON array on SQLite: sql/list_parameter.hpp), so its length is not
+// bounded by the statement's parameter limit.
 std::string lookup_sql(std::string_view lookup, const std::string& column, ColumnType type,
                        const FilterValue& value, ParamSink& sink);
 

@@ -4,8 +4,10 @@
 // side by side (it groups those on the same to-many relation).
 #include "query/q_node.hpp"
 
+#include <covet/limits.hpp>
 #include <covet/q.hpp>
 
+#include <algorithm>
 #include <utility>
 
 namespace covet {
@@ -26,10 +28,16 @@ std::shared_ptr<const QNode> combine(QNode::Kind kind, std::shared_ptr<const QNo
       node->children.push_back(std::move(*side));
     }
   }
+  for (const auto& child : node->children) node->depth = std::max(node->depth, child->depth + 1);
   return node;
 }
 
-std::string render(const QNode& node, bool nested) {
+// Below this depth a rendering shows "...": the text is for messages, and a
+// tree this deep is refused by every query anyway.
+constexpr std::size_t kRenderDepth = limits::max_q_depth;
+
+std::string render(const QNode& node, bool nested, std::size_t level) {
+  if (level > kRenderDepth) return "...";
   switch (node.kind) {
     case QNode::Kind::Leaf: {
       std::string out = node.lookup + "=";
@@ -46,13 +54,13 @@ std::string render(const QNode& node, bool nested) {
       return out;
     }
     case QNode::Kind::Not:
-      return "NOT (" + render(*node.children.front(), false) + ")";
+      return "NOT (" + render(*node.children.front(), false, level + 1) + ")";
     case QNode::Kind::And:
     case QNode::Kind::Or: {
       std::string out;
       for (std::size_t i = 0; i < node.children.size(); ++i) {
         if (i) out += node.kind == QNode::Kind::And ? " AND " : " OR ";
-        out += render(*node.children[i], true);
+        out += render(*node.children[i], true, level + 1);
       }
       return nested ? "(" + out + ")" : out;
     }
@@ -87,23 +95,44 @@ Q operator~(Q q) {
   if (q.empty()) return q;
   auto node = std::make_shared<detail::QNode>();
   node->kind = detail::QNode::Kind::Not;
+  node->depth = q.node_->depth + 1;
   node->children.push_back(std::move(q.node_));
   return Q(std::move(node));
 }
 
-std::string Q::to_string() const { return node_ ? render(*node_, false) : std::string(); }
+std::string Q::to_string() const { return node_ ? render(*node_, false, 1) : std::string(); }
 
 namespace detail {
 
-std::string describe_condition(const QNode& node) { return render(node, false); }
+QNode::~QNode() {
+  // Take over every child this node is the last owner of, iteratively, so
+  // that no destructor below runs with children left to destroy.
+  std::vector<std::shared_ptr<const QNode>> pending = std::move(children);
+  while (!pending.empty()) {
+    std::shared_ptr<const QNode> node = std::move(pending.back());
+    pending.pop_back();
+    if (node.use_count() != 1) continue;  // another owner keeps it
+    // The last owner: the node was made non-const (make_shared<QNode>).
+    auto& grandchildren = const_cast<QNode&>(*node).children;
+    for (auto& child : grandchildren) pending.push_back(std::move(child));
+    grandchildren.clear();
+  }
+}
 
-Value model_key_for_filter(const ModelInfo& model, const void* object) {
+std::string describe_condition(const QNode& node) { return render(node, false, 1); }
+
+std::shared_ptr<const ObjectKeys> object_keys(const ModelInfo& model, const void* object) {
+  auto out = std::make_shared<ObjectKeys>();
+  out->model = &model;
   Value key = model.primary_key->get(object);
   if (key.is_null())
     throw UsageError("an unsaved " + model.name +
                          " was used as a filter value: save it first so it has a key",
                      model.name);
-  return key;
+  out->keys.emplace_back(model.primary_key, std::move(key));
+  for (const MemberInfo* m : model.columns)
+    if (m->unique && !m->primary_key && m->get) out->keys.emplace_back(m, m->get(object));
+  return out;
 }
 
 }  // namespace detail

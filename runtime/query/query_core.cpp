@@ -6,7 +6,8 @@
 #include "query/query_runner.hpp"
 #include "query/query_state.hpp"
 #include "query/select_compiler.hpp"
-#include "query/where_compiler.hpp"
+#include "query/fitted_condition.hpp"
+#include "query/lookup_limits.hpp"
 #include "query/lookup_path.hpp"
 
 #include <covet/errors.hpp>
@@ -64,16 +65,22 @@ QueryCore::QueryCore(std::shared_ptr<DatabaseState> db, std::shared_ptr<const Qu
 
 const ModelInfo& QueryCore::model() const noexcept { return *state_->model; }
 
-QueryCore QueryCore::filtered(const Q& q, bool negate) const {
+QueryCore QueryCore::filtered(const Q& q, bool negate) const { return filtered(q, negate, negate ? "exclude" : "filter"); }
+
+QueryCore QueryCore::filtered(const Q& q, bool negate, const char* call) const {
   if (q.empty()) return *this;  // Q() matches everything, ~Q() too (Django)
   require_unsliced(*state_, "filter");
-  validate_condition(*state_->model, *q.node());
-  auto state = std::make_shared<QueryState>(*state_);
+  // The stored tree is the fitted one: values converted for their columns.
+  std::shared_ptr<const QNode> fitted = fit_condition(*state_->model, *q.node(), call);
   if (negate) {
-    state->where.push_back((~q).node());
-  } else {
-    state->where.push_back(q.node());
+    auto node = std::make_shared<QNode>();
+    node->kind = QNode::Kind::Not;
+    node->depth = fitted->depth + 1;
+    node->children.push_back(std::move(fitted));
+    fitted = std::move(node);
   }
+  auto state = std::make_shared<QueryState>(*state_);
+  state->where.push_back(std::move(fitted));
   return QueryCore(db_, std::move(state));
 }
 
@@ -82,6 +89,7 @@ QueryCore QueryCore::ordered(std::vector<std::string> fields) const {
   for (const std::string& f : fields) {
     std::string_view name = f;
     if (!name.empty() && name.front() == '-') name.remove_prefix(1);
+    check_lookup_limits(*state_->model, name, "order_by");
     resolve_order_field(*state_->model, name);
   }
   auto state = std::make_shared<QueryState>(*state_);
@@ -136,7 +144,7 @@ bool QueryCore::exists() const {
 }
 
 void QueryCore::get(const Q& q, void* out) const {
-  QueryCore query = filtered(q, false);
+  QueryCore query = filtered(q, false, "get");
   auto state = std::make_shared<QueryState>(*query.state_);
   if (!state->is_sliced()) state->order_by.clear();  // the order cannot matter
   QueryCore limited = QueryCore(db_, std::move(state)).sliced(std::nullopt, kMaxGetResults);

@@ -27,7 +27,7 @@ std::string order_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
   for (const std::string& written : state.order_by) {
     bool descending = !written.empty() && written.front() == '-';
     std::string_view field = descending ? std::string_view(written).substr(1) : written;
-    ResolvedPath path = resolve_order_field(*state.model, field);
+    const ResolvedPath path = resolve_order_field(*state.model, field);
     WalkResult at = scope.walk(path.steps, 0, path.steps.size());
     out += out.empty() ? " ORDER BY " : ", ";
     out += at.alias + "." + ctx.quote(path.column->column) + (descending ? " DESC" : " ASC");
@@ -56,9 +56,13 @@ std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& 
     if (!out.empty()) out += ", ";
     out += scope.alias() + "." + ctx.quote(m->column);
   }
-  for (const RelatedLoad& load : plan_select_related(state)) {
-    WalkResult at = scope.walk(load.path, 0, load.path.size());
-    for (const MemberInfo* m : load.model->columns) out += ", " + at.alias + "." + ctx.quote(m->column);
+  const std::vector<RelatedLoad> plan = plan_select_related(state);
+  std::vector<WalkResult> reached;  // per load: where its join leads
+  reached.reserve(plan.size());
+  for (const RelatedLoad& load : plan) {
+    const WalkResult from = load.parent < 0 ? scope.root() : reached[static_cast<std::size_t>(load.parent)];
+    reached.push_back(scope.step(from, load.step));
+    for (const MemberInfo* m : load.model->columns) out += ", " + reached.back().alias + "." + ctx.quote(m->column);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include "query/select_related.hpp"
 
 #include "query/deferred_fields.hpp"
+#include "query/lookup_limits.hpp"
 
 #include <covet/errors.hpp>
 #include <covet/query_set.hpp>
@@ -83,15 +84,21 @@ struct Requested {
   std::vector<Requested> children;
 };
 
-void insert_path(std::vector<Requested>& level, std::string_view path) {
-  std::size_t sep = path.find("__");
-  std::string_view head = path.substr(0, sep);
-  auto it = std::find_if(level.begin(), level.end(), [&](const Requested& r) { return r.name == head; });
-  if (it == level.end()) {
-    level.push_back(Requested{std::string(head), {}});
-    it = level.end() - 1;
+// Adds `path` to the tree, one level per part, without recursion.
+void insert_path(std::vector<Requested>& tree, std::string_view path) {
+  std::vector<Requested>* level = &tree;
+  while (true) {
+    const std::size_t sep = path.find("__");
+    const std::string_view head = path.substr(0, sep);
+    auto it = std::find_if(level->begin(), level->end(), [&](const Requested& r) { return r.name == head; });
+    if (it == level->end()) {
+      level->push_back(Requested{std::string(head), {}});
+      it = level->end() - 1;
+    }
+    if (sep == std::string_view::npos) return;
+    level = &it->children;
+    path.remove_prefix(sep + 2);
   }
-  if (sep != std::string_view::npos) insert_path(it->children, path.substr(sep + 2));
 }
 
 [[noreturn]] void deferred_and_traversed(const ModelInfo& model, const MemberInfo& relation) {
@@ -117,9 +124,10 @@ std::string not_followable(const ModelInfo& model, const std::string& name, cons
   return {};
 }
 
+// One level of the tree; recursion as deep as the path, which
+// check_lookup_limits bounds.
 void add_requested(const QueryState& state, const ModelInfo& model, const std::vector<Requested>& level,
-                   int parent, const std::vector<PathStep>& path, const std::string& prefix,
-                   std::vector<RelatedLoad>& out) {
+                   int parent, const std::string& prefix, std::vector<RelatedLoad>& out) {
   // Django's order: a column named here fails first, then every unknown name at once.
   std::vector<const MemberInfo*> relations;
   std::vector<const ReverseRelation*> reverses;  // per level entry: set for a reverse one-to-one
@@ -159,43 +167,42 @@ void add_requested(const QueryState& state, const ModelInfo& model, const std::v
   for (std::size_t i = 0; i < level.size(); ++i) {
     const MemberInfo& relation = *relations[i];
     RelatedLoad load;
-    load.path = path;
     if (const ReverseRelation* rev = reverses[i]) {
-      load.path.push_back(reverse_one_step(model, *rev));
+      load.step = reverse_one_step(model, *rev);
       load.model = rev->source;
     } else {
       if (parent < 0 && is_deferred(state, relation)) deferred_and_traversed(model, relation);
-      load.path.push_back(forward_step(model, relation));
+      load.step = forward_step(model, relation);
       load.model = relation.relation->target;
     }
     load.relation = &relation;
     load.parent = parent;
-    out.push_back(load);
+    const ModelInfo* loaded = load.model;
+    out.push_back(std::move(load));
     const int index = static_cast<int>(out.size()) - 1;
-    // `load`, not out[index]: `out` grows (and may move) while the children are added.
-    add_requested(state, *load.model, level[i].children, index, load.path, prefix + relation.name + "__", out);
+    if (!level[i].children.empty())
+      add_requested(state, *loaded, level[i].children, index, prefix + relation.name + "__", out);
   }
 }
 
 // select_related(): every non-null forward relation, recursively.
-void add_all(const QueryState& state, const ModelInfo& model, int parent, const std::vector<PathStep>& path,
+void add_all(const QueryState& state, const ModelInfo& model, int parent, std::size_t depth,
              std::vector<const ModelInfo*>& ancestors, std::vector<RelatedLoad>& out) {
-  if (path.size() >= kMaxDepth) return;
+  if (depth >= kMaxDepth) return;
   for (const MemberInfo& relation : model.members) {
     if (!is_forward_relation(relation) || relation.nullable) continue;
     const ModelInfo* target = relation.relation->target;
     if (std::find(ancestors.begin(), ancestors.end(), target) != ancestors.end()) continue;
     if (parent < 0 && is_deferred(state, relation)) continue;
     RelatedLoad load;
-    load.path = path;
-    load.path.push_back(forward_step(model, relation));
+    load.step = forward_step(model, relation);
     load.relation = &relation;
     load.model = target;
     load.parent = parent;
-    out.push_back(load);
+    out.push_back(std::move(load));
     const int index = static_cast<int>(out.size()) - 1;
     ancestors.push_back(target);
-    add_all(state, *target, index, load.path, ancestors, out);  // `load`: `out` grows
+    add_all(state, *target, index, depth + 1, ancestors, out);
     ancestors.pop_back();
   }
 }
@@ -206,13 +213,13 @@ std::vector<RelatedLoad> plan_select_related(const QueryState& state) {
   std::vector<RelatedLoad> out;
   if (state.select_related_all) {
     std::vector<const ModelInfo*> ancestors{state.model};
-    add_all(state, *state.model, -1, {}, ancestors, out);
+    add_all(state, *state.model, -1, 0, ancestors, out);
     return out;
   }
   if (state.select_related.empty()) return out;
   std::vector<Requested> tree;
   for (const std::string& path : state.select_related) insert_path(tree, path);
-  add_requested(state, *state.model, tree, -1, {}, "", out);
+  add_requested(state, *state.model, tree, -1, "", out);
   return out;
 }
 
@@ -226,6 +233,7 @@ QueryCore QueryCore::with_select_related(std::vector<std::string> paths) const {
     if (state->select_related_all) state->select_related.clear();
     state->select_related_all = false;
     for (std::string& p : paths) {
+      check_lookup_limits(*state->model, p, "select_related");
       if (p.empty())
         throw FieldError("Invalid field name(s) given in select_related: '' (on " + state->model->name +
                              "). Choices are: " + relation_choices(*state->model),

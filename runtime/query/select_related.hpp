@@ -42,9 +42,10 @@
 
 namespace covet::detail {
 
-// One related object per row.
+// One related object per row. Its path is its parent's path and `step`:
+// each load holds one step, so a plan of n levels holds n steps, not n^2.
 struct RelatedLoad {
-  std::vector<PathStep> path;          // from the query's model; ends at `model`
+  PathStep step;                         // from the parent's model to `model`
   const MemberInfo* relation = nullptr;  // the parent's member receiving it: a Ref, or a ReverseOne
   const ModelInfo* model = nullptr;      // the model loaded
   int parent = -1;                       // index in the plan; -1: the row's own object
@@ -53,7 +54,8 @@ struct RelatedLoad {
 // The related objects `state` loads, parents first (the SELECT's column
 // order). Empty when the query has no select_related. Throws FieldError for
 // a path that is not a chain of forward relations (naming the model and the
-// valid relations) and for a relation whose key column is deferred.
+// valid relations), for a relation whose key column is deferred, and for a
+// path beyond covet/limits.hpp (checked before it is split).
 std::vector<RelatedLoad> plan_select_related(const QueryState& state);
 
 }  // namespace covet::detail

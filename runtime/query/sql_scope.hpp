@@ -7,6 +7,16 @@
 // LEFT OUTER for a nullable one and for reverse one-to-ones, and LEFT OUTER
 // for every join after a LEFT OUTER one (an INNER join there would drop the
 // rows the outer join kept).
+//
+// Inside a subquery a path may also cross to-many relations (a reverse
+// foreign key, a many-to-many through its join table): those are LEFT OUTER
+// joins too, so that a row without related rows still meets a condition that
+// holds on NULL (isnull=True), as Django's joins do; any other condition
+// rejects the NULL row, which makes the join act as an INNER one. The main
+// query never joins a to-many step: it would repeat its rows.
+//
+// A join is found again by its parent join and its step (the relation and
+// the direction), in a hash map: walking a path of n steps costs O(n).
 #pragma once
 
 #include "backend/connection.hpp"
@@ -17,6 +27,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace covet::detail {
@@ -32,39 +43,57 @@ struct CompileContext {
   std::string quote(std::string_view identifier) const;
 };
 
-// Where a walk ended: the quoted alias of the model reached and whether an
-// outer join on the way may have produced NULLs for its columns.
+// Where a walk ended: the quoted alias of the model reached, whether an
+// outer join on the way may have produced NULLs for its columns, and the
+// join it is (-1: the scope's root table).
 struct WalkResult {
   std::string alias;  // quoted
   bool outer = false;
+  int join = -1;
 };
 
 class SqlScope {
  public:
-  SqlScope(CompileContext& ctx, const ModelInfo& model);
+  // `subquery`: the scope of an EXISTS, whose paths may join to-many steps.
+  SqlScope(CompileContext& ctx, const ModelInfo& model, bool subquery = false);
 
   const ModelInfo& model() const noexcept { return *model_; }
   const std::string& alias() const noexcept { return alias_; }  // quoted
+  WalkResult root() const { return WalkResult{alias_, false, -1}; }
 
-  // Joins (or reuses) steps[begin, end), all single-valued, and returns where
-  // they lead.
+  // Joins (or reuses) steps[begin, end) from the root and returns where they
+  // lead. In the main scope they must all be single-valued.
   WalkResult walk(const std::vector<PathStep>& steps, std::size_t begin, std::size_t end);
+  // Joins (or reuses) one step from `from` (a result of this scope).
+  WalkResult step(const WalkResult& from, const PathStep& step);
 
   // "FROM "books" AS "t0" INNER JOIN ... ": the root table and every join.
   std::string from_clause() const;
+  // Whether any join was added.
+  bool has_joins() const noexcept { return !joins_.empty(); }
 
  private:
   struct Join {
-    std::string path;   // "author__publisher": the step names from the root
     std::string alias;  // quoted
     bool outer = false;
     std::string sql;    // "LEFT OUTER JOIN ... ON ..."
+  };
+  struct Key {
+    int parent;
+    const MemberInfo* relation;
+    PathStep::Kind kind;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept;
   };
 
   CompileContext* ctx_;
   const ModelInfo* model_;
   std::string alias_;
+  bool subquery_;
   std::vector<Join> joins_;
+  std::unordered_map<Key, int, KeyHash> index_;
 };
 
 }  // namespace covet::detail

@@ -3,6 +3,7 @@
 #include "query/lookups.hpp"
 
 #include <deque>
+#include <unordered_map>
 #include <vector>
 
 namespace covet::detail {
@@ -10,28 +11,38 @@ namespace covet::detail {
 namespace {
 
 // A leaf, resolved once, and how much of its path the current scope has
-// already walked (subqueries start further along the path).
+// already walked (a subquery starts past the to-many step it stands for).
 struct Leaf {
   const QNode* node = nullptr;
   const ResolvedPath* path = nullptr;
   std::size_t start = 0;
 };
 
+bool is_to_many(const PathStep& step) {
+  return step.kind == PathStep::Kind::ReverseMany || step.kind == PathStep::Kind::ManyToMany;
+}
+
 class Compiler {
  public:
   explicit Compiler(CompileContext& ctx) : ctx_(ctx) {}
 
+  // `negated`: under an odd number of NOTs.
   std::string node(SqlScope& scope, const QNode& n, bool negated) {
     switch (n.kind) {
       case QNode::Kind::Leaf:
-        return join(leaves(scope, {leaf(scope.model(), n)}, negated), " AND ");
-      case QNode::Kind::Not:
-        return "NOT (" + node(scope, *n.children.front(), true) + ")";
+        return join(conjunction(scope, {leaf(scope.model(), n)}, negated), " AND ");
+      case QNode::Kind::Not: {
+        const QNode& child = *n.children.front();
+        std::string inner = node(scope, child, !negated);
+        // And / Or come parenthesized; SQLite's parser nests only so deep.
+        const bool grouped = child.kind == QNode::Kind::And || child.kind == QNode::Kind::Or;
+        return grouped ? "NOT " + inner : "NOT (" + inner + ")";
+      }
       case QNode::Kind::And: {
         std::vector<Leaf> ls;
         for (const auto& c : n.children)
           if (c->kind == QNode::Kind::Leaf) ls.push_back(leaf(scope.model(), *c));
-        std::vector<std::string> parts = leaves(scope, ls, negated);
+        std::vector<std::string> parts = conjunction(scope, ls, negated);
         for (const auto& c : n.children)
           if (c->kind != QNode::Kind::Leaf) parts.push_back(node(scope, *c, negated));
         return "(" + join(parts, " AND ") + ")";
@@ -48,6 +59,7 @@ class Compiler {
  private:
   Leaf leaf(const ModelInfo& model, const QNode& n) {
     paths_.push_back(resolve_lookup(model, n.lookup));
+    // fit_condition checked it already; the SQL below relies on the shape.
     check_lookup_value(paths_.back().lookup, n.value, paths_.back().field_label);
     return Leaf{&n, &paths_.back(), 0};
   }
@@ -63,9 +75,7 @@ class Compiler {
 
   static std::size_t first_to_many(const Leaf& l) {
     for (std::size_t i = l.start; i < l.path->steps.size(); ++i)
-      if (l.path->steps[i].kind == PathStep::Kind::ReverseMany ||
-          l.path->steps[i].kind == PathStep::Kind::ManyToMany)
-        return i;
+      if (is_to_many(l.path->steps[i])) return i;
     return l.path->steps.size();
   }
 
@@ -75,51 +85,77 @@ class Compiler {
     return k + 1 == p.steps.size() && p.lookup == "isnull" && p.column == p.model->primary_key;
   }
 
+  // Whether the leaf's condition holds on a NULL column (isnull=True, exact
+  // NULL): it then holds on the NULL row an owner without related rows gets.
+  static bool holds_on_null(const Leaf& l) {
+    const ResolvedPath& p = *l.path;
+    const FilterValue& v = l.node->value;
+    if (v.is_list) return false;
+    if (p.lookup == "isnull") return v.values.front().as_bool();
+    return (p.lookup == "exact" || p.lookup == "iexact") && v.values.front().is_null();
+  }
+
+  // Identifies steps [0, k] of a path (relations and directions), so that
+  // leaves crossing the same to-many relation find each other.
   static std::string group_key(const Leaf& l, std::size_t k) {
     std::string key;
-    for (std::size_t i = l.start; i <= k; ++i) key += l.path->steps[i].name + "__";
+    for (std::size_t i = l.start; i <= k; ++i) {
+      const PathStep& s = l.path->steps[i];
+      const auto address = reinterpret_cast<std::uintptr_t>(s.relation);
+      key.append(reinterpret_cast<const char*>(&address), sizeof address);
+      key += static_cast<char>(s.kind);
+    }
     return key;
   }
 
-  // The conjunction of `ls` in `scope`, one SQL part per plain leaf and one
-  // EXISTS per to-many relation, in first-appearance order (which is also
-  // the order their parameters are bound in).
-  std::vector<std::string> leaves(SqlScope& scope, const std::vector<Leaf>& ls, bool negated) {
+  // The conjunction of `ls` in `scope`: one SQL part per plain leaf, one
+  // per to-many group (one per leaf when negated), in first-appearance
+  // order, which is also the order their parameters are bound in.
+  std::vector<std::string> conjunction(SqlScope& scope, const std::vector<Leaf>& ls, bool negated) {
     struct Item {
-      std::string key;          // empty: a plain leaf or an existence test
+      std::size_t k = 0;          // the first to-many step; steps.size(): none
+      bool existence = false;
       std::vector<Leaf> members;
     };
     std::vector<Item> items;
+    std::unordered_map<std::string, std::size_t> groups;
     for (const Leaf& l : ls) {
-      std::size_t k = first_to_many(l);
-      if (k == l.path->steps.size() || is_existence_test(l, k)) {
-        items.push_back(Item{{}, {l}});
+      const std::size_t k = first_to_many(l);
+      if (k == l.path->steps.size() || is_existence_test(l, k) || negated) {
+        items.push_back(Item{k, k < l.path->steps.size() && is_existence_test(l, k), {l}});
         continue;
       }
-      std::string key = group_key(l, k);
-      Item* found = nullptr;
-      for (Item& it : items)
-        if (it.key == key) found = &it;
-      if (found) {
-        found->members.push_back(l);
+      auto [it, added] = groups.try_emplace(group_key(l, k), items.size());
+      if (added) {
+        items.push_back(Item{k, false, {l}});
       } else {
-        items.push_back(Item{key, {l}});
+        items[it->second].members.push_back(l);
       }
     }
     std::vector<std::string> parts;
+    parts.reserve(items.size());
     for (const Item& it : items) {
       const Leaf& first = it.members.front();
-      std::size_t k = first_to_many(first);
-      if (k == first.path->steps.size()) {
+      if (it.k == first.path->steps.size()) {
         parts.push_back(plain(scope, first, negated));
-      } else if (it.key.empty()) {
-        bool isnull = first.node->value.values.front().as_bool();
-        parts.push_back((isnull ? "NOT " : "") + exists(scope, first, k, {}));
+      } else if (it.existence) {
+        const bool isnull = first.node->value.values.front().as_bool();
+        parts.push_back((isnull ? "NOT " : "") + exists(scope, first, it.k, {}));
       } else {
-        parts.push_back(exists(scope, first, k, it.members));
+        parts.push_back(group(scope, it.k, it.members));
       }
     }
     return parts;
+  }
+
+  // The members' to-many relation (step k): they must hold for one related
+  // row, or -- when each holds on NULL -- there may be no related row.
+  std::string group(SqlScope& scope, std::size_t k, const std::vector<Leaf>& members) {
+    bool all_hold_on_null = true;
+    for (const Leaf& l : members) all_hold_on_null = all_hold_on_null && holds_on_null(l);
+    if (!all_hold_on_null) return exists(scope, members.front(), k, members);
+    std::string none = exists(scope, members.front(), k, {});
+    return "(NOT " + none + " OR " + exists(scope, members.front(), k, members) + ")";
   }
 
   std::string plain(SqlScope& scope, const Leaf& l, bool negated) {
@@ -134,23 +170,28 @@ class Compiler {
     return sql;
   }
 
+  // The members past step k, each walked (joins included) in `sub`.
+  std::vector<std::string> inner_parts(SqlScope& sub, std::size_t k, const std::vector<Leaf>& members) {
+    std::vector<std::string> parts;
+    parts.reserve(members.size());
+    for (Leaf l : members) {
+      l.start = k + 1;
+      parts.push_back(plain(sub, l, false));
+    }
+    return parts;
+  }
+
   // EXISTS over the to-many step k of `head`'s path; `members` are the leaves
-  // continuing past it (all sharing steps [start, k]), none for an existence
-  // test.
-  std::string exists(SqlScope& scope, const Leaf& head, std::size_t k,
-                     const std::vector<Leaf>& members) {
+  // continuing past it (all sharing steps [start, k]), none for a test of
+  // whether any related row exists.
+  std::string exists(SqlScope& scope, const Leaf& head, std::size_t k, const std::vector<Leaf>& members) {
     const PathStep& step = head.path->steps[k];
     WalkResult at = scope.walk(head.path->steps, head.start, k);
     if (step.kind == PathStep::Kind::ManyToMany) return exists_many(at, step, k, members);
-    SqlScope sub(ctx_, *step.to);
+    SqlScope sub(ctx_, *step.to, true);
     std::string where = sub.alias() + "." + ctx_.quote(step.to_column) + " = " + at.alias + "." +
                         ctx_.quote(step.from_column);
-    std::vector<Leaf> inner;
-    for (Leaf l : members) {
-      l.start = k + 1;
-      inner.push_back(l);
-    }
-    for (const std::string& part : leaves(sub, inner, false)) where += " AND " + part;
+    for (const std::string& part : inner_parts(sub, k, members)) where += " AND " + part;
     return "EXISTS (SELECT 1 " + sub.from_clause() + " WHERE " + where + ")";
   }
 
@@ -180,31 +221,23 @@ class Compiler {
                                       l.path->column->type, l.node->value, sink);
       return "EXISTS (SELECT 1 FROM " + ctx_.quote(step.join_table) + " AS " + join + " WHERE " + where + ")";
     }
-    SqlScope sub(ctx_, *step.to);
-    std::vector<Leaf> inner;
-    for (Leaf l : members) {
-      l.start = k + 1;
-      inner.push_back(l);
-    }
+    SqlScope sub(ctx_, *step.to, true);
     std::string where = link;
-    for (const std::string& part : leaves(sub, inner, false)) where += " AND " + part;
-    return "EXISTS (SELECT 1 " + sub.from_clause() + " INNER JOIN " + ctx_.quote(step.join_table) + " AS " +
-           join + " ON " + join + "." + ctx_.quote(step.join_to_column) + " = " + sub.alias() + "." +
-           ctx_.quote(step.to_column) + " WHERE " + where + ")";
+    for (const std::string& part : inner_parts(sub, k, members)) where += " AND " + part;
+    // The link table comes first among the joins: the members' joins start
+    // from the related table, which the FROM clause names.
+    std::string from = sub.from_clause();
+    const std::string root = "FROM " + ctx_.quote(step.to->table) + " AS " + sub.alias();
+    const std::string link_join = " INNER JOIN " + ctx_.quote(step.join_table) + " AS " + join + " ON " + join +
+                                  "." + ctx_.quote(step.join_to_column) + " = " + sub.alias() + "." +
+                                  ctx_.quote(step.to_column);
+    from.insert(root.size(), link_join);
+    return "EXISTS (SELECT 1 " + from + " WHERE " + where + ")";
   }
 
   CompileContext& ctx_;
   std::deque<ResolvedPath> paths_;  // stable addresses for the Leaf pointers
 };
-
-void validate(const ModelInfo& model, const QNode& node) {
-  if (node.kind == QNode::Kind::Leaf) {
-    ResolvedPath path = resolve_lookup(model, node.lookup);
-    check_lookup_value(path.lookup, node.value, path.field_label);
-    return;
-  }
-  for (const auto& child : node.children) validate(model, *child);
-}
 
 }  // namespace
 
@@ -212,7 +245,5 @@ std::string compile_condition(CompileContext& ctx, SqlScope& scope, const QNode&
   Compiler compiler(ctx);
   return compiler.node(scope, node, false);
 }
-
-void validate_condition(const ModelInfo& model, const QNode& node) { validate(model, node); }
 
 }  // namespace covet::detail

@@ -1,7 +1,8 @@
-// Compiles a condition tree (covet::Q) into a SQL boolean expression over a
-// scope, adding the joins its paths need.
+// Compiles a condition tree (covet::Q), already fitted by fit_condition
+// (fitted_condition.hpp), into a SQL boolean expression over a scope, adding
+// the joins its paths need.
 //
-// Contract:
+// Contract (Django's semantics):
 //  * single-valued paths (forward foreign keys and one-to-ones, reverse
 //    one-to-ones) become joins of the scope, shared with every other use of
 //    the same path;
@@ -9,18 +10,29 @@
 //    direction) becomes EXISTS (SELECT 1 FROM child WHERE child.fk =
 //    parent.key AND ...); a many-to-many's subquery reads its join table,
 //    joined to the related table only when a condition needs more than the
-//    related key. The
-//    leaves of one AND node that cross the same to-many relation share one
-//    subquery, so filter(Q("books__title", t) & Q("books__year", y)) needs a
-//    single book with both, as in Django; separate filter() calls compile
-//    separately and may match different books. Subqueries never produce
-//    duplicate rows, so no DISTINCT is needed;
-//  * under a NOT, a leaf whose column can be NULL (a nullable column, or one
-//    reached through an outer join) becomes (cond AND col IS NOT NULL): SQL's
-//    NOT NULL is NULL, which would drop the row, while Django's exclude()
-//    keeps rows whose column is NULL;
-//  * paths, lookups and value shapes are checked first: FieldError for an
-//    unknown name, UsageError for a value that does not fit its lookup.
+//    related key. Whatever the path crosses after its first to-many step is
+//    joined inside that one subquery (LEFT OUTER, see sql_scope.hpp), so the
+//    SQL nests one level per to-many relation of the main query, never one
+//    per step. Subqueries never produce duplicate rows, so no DISTINCT is
+//    needed;
+//  * same row: the leaves of one AND node that cross the same to-many
+//    relation share one subquery (and its joins), so filter(Q("books__title",
+//    t) & Q("books__year", y)) needs a single book with both; separate
+//    filter() calls compile separately and may match different books;
+//  * under a negation (exclude(), ~Q, an odd number of them) every leaf
+//    gets its own subquery instead, as Django's split_exclude does:
+//    exclude(Q("books__title", t) & Q("books__year", y)) is NOT (EXISTS
+//    (... t) AND EXISTS (... y)), which excludes an author with one book
+//    titled t and another from year y;
+//  * a to-many group whose every condition holds on NULL (isnull=True, exact
+//    NULL) also matches owners with no related row at all -- Django's LEFT
+//    OUTER join gives them one row of NULLs: (NOT EXISTS (...) OR EXISTS
+//    (... cond)); its exclude() is the exact complement. "books__isnull"
+//    itself tests whether any related row exists;
+//  * under a negation, a leaf whose column can be NULL (a nullable column, or
+//    one reached through an outer join) becomes (cond AND col IS NOT NULL):
+//    SQL's NOT NULL is NULL, which would drop the row, while Django's
+//    exclude() keeps rows whose column is NULL.
 #pragma once
 
 #include "query/q_node.hpp"
@@ -34,10 +46,5 @@ namespace covet::detail {
 
 // The SQL for `node` in `scope`; parameters go to the scope's context.
 std::string compile_condition(CompileContext& ctx, SqlScope& scope, const QNode& node);
-
-// Resolves every lookup of the tree against `model` and checks its value,
-// without producing SQL: filter() calls it so errors surface where the
-// mistake is written, not when the query first runs.
-void validate_condition(const ModelInfo& model, const QNode& node);
 
 }  // namespace covet::detail

@@ -36,9 +36,7 @@
 #include <covet/id.hpp>
 
 #include <concepts>
-#include <cstddef>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <ranges>
 #include <string_view>
@@ -216,10 +214,14 @@ constexpr void require_model() {
 // not const.
 template <class T>
 constexpr void require_writable_model() {
-  require_model<T>();
-  static_assert(!std::is_const_v<T>,
-                "covet: this call writes into the object (its key, its relation members): pass a non-const "
-                "object");
+  using U = std::remove_cv_t<T>;
+  if constexpr (std::is_const_v<T> && (Model<U> || is_specialization_of<U, Partial>)) {
+    static_assert(rejected<T>,
+                  "covet: this call writes into the object (its key, its relation members): pass a non-const "
+                  "object");
+  } else {
+    require_model<T>();
+  }
 }
 
 // db.related(owner, &T::member) / related_one: T a model, `owner` (of type

@@ -31,8 +31,9 @@
 //   auto posts = db.related(python, &Post::tags);           // ManyRelatedManager<Post>
 //
 // Writes on the reverse of a foreign key (add, remove, clear, set) change the
-// key column of the related rows, so, as in Django, they need a nullable key
-// (remove and clear set it to NULL). Where the key's type is known at compile
+// key column of the related rows, and add / remove / set the key member of
+// the objects passed as well (as Django does). They need a nullable key, as
+// in Django (remove and clear set it to NULL). Where the key's type is known at compile
 // time -- db.related(owner, &Book::editor) -- the manager's type says so
 // (KeyNullability::Nullable or NonNull) and the methods are absent for a
 // non-null key; a declared ReverseSet<T> and db.related<T>(owner, "name") learn

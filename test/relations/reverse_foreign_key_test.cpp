@@ -14,15 +14,16 @@ using namespace blog;
 
 namespace {
 
-// What the typed managers let one write.
+// What the typed managers let one write (objects non-const: add and remove
+// update them).
 template <class M, class T>
-concept CanAdd = requires(const M& m, const T& t) { m.add(t); };
+concept CanAdd = requires(const M& m, T& t) { m.add(t); };
 template <class M, class T>
-concept CanRemove = requires(const M& m, const T& t) { m.remove(t); };
+concept CanRemove = requires(const M& m, T& t) { m.remove(t); };
 template <class M>
 concept CanClear = requires(const M& m) { m.clear(); };
 template <class M, class T>
-concept CanSet = requires(const M& m, const std::vector<T>& v) { m.set(v); };
+concept CanSet = requires(const M& m, std::vector<T>& v) { m.set(v); };
 template <class M, class T>
 concept CanCreate = requires(const M& m, T t) { m.create(t); };
 

@@ -1,6 +1,8 @@
 // Single-object writes and reads by key: INSERT, UPDATE, DELETE, refresh and
 // the lazy load behind Ref<T>::get(). Values are always bound; identifiers
-// come from the metadata, quoted.
+// come from the metadata, quoted. Every value written is checked against its
+// column first (check_fits: max_length, UTF-8), so a value the column cannot
+// hold is a DataError on every backend and no statement runs.
 #include "backend/connection.hpp"
 #include "database_state.hpp"
 #include "model/column_value.hpp"
@@ -88,7 +90,7 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   std::string columns, values;
   std::vector<Value> params;
   for (const MemberInfo* m : model.columns) {
-    Value v = column_value(*m, object);
+    Value v = checked_column_value(model, *m, object);
     if (m->primary_key && v.is_null()) continue;  // assigned by the database
     if (!columns.empty()) {
       columns += ", ";
@@ -119,7 +121,7 @@ bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   for (const MemberInfo* m : model.columns) {
     if (m->primary_key) continue;
     if (!assignments.empty()) assignments += ", ";
-    params.push_back(column_value(*m, object));
+    params.push_back(checked_column_value(model, *m, object));
     assignments += quote_identifier(d, m->column) + " = " + placeholder(d, static_cast<int>(params.size()));
   }
   const std::string where = " WHERE " + quote_identifier(d, model.primary_key->column) + " = ";

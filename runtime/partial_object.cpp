@@ -118,7 +118,7 @@ void write_partial(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   for (std::size_t i = 0; i < model.columns.size(); ++i) {
     const MemberInfo& m = *model.columns[i];
     if (m.primary_key || !(*loaded)[i]) continue;
-    params.push_back(column_value(m, object));
+    params.push_back(checked_column_value(model, m, object));
     if (!assignments.empty()) assignments += ", ";
     assignments += quote_identifier(d, m.column) + " = " + placeholder(d, static_cast<int>(params.size()));
   }

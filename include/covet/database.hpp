@@ -75,6 +75,7 @@ class Database {
   // ForeignKeyViolation) when the database refuses the row.
   template <class T>
   T create(T object) {
+    detail::require_model<T>();
     detail::insert_object(state_, model_info<T>(), &object);
     return object;
   }
@@ -83,17 +84,15 @@ class Database {
   // object's row is gone it is inserted again with its key, like Django.
   template <class T>
   void save(T& object) {
-    const ModelInfo& info = model_info<T>();
-    if (info.primary_key->get(&object).is_null() || !detail::update_object(state_, info, &object))
-      detail::insert_object(state_, info, &object);
-    else
-      detail::bind_object(state_, info, &object);
+    detail::require_writable_model<T>();
+    if constexpr (Model<T>) save_object(object);
   }
 
   // UPDATEs the row of a saved object. Throws UsageError for an unsaved object
   // and DoesNotExist when its row is gone.
   template <class T>
   void update(const T& object) {
+    detail::require_model<T>();
     if (!detail::update_object(state_, model_info<T>(), &object))
       throw DoesNotExist(model_info<T>().name + " matching key " +
                              model_info<T>().primary_key->get(&object).debug_string() +
@@ -142,15 +141,12 @@ class Database {
   // DO_NOTHING relation). Nothing is deleted and the key is kept then.
   template <class T>
   DeleteResult erase(T& object) {
-    const ModelInfo& info = model_info<T>();
-    Value key = info.primary_key->get(&object);
-    if (key.is_null())
-      throw UsageError("cannot erase an unsaved " + info.name + " (its " + info.primary_key->name +
-                           " is 0): create or save it first",
-                       info.name);
-    DeleteResult result = detail::erase_rows(state_, info, {std::move(key)});
-    info.primary_key->set(&object, Value());
-    return result;
+    detail::require_writable_model<T>();
+    if constexpr (Model<T>) {
+      return erase_object(object);
+    } else {
+      return {};
+    }
   }
 
   // INSERTs every object in multi-row statements (as many rows per
@@ -160,6 +156,7 @@ class Database {
   // IntegrityError subclasses; then no row is inserted.
   template <class T>
   std::vector<T> bulk_create(std::vector<T> objects, std::size_t batch_size = 0) {
+    detail::require_model<T>();
     std::vector<void*> rows;
     rows.reserve(objects.size());
     for (T& object : objects) rows.push_back(&object);
@@ -175,6 +172,7 @@ class Database {
   template <class T>
   std::int64_t bulk_update(const std::vector<T>& objects, std::initializer_list<std::string_view> fields,
                            std::size_t batch_size = 0) {
+    detail::require_model<T>();
     std::vector<const void*> rows;
     rows.reserve(objects.size());
     for (const T& object : objects) rows.push_back(&object);
@@ -187,6 +185,7 @@ class Database {
   // level. Throws FieldError / UsageError as prefetch_related does.
   template <class T, class... L>
   void prefetch(std::span<T> objects, L&&... lookups) {
+    detail::require_writable_model<T>();
     std::vector<void*> rows;
     rows.reserve(objects.size());
     for (T& object : objects) rows.push_back(&object);
@@ -205,10 +204,12 @@ class Database {
   // is gone, UsageError for an unsaved object.
   template <class T>
   void refresh(T& object) {
-    detail::refresh_object(state_, model_info<T>(), &object);
+    detail::require_writable_model<T>();
+    if constexpr (Model<T>) detail::refresh_object(state_, model_info<T>(), &object);
   }
 
-  // All objects of T, to filter, order and fetch.
+  // All objects of T, to filter, order and fetch. (QuerySet<T> checks that
+  // T is a model.)
   template <class T>
   QuerySet<T> objects() const {
     return QuerySet<T>(state_);
@@ -218,36 +219,85 @@ class Database {
   // db.related(alice, &Book::author) is every Book whose author is alice.
   // The key's nullability is part of the manager's type: add / remove /
   // clear / set exist only for a nullable key (std::optional<Ref<Owner>>).
-  template <class T, class Owner>
-  RelatedManager<T, KeyNullability::NonNull> related(const Owner& owner, Ref<Owner> T::*member) const {
-    return make_related<T, Owner, KeyNullability::NonNull>(owner, member_name(member));
+  // `owner` must be an object of the model the member refers to, and the
+  // member a relation (a compile error naming the fix otherwise).
+  template <class T, class Owner, class O>
+  RelatedManager<T, KeyNullability::NonNull> related(const O& owner, Ref<Owner> T::*member) const {
+    detail::require_owner<O, Owner, T>();
+    if constexpr (detail::owner_fits<O, Owner, T>) {
+      return make_related<T, Owner, KeyNullability::NonNull>(owner, member_name(member));
+    } else {
+      return {};
+    }
   }
-  template <class T, class Owner>
-  RelatedManager<T, KeyNullability::Nullable> related(const Owner& owner,
+  template <class T, class Owner, class O>
+  RelatedManager<T, KeyNullability::Nullable> related(const O& owner,
                                                       std::optional<Ref<Owner>> T::*member) const {
-    return make_related<T, Owner, KeyNullability::Nullable>(owner, member_name(member));
+    detail::require_owner<O, Owner, T>();
+    if constexpr (detail::owner_fits<O, Owner, T>) {
+      return make_related<T, Owner, KeyNullability::Nullable>(owner, member_name(member));
+    } else {
+      return {};
+    }
   }
   // The reverse side of a many-to-many without a declared member:
   // db.related(python, &Post::tags) is every Post tagged python.
-  template <class T, class Owner>
-  ManyRelatedManager<T> related(const Owner& owner, RefSet<Owner> T::*member) const {
-    const ReverseRelation& rev = detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
-    return ManyRelatedManager<T>(
-        detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+  template <class T, class Owner, class O>
+  ManyRelatedManager<T> related(const O& owner, RefSet<Owner> T::*member) const {
+    detail::require_owner<O, Owner, T>();
+    if constexpr (detail::owner_fits<O, Owner, T>) {
+      const ReverseRelation& rev =
+          detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
+      return ManyRelatedManager<T>(
+          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+    } else {
+      return {};
+    }
+  }
+  // A member that is not a relation has no reverse side.
+  template <class T, class M, class O>
+  void related(const O&, M T::*) const {
+    static_assert(detail::rejected<M>,
+                  "covet: db.related(owner, &Model::member) takes a relation member of Model: a "
+                  "covet::Ref<Owner>, std::optional<covet::Ref<Owner>> or covet::RefSet<Owner>");
   }
   // The same by the reverse accessor's name: db.related<Book>(alice, "books").
   template <class T, class Owner>
   RelatedManager<T> related(const Owner& owner, std::string_view accessor) const {
-    const ReverseRelation& rev = detail::reverse_named(model_info<Owner>(), accessor, model_info<T>());
-    return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+    detail::require_model<T>();
+    detail::require_model<Owner>();
+    if constexpr (Model<T> && Model<Owner>) {
+      const ReverseRelation& rev = detail::reverse_named(model_info<Owner>(), accessor, model_info<T>());
+      return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+    } else {
+      return {};
+    }
   }
 
   // The reverse side of a one-to-one: db.related_one(user, &Profile::user).get().
-  template <class T, class Owner>
-  ReverseOne<T> related_one(const Owner& owner, Ref<Owner> T::*member) const {
-    const ReverseRelation& rev =
-        detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
-    return ReverseOne<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+  template <class T, class Owner, class O>
+  ReverseOne<T> related_one(const O& owner, Ref<Owner> T::*member) const {
+    detail::require_owner<O, Owner, T>();
+    if constexpr (detail::owner_fits<O, Owner, T>) {
+      return make_related_one<T, Owner>(owner, member_name(member));
+    } else {
+      return {};
+    }
+  }
+  template <class T, class Owner, class O>
+  ReverseOne<T> related_one(const O& owner, std::optional<Ref<Owner>> T::*member) const {
+    detail::require_owner<O, Owner, T>();
+    if constexpr (detail::owner_fits<O, Owner, T>) {
+      return make_related_one<T, Owner>(owner, member_name(member));
+    } else {
+      return {};
+    }
+  }
+  template <class T, class M, class O>
+  void related_one(const O&, M T::*) const {
+    static_assert(detail::rejected<M>,
+                  "covet: db.related_one(owner, &Model::member) takes a one-to-one member of Model: a "
+                  "covet::Ref<Owner> or std::optional<covet::Ref<Owner>>");
   }
 
   // A transaction scope: BEGIN (a SAVEPOINT when nested); commits when it ends
@@ -291,6 +341,33 @@ class Database {
   RelatedManager<T, Keys> make_related(const Owner& owner, std::string_view member) const {
     const ReverseRelation& rev = detail::reverse_of(model_info<T>(), member, model_info<Owner>());
     return RelatedManager<T, Keys>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+  }
+  template <class T, class Owner>
+  ReverseOne<T> make_related_one(const Owner& owner, std::string_view member) const {
+    const ReverseRelation& rev = detail::reverse_of(model_info<T>(), member, model_info<Owner>());
+    return ReverseOne<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+  }
+
+  template <class T>
+  void save_object(T& object) {
+    const ModelInfo& info = model_info<T>();
+    if (info.primary_key->get(&object).is_null() || !detail::update_object(state_, info, &object))
+      detail::insert_object(state_, info, &object);
+    else
+      detail::bind_object(state_, info, &object);
+  }
+
+  template <class T>
+  DeleteResult erase_object(T& object) {
+    const ModelInfo& info = model_info<T>();
+    Value key = info.primary_key->get(&object);
+    if (key.is_null())
+      throw UsageError("cannot erase an unsaved " + info.name + " (its " + info.primary_key->name +
+                           " is 0): create or save it first",
+                       info.name);
+    DeleteResult result = detail::erase_rows(state_, info, {std::move(key)});
+    info.primary_key->set(&object, Value());
+    return result;
   }
 
   std::shared_ptr<detail::DatabaseState> state_;

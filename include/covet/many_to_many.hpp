@@ -18,8 +18,11 @@
 //   db.related(python, &Post::tags).all();  // ReverseSet<Post>, or db.related
 //
 // Items passed to add / remove / set are saved objects of T, covet::Ref<T>,
-// covet::Id or integer keys, or any container of those, mixed freely. Each
-// call dedupes its items, and add never writes a pair that exists already.
+// covet::Id or integer keys, or any container of those, mixed freely
+// (covet::RelatedArgumentOf, concepts.hpp). Anything else -- a string, a
+// range of characters, an object of another model -- is a compile error
+// naming the fix. Each call dedupes its items, and add never writes a pair
+// that exists already.
 //
 // Through models: with covet::through("Membership") the pairs are rows of
 // that model. Its other columns take the values of a prototype passed as
@@ -38,6 +41,7 @@
 // IntegrityError subclasses when a key refers to no row.
 #pragma once
 
+#include <covet/concepts.hpp>
 #include <covet/detail/object_store.hpp>
 #include <covet/detail/lazy_load.hpp>
 #include <covet/detail/manager_queries.hpp>
@@ -63,6 +67,13 @@
 
 namespace covet {
 
+namespace detail {
+// Throws DataError naming the model and the field when a column value of
+// `object` (an instance of `model`) cannot be stored: text that is not
+// UTF-8 or longer than its max_length (runtime/model/column_value.cpp).
+void check_values(const ModelInfo& model, const void* object);
+}  // namespace detail
+
 // Values for a through model's own columns when add / set / create write its
 // rows: every column of the prototype except its primary key and its two
 // relation keys, which the manager fills in.
@@ -71,9 +82,15 @@ class ThroughDefaults {
   // No prototype: a value-initialized through object supplies the values.
   ThroughDefaults() = default;
 
+  // Throws DataError when a value of the prototype does not fit its column
+  // (text longer than its max_length, invalid UTF-8), before any statement.
   template <class M>
-  explicit ThroughDefaults(const M& prototype)
-      : model_(&model_info<M>()), object_(std::make_shared<const M>(prototype)) {}
+  explicit ThroughDefaults(const M& prototype) {
+    detail::require_model<M>();
+    model_ = &model_info<M>();
+    object_ = std::make_shared<const M>(prototype);
+    detail::check_values(*model_, object_.get());
+  }
 
   // The prototype's model and object; nullptr when there is none.
   const ModelInfo* model() const noexcept { return model_; }
@@ -117,28 +134,8 @@ void m2m_create(const ManyToManyLink& link, const ModelInfo& managed, void* obje
                 const ThroughDefaults& defaults);
 
 
-template <class U>
-struct is_ref : std::false_type {};
-template <class U>
-struct is_ref<Ref<U>> : std::true_type {};
-
-// What one argument of add / remove / set may be: a saved T, a Ref<T>, an Id,
-// an integer key, a Value, or a container of those.
-template <class T, class A>
-inline constexpr bool is_related_item =
-    std::is_same_v<A, T> || std::is_same_v<A, Ref<T>> || std::is_same_v<A, Id> ||
-    std::is_same_v<A, Value> || (std::is_integral_v<A> && !std::is_same_v<A, bool>);
-
-template <class T, class A>
-concept RelatedItem = is_related_item<T, std::remove_cvref_t<A>>;
-
-template <class T, class A>
-concept RelatedItems = std::ranges::input_range<const std::remove_cvref_t<A>> &&
-                       is_related_item<T, std::remove_cvref_t<std::ranges::range_value_t<const std::remove_cvref_t<A>>>>;
-
-template <class T, class A>
-concept RelatedArgument = RelatedItem<T, A> || RelatedItems<T, A> ||
-                          std::is_same_v<std::remove_cvref_t<A>, ThroughDefaults>;
+template <class A>
+concept IsThroughDefaults = std::is_same_v<std::remove_cvref_t<A>, ThroughDefaults>;
 
 template <class T, class A>
 void collect_item(std::vector<Value>& keys, const A& item, const char* what) {
@@ -173,7 +170,7 @@ struct RelatedArguments {
     using U = std::remove_cvref_t<A>;
     if constexpr (std::is_same_v<U, ThroughDefaults>) {
       defaults = arg;
-    } else if constexpr (RelatedItem<T, A>) {
+    } else if constexpr (RelatedItemOf<T, A>) {
       collect_item<T>(keys, arg, what);
     } else {
       for (const auto& item : arg) collect_item<T>(keys, item, what);
@@ -222,20 +219,29 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
   // One INSERT per batch of rows. Arguments: see the header comment, plus at
   // most one covet::through_defaults(...).
   template <class... A>
-    requires(sizeof...(A) > 0 && (detail::RelatedArgument<T, A> && ...))
+    requires(sizeof...(A) > 0)
   void add(const A&... items) const {
-    auto args = collect("add()", items...);
-    prefetched_.clear();
-    detail::m2m_add(link_, args.keys, args.defaults);
+    (detail::require_related_argument<T, A>(), ...);
+    static_assert((detail::IsThroughDefaults<A> + ... + 0) <= 1,
+                  "covet: add() takes at most one covet::through_defaults(...)");
+    if constexpr (((RelatedArgumentOf<T, A> || detail::IsThroughDefaults<A>) && ...)) {
+      auto args = collect("add()", items...);
+      prefetched_.clear();
+      detail::m2m_add(link_, args.keys, args.defaults);
+    }
   }
 
   // Unrelates the items (deletes their pairs); items not related are ignored.
   template <class... A>
-    requires(sizeof...(A) > 0 && ((detail::RelatedItem<T, A> || detail::RelatedItems<T, A>) && ...))
+    requires(sizeof...(A) > 0)
   void remove(const A&... items) const {
-    auto args = collect("remove()", items...);
-    prefetched_.clear();
-    detail::m2m_remove(link_, args.keys);
+    static_assert(!(detail::IsThroughDefaults<A> || ...), "covet: remove() takes no through_defaults");
+    (detail::require_related_argument<T, A>(), ...);
+    if constexpr ((RelatedArgumentOf<T, A> && ...)) {
+      auto args = collect("remove()", items...);
+      prefetched_.clear();
+      detail::m2m_remove(link_, args.keys);
+    }
   }
 
   // Unrelates every object from the owner.
@@ -247,11 +253,14 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
   // Makes `items` exactly the related objects: deletes the pairs not in it and
   // adds the missing ones (with `defaults`), in one transaction.
   template <class R>
-    requires detail::RelatedItems<T, R>
   void set(const R& items, const ThroughDefaults& defaults = {}) const {
-    auto args = collect("set()", items);
-    prefetched_.clear();
-    detail::m2m_set(link_, args.keys, defaults);
+    detail::require_related_argument<T, R>();
+    static_assert(!RelatedItemOf<T, R>, "covet: set() takes a container of items: set({item, ...})");
+    if constexpr (RelatedRangeOf<T, R>) {
+      auto args = collect("set()", items);
+      prefetched_.clear();
+      detail::m2m_set(link_, args.keys, defaults);
+    }
   }
   void set(std::initializer_list<T> items, const ThroughDefaults& defaults = {}) const {
     auto args = collect("set()", items);
@@ -265,6 +274,15 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
     prefetched_.clear();
     detail::m2m_create(link_, model_info<T>(), &object, defaults);
     return object;
+  }
+  // An object of another type is not one of T (nor sliced into one).
+  template <class U>
+    requires(!std::is_same_v<std::remove_cvref_t<U>, T>)
+  T create(U&&, const ThroughDefaults& = {}) const {
+    static_assert(detail::rejected<U>,
+                  "covet: create() makes an object of the manager's model (its value_type): pass one, e.g. "
+                  "post.tags.create({.name = \"new\"})");
+    return T{};
   }
 
  protected:

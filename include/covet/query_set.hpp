@@ -24,6 +24,7 @@
 #pragma once
 
 #include <covet/bulk.hpp>
+#include <covet/concepts.hpp>
 #include <covet/deletion.hpp>
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
@@ -156,9 +157,12 @@ class QuerySet {
   using const_iterator = typename std::vector<Row>::const_iterator;
   using iterator = const_iterator;
 
-  // Every row of T; what Database::objects<T>() returns.
+  // Every row of T; what Database::objects<T>() returns. T must be a model
+  // (covet::Model): db.objects<int>() does not compile.
   explicit QuerySet(std::shared_ptr<detail::DatabaseState> db)
-      : core_(std::move(db), model_info<T>()) {}
+      : core_(std::move(db), model_info<T>()) {
+    detail::require_model<T>();
+  }
 
   // Rows matching the lookup: filter("author__name__startswith", "Al").
   template <class V>

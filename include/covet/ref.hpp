@@ -26,6 +26,7 @@
 // other in any order.
 #pragma once
 
+#include <covet/concepts.hpp>
 #include <covet/detail/lazy_load.hpp>
 #include <covet/errors.hpp>
 #include <covet/id.hpp>
@@ -61,13 +62,15 @@ class Ref {
   Ref(const T& object)  // NOLINT(google-explicit-constructor): Book{.author = alice}
       : key_(model_info<T>().primary_key->get(&object)),
         object_(std::make_shared<const T>(object)) {
+    detail::require_model<T>();
     if (key_.is_null())
       throw UsageError("cannot refer to an unsaved " + model_info<T>().name +
                            ": save it first (db.create / db.save) so it has a key",
                        model_info<T>().name);
   }
 
-  // Refers to the row with primary key `id` without loading it.
+  // Refers to the row with primary key `id` without loading it. (T may
+  // still be incomplete here, so only get() checks that it is a model.)
   explicit Ref(Id id) : key_(id.has_value() ? Value(id.value()) : Value()) {}
   explicit Ref(std::int64_t id) : key_(id) {}
 
@@ -100,6 +103,7 @@ class Ref {
   // UsageError when null, unbound, or in strict loading mode (see
   // Database::strict_loading); DoesNotExist when the row is gone.
   const T& get() const {
+    detail::require_model<T>();
     if (object_) return *object_;
     if (key_.is_null()) detail::throw_unbound(member_, model_info<T>(), "is null");
     object_ = std::static_pointer_cast<const T>(

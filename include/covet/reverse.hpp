@@ -31,8 +31,9 @@
 //   auto posts = db.related(python, &Post::tags);           // ManyRelatedManager<Post>
 //
 // Writes on the reverse of a foreign key (add, remove, clear, set) change the
-// key column of the related rows, so, as in Django, they need a nullable key
-// (remove and clear set it to NULL). Where the key's type is known at compile
+// key column of the related rows, and add / remove / set the key member of
+// the objects passed as well (as Django does). They need a nullable key, as
+// in Django (remove and clear set it to NULL). Where the key's type is known at compile
 // time -- db.related(owner, &Book::editor) -- the manager's type says so
 // (KeyNullability::Nullable or NonNull) and the methods are absent for a
 // non-null key; a declared ReverseSet<T> and db.related<T>(owner, "name") learn
@@ -40,6 +41,7 @@
 // for every key.
 #pragma once
 
+#include <covet/concepts.hpp>
 #include <covet/detail/object_store.hpp>
 #include <covet/detail/lazy_load.hpp>
 #include <covet/detail/manager_queries.hpp>
@@ -51,8 +53,11 @@
 #include <covet/query_set.hpp>
 #include <covet/value.hpp>
 
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -80,8 +85,16 @@ void fk_set(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& rev
             const std::vector<Value>& keys);
 // Throws UsageError naming the relation when its key is not nullable.
 void require_nullable_key(const ReverseRelation& reverse, const char* what);
-// Throws DoesNotExist when `object`'s key does not hold `owner`.
+// Throws DoesNotExist, naming the owner's model, when `object`'s key does not
+// hold `owner`.
 void require_related(const ReverseRelation& reverse, const Value& owner, const void* object);
+// Makes `object`'s key member (the relation `reverse` mirrors) hold `key`, as
+// its row does after a write: bound to `db` when `key` is the owner's, reset
+// (nullopt) when `key` is NULL.
+void fk_assign(const std::weak_ptr<DatabaseState>& db, const ReverseRelation& reverse, const Value& key,
+               void* object);
+// Throws UsageError: through_defaults passed to the reverse of a foreign key.
+[[noreturn]] void refuse_through_defaults(const ReverseRelation& reverse);
 }  // namespace detail
 
 // What a reverse manager knows at compile time about the foreign key it
@@ -150,34 +163,64 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     detail::insert_object(db, model_info<T>(), &object);
     return object;
   }
-
-  // Points the items' foreign keys at the owner: one UPDATE per batch. Items
-  // are saved objects of T, Refs, Ids, integer keys or containers of those.
-  // The objects passed are not modified; reload them to see the new key.
-  // Throws UsageError for a non-null key (Checked managers; the others do
-  // not have the method).
-  template <class... A>
-    requires(Keys != KeyNullability::NonNull && sizeof...(A) > 0 &&
-             (detail::RelatedArgument<T, A> && ...))
-  void add(const A&... items) const {
-    require_bound();
-    prefetched_.clear();
-    if (is_many_to_many()) return many().add(items...);
-    detail::fk_add(writable("add()"), *reverse_, owner_key_, keys("add()", items...));
+  // An object of another type is not one of T (nor sliced into one).
+  template <class U>
+    requires(!std::is_same_v<std::remove_cvref_t<U>, T>)
+  T create(U&&) const {
+    static_assert(detail::rejected<U>,
+                  "covet: create() makes an object of the manager's model (its value_type): pass one, e.g. "
+                  "topic.posts.create({.title = \"new\"})");
+    return T{};
   }
 
-  // Sets the items' foreign keys to NULL. Throws DoesNotExist when an object
-  // passed is not related to the owner (keys passed as such are not checked:
-  // those not related are left alone).
+  // Points the items' foreign keys at the owner: one UPDATE per batch. Items
+  // are saved objects of T, Refs, Ids, integer keys or containers of those
+  // (covet::RelatedArgumentOf). As in Django, each object passed is updated
+  // in memory too: its key then holds the owner's, bound to the database,
+  // so a later remove(obj) or obj.<key>.get() sees it. Objects are taken by
+  // non-const reference for that (a const object does not compile: pass its
+  // key instead). Throws UsageError for an unsaved object and for a non-null
+  // key (Checked managers; the others do not have the method); nothing is
+  // written or modified then.
   template <class... A>
-    requires(Keys != KeyNullability::NonNull && sizeof...(A) > 0 &&
-             ((detail::RelatedItem<T, A> || detail::RelatedItems<T, A>) && ...))
-  void remove(const A&... items) const {
-    require_bound();
-    prefetched_.clear();
-    if (is_many_to_many()) return many().remove(items...);
-    (check_related(items), ...);
-    detail::fk_remove(writable("remove()"), *reverse_, owner_key_, keys("remove()", items...));
+    requires(Keys != KeyNullability::NonNull && sizeof...(A) > 0)
+  void add(A&&... items) const {
+    static_assert(Keys == KeyNullability::Checked || !(detail::IsThroughDefaults<A> || ...),
+                  "covet: through_defaults apply to a many-to-many; this manager is the reverse of a foreign key");
+    (detail::require_related_argument<T, A>(), ...);
+    (detail::require_assignable_item<T, A>(), ...);
+    if constexpr ((((RelatedArgumentOf<T, A> && detail::is_modifiable_object<T, A>()) ||
+                    detail::IsThroughDefaults<A>) &&
+                   ...)) {
+      require_bound();
+      prefetched_.clear();
+      if (is_many_to_many()) return many().add(items...);
+      if constexpr ((detail::IsThroughDefaults<A> || ...)) detail::refuse_through_defaults(*reverse_);
+      detail::fk_add(writable("add()"), *reverse_, owner_key_, keys("add()", items...));
+      (assign(items, owner_key_), ...);
+    }
+  }
+
+  // Sets the items' foreign keys to NULL, in the database and in the
+  // objects passed. Throws DoesNotExist (naming the owner's model, as
+  // Django's <Owner>.DoesNotExist) when an object passed is not related to
+  // the owner, before anything is written; keys passed as such are not
+  // checked: those not related are left alone.
+  template <class... A>
+    requires(Keys != KeyNullability::NonNull && sizeof...(A) > 0)
+  void remove(A&&... items) const {
+    static_assert(!(detail::IsThroughDefaults<A> || ...), "covet: remove() takes no through_defaults");
+    (detail::require_related_argument<T, A>(), ...);
+    (detail::require_assignable_item<T, A>(), ...);
+    if constexpr (((RelatedArgumentOf<T, A> && detail::is_modifiable_object<T, A>()) && ...)) {
+      require_bound();
+      prefetched_.clear();
+      if (is_many_to_many()) return many().remove(items...);
+      auto db = writable("remove()");
+      (check_related(items), ...);
+      detail::fk_remove(db, *reverse_, owner_key_, keys("remove()", items...));
+      (assign(items, Value()), ...);
+    }
   }
 
   // Sets the foreign key of every related object to NULL.
@@ -191,19 +234,34 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   }
 
   // Makes `items` exactly the related objects: unrelates the others (NULL)
-  // and relates the missing ones, in one transaction.
+  // and relates the missing ones, in one transaction. The objects passed
+  // then hold the owner's key in memory, as after add(). set({a, b}) takes
+  // the objects themselves (lvalues), not copies.
   template <class R>
-    requires(Keys != KeyNullability::NonNull && detail::RelatedItems<T, R>)
-  void set(const R& items) const {
-    require_bound();
-    prefetched_.clear();
-    if (is_many_to_many()) return many().set(items);
-    detail::fk_set(writable("set()"), *reverse_, owner_key_, keys("set()", items));
+    requires(Keys != KeyNullability::NonNull)
+  void set(R&& items) const {
+    detail::require_related_argument<T, R>();
+    static_assert(!RelatedItemOf<T, R>, "covet: set() takes a container of items: set({item, ...})");
+    detail::require_assignable_item<T, R>();
+    if constexpr (RelatedRangeOf<T, R> && detail::is_modifiable_object<T, R>()) {
+      require_bound();
+      prefetched_.clear();
+      if (is_many_to_many()) return many().set(items);
+      detail::fk_set(writable("set()"), *reverse_, owner_key_, keys("set()", items));
+      assign(items, owner_key_);
+    }
   }
-  void set(std::initializer_list<T> items) const
+  void set(std::initializer_list<std::reference_wrapper<T>> items) const
     requires(Keys != KeyNullability::NonNull)
   {
-    set<std::initializer_list<T>>(items);
+    std::vector<Value> ids;
+    ids.reserve(items.size());
+    for (T& object : items) ids.push_back(detail::saved_key(model_info<T>(), &object, "set()"));
+    require_bound();
+    prefetched_.clear();
+    if (is_many_to_many()) return many().set(ids);
+    detail::fk_set(writable("set()"), *reverse_, owner_key_, ids);
+    for (T& object : items) detail::fk_assign(database_, *reverse_, owner_key_, &object);
   }
 
  private:
@@ -242,8 +300,21 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     using U = std::remove_cvref_t<A>;
     if constexpr (std::is_same_v<U, T>) {
       detail::require_related(*reverse_, owner_key_, &item);
-    } else if constexpr (detail::RelatedItems<T, A>) {
+    } else if constexpr (RelatedRangeOf<T, A>) {
       for (const auto& element : item) check_related(element);
+    }
+  }
+  // After a write: the objects among the items hold `key` (the owner's, or
+  // NULL) in memory, as their rows now do.
+  template <class A>
+  void assign(A& item, const Value& key) const {
+    using U = std::remove_cvref_t<A>;
+    if constexpr (std::is_same_v<U, T>) {
+      detail::fk_assign(database_, *reverse_, key, &item);
+    } else if constexpr (RelatedRangeOf<T, A>) {
+      if constexpr (std::is_lvalue_reference_v<std::ranges::range_reference_t<A>> &&
+                    std::is_same_v<std::remove_cvref_t<std::ranges::range_reference_t<A>>, T>)
+        for (auto& element : item) detail::fk_assign(database_, *reverse_, key, &element);
     }
   }
 

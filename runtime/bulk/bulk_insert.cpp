@@ -14,6 +14,8 @@
 //    leaves no row of the call behind;
 //  * a model whose only column is its key gets one INSERT ... DEFAULT VALUES
 //    per row (SQLite has no multi-row form of it);
+//  * every value is checked against its column (max_length, UTF-8) before
+//    the first statement: DataError, and nothing is inserted;
 //  * afterwards every object holds its key, its to_field relations hold the
 //    column's value (as insert_object leaves them) and its relation members
 //    are bound.
@@ -99,6 +101,10 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                  const std::vector<void*>& objects, std::size_t batch_size) {
   if (objects.empty()) return;
   require_open(*db, model);
+
+  // Every value is checked before the first statement, so a value no
+  // column can hold (check_fits) leaves no batch written.
+  for (void* object : objects) check_values(model, object);
 
   RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
   for (void* object : objects)

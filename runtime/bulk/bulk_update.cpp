@@ -7,7 +7,8 @@
 //   WHERE "id" IN (?, ?)
 //
 // Contract:
-//  * every field is checked before anything runs (update_fields.hpp), and
+//  * every field is checked before anything runs (update_fields.hpp), every
+//    value written against its column (max_length, UTF-8: DataError), and
 //    every object must be saved; an empty field list is a UsageError, an
 //    empty object list runs nothing and matches 0 rows;
 //  * an object whose key repeats an earlier one is skipped: the first one
@@ -115,6 +116,10 @@ std::int64_t bulk_update(const std::shared_ptr<DatabaseState>& db, const ModelIn
                        model.name);
     if (seen.insert(key).second) targets.push_back(Target{std::move(key), objects[i]});
   }
+  // The values written are checked before the first statement: a value its
+  // column cannot hold (check_fits) is a DataError and nothing is updated.
+  for (const Target& t : targets)
+    for (const MemberInfo* m : members) check_fits(model, *m, column_value(*m, t.object));
   if (targets.empty()) return 0;
   require_open(*db, model);
 

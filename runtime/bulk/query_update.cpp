@@ -17,6 +17,7 @@
 #include "bulk/statement.hpp"
 #include "bulk/update_fields.hpp"
 #include "database_state.hpp"
+#include "model/column_value.hpp"
 #include "query/compiled_query.hpp"
 #include "query/query_state.hpp"
 #include "query/sql_scope.hpp"
@@ -85,6 +86,7 @@ std::int64_t QueryCore::update(const std::vector<Assign>& assignments) const {
       throw UsageError("update() sets " + model.name + "." + m->name + " twice", model.name);
     columns.push_back(m);
     values.push_back(fitted_value(model, *m, a.value, a.object.get()));
+    check_fits(model, *m, values.back());
   }
   // Django runs nothing for an update without values.
   if (columns.empty()) return 0;

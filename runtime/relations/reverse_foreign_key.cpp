@@ -78,12 +78,33 @@ void require_nullable_key(const ReverseRelation& r, const char* what) {
                    r.source->name);
 }
 
+// Django raises <Owner>.DoesNotExist here: the owner is what the object is
+// not found among.
 void require_related(const ReverseRelation& r, const Value& owner, const void* object) {
-  if (r.member->get(object) == owner) return;
+  const Value held = r.member->get(object);
+  if (held == owner) return;
+  const std::string& owner_model = r.member->relation->target->name;
   throw DoesNotExist(r.source->name + " " + r.source->primary_key->get(object).debug_string() +
-                         " is not related to the " + r.member->relation->target->name + " with key " +
-                         owner.debug_string() + " through " + label_of(r),
-                     r.source->name);
+                         " is not related to the " + owner_model + " with key " + owner.debug_string() +
+                         " (its " + label_of(r) + " is " + held.debug_string() +
+                         "): remove() takes objects of the owner's " + r.accessor +
+                         "; reload the object if its row changed since",
+                     owner_model);
+}
+
+void fk_assign(const std::weak_ptr<DatabaseState>& db, const ReverseRelation& r, const Value& key, void* object) {
+  r.member->set(object, key);
+  if (key.is_null()) return;
+  BindContext ctx;
+  ctx.database = db;
+  ctx.member = r.member;
+  r.member->bind(object, ctx);
+}
+
+void refuse_through_defaults(const ReverseRelation& r) {
+  throw UsageError("through_defaults() apply to the pairs of a many-to-many; the reverse of the foreign key " +
+                       label_of(r) + " has no through model: pass the objects or keys alone",
+                   r.source->name);
 }
 
 void fk_add(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& r, const Value& owner,

@@ -146,13 +146,23 @@ std::vector<std::string> existing_tables(Connection& conn) {
 
 }  // namespace
 
+void require_models(const std::vector<const ModelInfo*>& models) {
+  if (!models.empty()) return;
+  throw UsageError(
+      "create_all() found no registered model, so it would create no table: the program was linked without "
+      "the metadata the Covet plugin generates. Pass the model headers to covet_add_models(<target> "
+      "<headers>...) in CMake (or compile the plugin's generated <target>.covet.cpp into the program)");
+}
+
 void create_all(const std::shared_ptr<DatabaseState>& db) {
+  const std::vector<const ModelInfo*> models = all_models();
+  require_models(models);
   Connection& conn = *db->connection;
   const Dialect d = db->dialect;
   Atomic scope(db);
   std::vector<std::string> existing = existing_tables(conn);
   std::vector<const ModelInfo*> created;
-  for (const ModelInfo* model : dependency_order(all_models())) {
+  for (const ModelInfo* model : dependency_order(models)) {
     if (std::find(existing.begin(), existing.end(), model->table) != existing.end()) continue;
     conn.execute(create_table_sql(d, *model), {});
     for (const MemberInfo* m : model->columns) {

@@ -22,6 +22,7 @@
 //       │   ├── NotNullViolation
 //       │   ├── ProtectedError   a PROTECT relation blocked a delete (carries the rows)
 //       │   └── RestrictedError  a RESTRICT relation blocked a delete (carries the rows)
+//       ├── DataError           a value the column cannot hold (too long, out of range)
 //       ├── OperationalError    connection lost, server down, bad URL, locked file
 //       └── ProgrammingError    SQL the database rejected (missing table, syntax)
 //
@@ -148,6 +149,13 @@ class RestrictedError : public IntegrityError {
 
  private:
   std::vector<BlockingObjects> objects_;
+};
+
+// A value the column cannot hold: text longer than its max_length, a number
+// out of range, an invalid encoding (Django's DataError; SQLSTATE class 22).
+class DataError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
 };
 
 class OperationalError : public DatabaseError {

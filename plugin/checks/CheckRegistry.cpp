@@ -1,8 +1,10 @@
 #include "checks/Check.h"
 
 // One header per rule of Checks.inc.
+#include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
 #include "checks/DuplicateTableCheck.h"
+#include "checks/EnumTextCheck.h"
 #include "checks/LookupStringCheck.h"
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"

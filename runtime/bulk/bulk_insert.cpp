@@ -14,6 +14,8 @@
 //    leaves no row of the call behind;
 //  * a model whose only column is its key gets one INSERT ... DEFAULT VALUES
 //    per row (SQLite has no multi-row form of it);
+//  * a nil covet::Uuid key is generated and auto_now / auto_now_add members
+//    are set before anything is written (model/auto_fields.hpp);
 //  * afterwards every object holds its key, its to_field relations hold the
 //    column's value (as insert_object leaves them) and its relation members
 //    are bound.
@@ -21,6 +23,7 @@
 // columns' types, so no parameter needs a CAST here.
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
+#include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "sql/dialect.hpp"
 
@@ -99,6 +102,14 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                  const std::vector<void*>& objects, std::size_t batch_size) {
   if (objects.empty()) return;
   require_open(*db, model);
+
+  // Django's bulk_create runs pre_save(add=True): keys and auto_now(_add)
+  // first, so every row and object gets them (one instant for the call).
+  const Timestamp now = current_time();
+  for (void* object : objects) {
+    assign_generated_key(model, object);
+    stamp_auto_now(model, object, AutoWrite::Create, now);
+  }
 
   RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
   for (void* object : objects)

@@ -1,6 +1,7 @@
 #include "bulk/update_fields.hpp"
 
 #include <covet/errors.hpp>
+#include <covet/field_traits.hpp>
 
 #include <string>
 
@@ -50,6 +51,8 @@ const char* kind_wanted(ColumnType type) {
     case ColumnType::Blob: return "a blob";
     case ColumnType::Timestamp: return "a timestamp (std::chrono::sys_time)";
     case ColumnType::Date: return "a date (std::chrono::sys_days or year_month_day)";
+    case ColumnType::Decimal: return "a decimal (covet::Decimal) or an integer";
+    case ColumnType::Uuid: return "a UUID (covet::Uuid)";
   }
   return "a value";
 }
@@ -65,6 +68,8 @@ bool fits(ColumnType type, Value::Kind kind) {
     case ColumnType::Text: return kind == Value::Kind::Text;
     case ColumnType::Blob: return kind == Value::Kind::Blob;
     case ColumnType::Timestamp: return kind == Value::Kind::Timestamp;
+    case ColumnType::Decimal: return kind == Value::Kind::Decimal || kind == Value::Kind::Integer;
+    case ColumnType::Uuid: return kind == Value::Kind::Uuid;
     case ColumnType::Date: return kind == Value::Kind::Date;
   }
   return false;
@@ -116,6 +121,19 @@ Value fitted_value(const ModelInfo& model, const MemberInfo& member, Value value
   }
   if (member.type == ColumnType::Real && value.is_integer())
     return Value(static_cast<double>(value.as_integer()));
+  if (member.type == ColumnType::Decimal) {
+    // To the column's scale, exactly (a Decimal<10, 3> of 9.990 into a
+    // NUMERIC(10, 2) is 9.99; 9.995 is refused), with its digits checked:
+    // SQLite would store any text, PostgreSQL would round.
+    try {
+      return Value(DecimalValue{value_to_decimal_units(value, member.max_digits, member.decimal_places,
+                                                       "NUMERIC(" + std::to_string(member.max_digits) + ", " +
+                                                           std::to_string(member.decimal_places) + ")"),
+                                member.decimal_places});
+    } catch (DataError& e) {
+      throw DataError("update(): " + model.name + "." + member.name + ": " + e.what(), model.name);
+    }
+  }
   return value;
 }
 

@@ -78,7 +78,9 @@ void resolve(Registry& r) {
       if (!m.column.empty()) model->columns.push_back(&m);
     }
     if (!model->primary_key)
-      throw UsageError("model " + model->name + " has no covet::Id member", model->name);
+      throw UsageError("model " + model->name +
+                           " has no primary key (a covet::Id member, or a [[covet::primary_key]] covet::Uuid)",
+                       model->name);
   }
 
   for (auto& [type, model] : r.models) {
@@ -92,7 +94,13 @@ void resolve(Registry& r) {
                              ", which is not a registered model: pass its header to covet_add_models()",
                          model->name);
       m.relation->target = target->second.get();
-      if (m.relation->kind != RelationKind::ManyToMany) m.type = key_type(*model, m, *target->second);
+      if (m.relation->kind != RelationKind::ManyToMany) {
+        m.type = key_type(*model, m, *target->second);
+        const std::string& to_field = m.relation->to_field;
+        const MemberInfo* key = to_field.empty() ? target->second->primary_key : target->second->member(to_field);
+        m.max_digits = key->max_digits;  // a key to a decimal column is a decimal of its size
+        m.decimal_places = key->decimal_places;
+      }
     }
   }
 

@@ -15,17 +15,35 @@ bool is_integer_type(ColumnType t) {
          t == ColumnType::BigInt;
 }
 
-// A PostgreSQL array literal: {1,2,3} or {"a","b\"c"}.
-std::string array_literal(const std::vector<Value>& keys, bool text) {
+// The PostgreSQL array type a list of keys of `type` is sent as ("bigint"
+// for "= ANY($1::bigint[])"), and the Value kind every key must have for it;
+// null for key types sent as an IN list.
+struct ArrayType {
+  const char* name;
+  Value::Kind kind;
+};
+const ArrayType* array_type(ColumnType t) {
+  static constexpr ArrayType kBigint{"bigint", Value::Kind::Integer};
+  static constexpr ArrayType kText{"text", Value::Kind::Text};
+  static constexpr ArrayType kUuid{"uuid", Value::Kind::Uuid};
+  if (is_integer_type(t)) return &kBigint;
+  if (t == ColumnType::Text) return &kText;
+  if (t == ColumnType::Uuid) return &kUuid;
+  return nullptr;
+}
+
+// A PostgreSQL array literal: {1,2,3}, {"a","b\"c"} or {"a1b2...","..."}.
+std::string array_literal(const std::vector<Value>& keys) {
   std::string out = "{";
   for (const Value& k : keys) {
     if (out.size() > 1) out += ',';
-    if (!text) {
+    if (k.is_integer()) {
       out += std::to_string(k.as_integer());
       continue;
     }
+    const std::string text = k.is_uuid() ? k.as_uuid().to_string() : k.as_text();
     out += '"';
-    for (char c : k.as_text()) {
+    for (char c : text) {
       if (c == '"' || c == '\\') out += '\\';
       out += c;
     }
@@ -50,14 +68,9 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
   out.key = owner_alias + "." + ctx.quote(r.key_column);
   ParamSink sink{ctx.dialect, &ctx.params};
 
-  const bool all_integers =
-      std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_integer(); });
-  const bool all_text = std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_text(); });
-  if (ctx.dialect == Dialect::PostgreSQL && ((is_integer_type(r.key_type) && all_integers) ||
-                                             (r.key_type == ColumnType::Text && all_text))) {
-    const bool text = r.key_type == ColumnType::Text;
-    out.condition = out.key + " = ANY(" + sink.bind(Value(array_literal(r.keys, text))) +
-                    (text ? "::text[])" : "::bigint[])");
+  const ArrayType* array = ctx.dialect == Dialect::PostgreSQL ? array_type(r.key_type) : nullptr;
+  if (array && std::all_of(r.keys.begin(), r.keys.end(), [&](const Value& v) { return v.kind() == array->kind; })) {
+    out.condition = out.key + " = ANY(" + sink.bind(Value(array_literal(r.keys))) + "::" + array->name + "[])";
     return out;
   }
   // SQLite (or a key type without an array cast): an IN list padded to a
@@ -73,7 +86,7 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
 }
 
 std::size_t keys_per_statement(const DatabaseState& db, ColumnType key_type, std::size_t other_params) {
-  if (db.dialect == Dialect::PostgreSQL && (is_integer_type(key_type) || key_type == ColumnType::Text))
+  if (db.dialect == Dialect::PostgreSQL && array_type(key_type))
     return std::size_t{1} << 20;
   const int limit = db.connection->max_params();
   const std::size_t max = limit > 0 ? static_cast<std::size_t>(limit) : 999;

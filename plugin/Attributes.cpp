@@ -220,8 +220,14 @@ class CovetAttrInfo : public ParsedAttrInfo {
   }
 
   // After an argument error: a relation attribute is still recorded (without
-  // arguments) so that the member is not also reported as lacking one.
+  // arguments) so that the member is not also reported as lacking one; so is
+  // covet::primary_key, so that its model is not reported as keyless.
   AttrHandling recover(Sema &S, Decl *D, const ParsedAttr &Attr) const {
+    if (Id == AttrId::primary_key) {
+      if (!findAttr(D, Id))
+        D->addAttr(AnnotateAttr::Create(S.Context, desc(Id).ScopedName, nullptr, 0, Attr.getRange()));
+      return AttributeApplied;
+    }
     if (Id != AttrId::foreign_key && Id != AttrId::one_to_one && Id != AttrId::many_to_many)
       return AttributeNotApplied;
     if (findAttr(D, AttrId::foreign_key) || findAttr(D, AttrId::one_to_one) ||

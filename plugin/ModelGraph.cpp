@@ -215,7 +215,9 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
     M.MaxLength = static_cast<int>(N->getExtValue());
   M.Unique = findAttr(F, AttrId::unique) != nullptr;
   M.PrimaryKeyAnnotation = findAttr(F, AttrId::primary_key);
-  M.PrimaryKey = M.Kind == Storage::Id || M.PrimaryKeyAnnotation;
+  // A covet::primary_key on another type is PrimaryKeyCheck's error, not a
+  // second key.
+  M.PrimaryKey = M.Kind == Storage::Id || (M.PrimaryKeyAnnotation && M.Kind == Storage::Uuid);
   M.AutoNow = findAttr(F, AttrId::auto_now);
   M.AutoNowAdd = findAttr(F, AttrId::auto_now_add);
   M.EnumText = textEnum(T);

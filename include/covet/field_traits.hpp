@@ -28,6 +28,7 @@
 #include <covet/uuid.hpp>
 #include <covet/value.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <concepts>
 #include <cstddef>
@@ -66,6 +67,8 @@ Uuid value_to_uuid(const Value& value);
 // plugin emits (covet::meta::EnumRegistration); null for other enums.
 struct EnumNames;
 const EnumNames* enum_names(const std::type_info& type) noexcept;
+// Whether every registration has run: true once the model registry is built.
+bool enum_registrations_closed() noexcept;
 // The enumerator's name; DataError when no enumerator has `value`.
 Value enum_name_of(const EnumNames& names, std::int64_t value);
 // The value of the enumerator named by `value` (its name as text; an integer
@@ -133,10 +136,20 @@ struct FieldTraits<T, std::enable_if_t<std::is_enum_v<T>>> {
       return static_cast<T>(static_cast<Underlying>(detail::enum_value_of(*n, value)));
     return static_cast<T>(Base::from_value(value));
   }
-  // Looked up once: registrations all happen during static initialization.
+  // Registrations all run during static initialization, so a table found is
+  // kept; "no table" is kept only once registration is over (the model
+  // registry has been built), in case the enum is converted before the
+  // generated metadata's initializers have run.
   static const detail::EnumNames* names() noexcept {
-    static const detail::EnumNames* const found = detail::enum_names(typeid(T));
-    return found;
+    static std::atomic<const detail::EnumNames*> found{nullptr};
+    static std::atomic<bool> settled{false};
+    if (settled.load(std::memory_order_acquire)) return found.load(std::memory_order_relaxed);
+    const detail::EnumNames* n = detail::enum_names(typeid(T));
+    if (n || detail::enum_registrations_closed()) {
+      found.store(n, std::memory_order_relaxed);
+      settled.store(true, std::memory_order_release);
+    }
+    return n;
   }
 };
 

@@ -2,10 +2,13 @@
 // metadata during static initialization (covet::meta::EnumRegistration) and
 // read by covet::FieldTraits<E> afterwards, so the registry is only written
 // before main() and only read after.
+#include "model/enum_registry.hpp"
+
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/generated.hpp>
 
+#include <atomic>
 #include <map>
 #include <string>
 #include <typeindex>
@@ -34,7 +37,13 @@ std::map<std::type_index, EnumNames>& registry() {
   return r;
 }
 
+std::atomic<bool> closed{false};
+
 }  // namespace
+
+bool enum_registrations_closed() noexcept { return closed.load(std::memory_order_acquire); }
+
+void close_enum_registrations() noexcept { closed.store(true, std::memory_order_release); }
 
 const EnumNames* enum_names(const std::type_info& type) noexcept {
   auto& r = registry();

@@ -7,6 +7,8 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include "model/enum_registry.hpp"
+
 #include <covet/errors.hpp>
 #include <covet/generated.hpp>
 #include <covet/model_info.hpp>
@@ -70,6 +72,7 @@ ColumnType key_type(const ModelInfo& source, const MemberInfo& relation, const M
 }
 
 void resolve(Registry& r) {
+  detail::close_enum_registrations();  // the generated initializers have all run by now
   for (auto& [type, build] : r.builders) r.models.emplace(type, std::make_unique<ModelInfo>(build()));
 
   for (auto& [type, model] : r.models) {

@@ -240,6 +240,42 @@ TEST_P(UuidKeyTest, TheColumnsAreNativeUuidOnPostgresqlAndTextOnSqlite) {
   }
 }
 
+TEST_P(UuidKeyTest, PrefetchSendsUuidKeysAsOneArrayOnPostgresql) {
+  auto& db = *database;
+  db.query_log().start();
+  auto customers = db.objects<Customer>().prefetch_related("orders").fetch();
+  db.query_log().stop();
+  ASSERT_EQ(db.query_log().entries().size(), 2u);
+  const std::string& sql = db.query_log().entries()[1].sql;
+  if (is_sqlite()) {
+    EXPECT_NE(sql.find(" IN ("), std::string::npos) << sql;
+  } else {
+    EXPECT_NE(sql.find("= ANY($1::uuid[])"), std::string::npos) << sql;
+    EXPECT_EQ(db.query_log().entries()[1].params.size(), 1u);
+  }
+}
+
+TEST_P(UuidKeyTest, JoinTableKeysAreUuidColumns) {
+  auto& db = *database;
+  if (is_sqlite()) {
+    auto columns = db.query("SELECT name, type FROM pragma_table_info('fld_order_labels') ORDER BY cid");
+    ASSERT_EQ(columns.size(), 3u);  // id, order_id, label_id
+    EXPECT_EQ(columns[1][1], covet::Value("UUID"));
+    EXPECT_EQ(columns[2][1], covet::Value("UUID"));
+  } else {
+    auto columns = db.query(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'fld_order_labels' "
+        "AND table_schema = current_schema() ORDER BY ordinal_position");
+    ASSERT_EQ(columns.size(), 3u);
+    EXPECT_EQ(columns[1][1], covet::Value("uuid"));
+    EXPECT_EQ(columns[2][1], covet::Value("uuid"));
+  }
+}
+
+TEST_P(UuidKeyTest, ARefToAnUnsavedUuidKeyedObjectIsAUsageError) {
+  EXPECT_THROW((covet::Ref<Customer>(Customer{.name = "unsaved"})), covet::UsageError);
+}
+
 COVET_INSTANTIATE_BACKENDS(UuidKeyTest);
 
 }  // namespace

@@ -68,9 +68,9 @@ bool fits(ColumnType type, Value::Kind kind) {
     case ColumnType::Text: return kind == Value::Kind::Text;
     case ColumnType::Blob: return kind == Value::Kind::Blob;
     case ColumnType::Timestamp: return kind == Value::Kind::Timestamp;
+    case ColumnType::Date: return kind == Value::Kind::Date;
     case ColumnType::Decimal: return kind == Value::Kind::Decimal || kind == Value::Kind::Integer;
     case ColumnType::Uuid: return kind == Value::Kind::Uuid;
-    case ColumnType::Date: return kind == Value::Kind::Date;
   }
   return false;
 }

@@ -8,6 +8,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/ParsedAttrInfo.h"
@@ -26,7 +27,7 @@ namespace covet {
 
 namespace {
 
-enum class Subject { Record, Field };
+enum class Subject { Record, Field, Enum };
 enum class Args { None, OptString, String, TwoStrings, Strings, Bool, OptBool, PositiveInt, OnDelete };
 
 struct AttrDesc {
@@ -94,6 +95,17 @@ const CallExpr *asSetCall(const Expr *E) {
 
 constexpr unsigned OnDeleteSet = 6;  // covet::OnDelete::Set
 
+// The enum a member's type is, through std::optional; nullptr for others.
+const EnumDecl *enumOf(QualType T) {
+  T = T.getCanonicalType();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+      Spec && isStdEntity(Spec->getSpecializedTemplate(), "optional") && Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    T = Spec->getTemplateArgs()[0].getAsType().getCanonicalType();
+  const auto *ET = T->getAs<EnumType>();
+  return ET ? ET->getDecl() : nullptr;
+}
+
 class CovetAttrInfo : public ParsedAttrInfo {
  public:
   explicit CovetAttrInfo(AttrId Id) : Id(Id) {
@@ -112,6 +124,18 @@ class CovetAttrInfo : public ParsedAttrInfo {
       if (RD && !RD->isUnion() && !RD->isLambda())
         return true;
       report(S.getDiagnostics(), Attr.getLoc(), Diag::AttributeOnRecordOnly) << A.ScopedName;
+      return false;
+    }
+    if (A.On == Subject::Enum) {
+      if (isa<EnumDecl>(D))
+        return true;
+      report(S.getDiagnostics(), Attr.getLoc(), Diag::AttributeOnEnumOnly) << A.ScopedName;
+      // On a member of an enum type, point at the enum it belongs on.
+      if (const auto *F = dyn_cast<FieldDecl>(D))
+        if (const EnumDecl *E = enumOf(F->getType()))
+          report(S.getDiagnostics(), E->getLocation(), Diag::EnumAttributeGoesHere)
+              << A.ScopedName << E
+              << FixItHint::CreateInsertion(E->getLocation(), std::string("[[") + A.ScopedName + "]] ");
       return false;
     }
     if (isa<FieldDecl>(D))
@@ -197,8 +221,14 @@ class CovetAttrInfo : public ParsedAttrInfo {
   }
 
   // After an argument error: a relation attribute is still recorded (without
-  // arguments) so that the member is not also reported as lacking one.
+  // arguments) so that the member is not also reported as lacking one; so is
+  // covet::primary_key, so that its model is not reported as keyless.
   AttrHandling recover(Sema &S, Decl *D, const ParsedAttr &Attr) const {
+    if (Id == AttrId::primary_key) {
+      if (!findAttr(D, Id))
+        D->addAttr(AnnotateAttr::Create(S.Context, desc(Id).ScopedName, nullptr, 0, Attr.getRange()));
+      return AttributeApplied;
+    }
     if (Id != AttrId::foreign_key && Id != AttrId::one_to_one && Id != AttrId::many_to_many)
       return AttributeNotApplied;
     if (findAttr(D, AttrId::foreign_key) || findAttr(D, AttrId::one_to_one) ||

@@ -117,18 +117,33 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
       }
       break;
     case Storage::Id:
+    case Storage::Uuid:
     case Storage::Other:
     case Storage::Prefetched:
       break;
   }
   I.str("column", Mem.Column);
-  I.flag("primary_key", Mem.Kind == Storage::Id);
+  I.flag("primary_key", Mem.PrimaryKey);
   if (Mem.MaxLength > 0)
     I.add("max_length", std::to_string(Mem.MaxLength));
   I.flag("unique", Mem.Unique);
   I.flag("db_index", Mem.DbIndex.value_or(false));
   I.flag("has_default", Mem.HasDefault);
+  I.flag("enum_text", Mem.EnumText != nullptr);
+  I.flag("auto_now", Mem.AutoNow != nullptr);
+  I.flag("auto_now_add", Mem.AutoNowAdd != nullptr);
   return "covet::meta::field<" + Args + ">(" + I.done() + ")";
+}
+
+// The registration of a covet::enum_text enum's names (covet/generated.hpp).
+std::string enumRegistration(ASTContext &Ctx, const EnumDecl *E, unsigned N) {
+  const std::string Type = qualifiedTypeName(Ctx, Ctx.getEnumType(E));
+  std::string Names;
+  for (const EnumConstantDecl *C : E->enumerators())
+    Names += std::string(Names.empty() ? "" : ",\n       ") + "{static_cast<std::int64_t>(" + Type +
+             "::" + C->getName().str() + "), " + literal(C->getName()) + "}";
+  return "const covet::meta::EnumRegistration covet_enum_" + std::to_string(N) + "{typeid(" + Type + "), " +
+         literal(E->getQualifiedNameAsString()) + ",\n      {" + Names + "}};\n";
 }
 
 }  // namespace
@@ -195,6 +210,9 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
        << "), &covet_model_" << N << "};\n";
     ++N;
   }
+  unsigned E = 0;
+  for (const EnumDecl *Enum : Graph.textEnums())
+    OS << enumRegistration(Ctx, Enum, E++);
   OS << "}  // namespace\n";
   return Out;
 }

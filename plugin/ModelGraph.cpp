@@ -13,7 +13,8 @@ namespace covet {
 
 namespace {
 
-// Collects model definitions in the order they appear.
+// Collects model definitions and covet::enum_text enums in the order they
+// appear.
 class ModelCollector : public RecursiveASTVisitor<ModelCollector> {
  public:
   bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
@@ -22,7 +23,14 @@ class ModelCollector : public RecursiveASTVisitor<ModelCollector> {
       Found.push_back(RD);
     return true;
   }
+  bool VisitEnumDecl(EnumDecl *ED) {
+    if (ED->isThisDeclarationADefinition() && !ED->isDependentContext() && !ED->isInvalidDecl() &&
+        findAttr(ED, AttrId::enum_text))
+      Enums.push_back(ED);
+    return true;
+  }
   std::vector<const CXXRecordDecl *> Found;
+  std::vector<const EnumDecl *> Enums;
 };
 
 const CXXRecordDecl *definitionOr(const CXXRecordDecl *RD) {
@@ -83,6 +91,19 @@ std::optional<QualType> optionalArg(QualType T) {
   if (Args.size() < 1 || Args[0].getKind() != TemplateArgument::Type)
     return std::nullopt;
   return Args[0].getAsType();
+}
+
+// The covet::enum_text enum a member of type T stores (T or std::optional<T>).
+const EnumDecl *textEnum(QualType T) {
+  if (auto Opt = optionalArg(T))
+    T = *Opt;
+  const auto *ET = T.getCanonicalType()->getAs<EnumType>();
+  if (!ET)
+    return nullptr;
+  const EnumDecl *ED = ET->getDecl();
+  if (const EnumDecl *Def = ED->getDefinition())
+    ED = Def;
+  return findAttr(ED, AttrId::enum_text) ? ED : nullptr;
 }
 
 // The tree kind a base class brings: covet::TreeNode<T> / covet::NestedSetNode<T>.
@@ -153,6 +174,8 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   };
   if (isCovetId(T)) {
     M.Kind = Storage::Id;
+  } else if (isCovetEntity(T.getCanonicalType()->getAsCXXRecordDecl(), "Uuid")) {
+    M.Kind = Storage::Uuid;
   } else if (auto Arg = covetTemplateArg(T, "Ref")) {
     M.Kind = Storage::Ref;
     SetTarget(*Arg);
@@ -198,6 +221,13 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   if (auto N = intArg(Ctx, findAttr(F, AttrId::max_length), 0))
     M.MaxLength = static_cast<int>(N->getExtValue());
   M.Unique = findAttr(F, AttrId::unique) != nullptr;
+  M.PrimaryKeyAnnotation = findAttr(F, AttrId::primary_key);
+  // A covet::primary_key on another type is PrimaryKeyCheck's error, not a
+  // second key.
+  M.PrimaryKey = M.Kind == Storage::Id || (M.PrimaryKeyAnnotation && M.Kind == Storage::Uuid);
+  M.AutoNow = findAttr(F, AttrId::auto_now);
+  M.AutoNowAdd = findAttr(F, AttrId::auto_now_add);
+  M.EnumText = textEnum(T);
   if (const AnnotateAttr *A = findAttr(F, AttrId::db_index)) {
     auto B = intArg(Ctx, A, 0);
     M.DbIndex = !B || B->getBoolValue();
@@ -238,6 +268,7 @@ ModelGraph ModelGraphBuilder::build() {
   ModelGraph G;
   ModelCollector Collector;
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  G.TextEnums = Collector.Enums;
 
   for (const CXXRecordDecl *RD : Collector.Found) {
     auto M = std::make_unique<Model>();

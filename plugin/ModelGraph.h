@@ -7,7 +7,7 @@
 // The builder records what is declared, right or wrong; the checks decide what
 // is an error. The emitter runs only when no error was reported, so it may
 // assume every member is consistent (a Ref has a relation attribute, a
-// relation targets a model, a model has one covet::Id).
+// relation targets a model, a model has one primary key).
 #pragma once
 
 #include "Attributes.h"
@@ -26,6 +26,7 @@ namespace covet {
 // The C++ storage type of a member.
 enum class Storage {
   Id,           // covet::Id
+  Uuid,         // covet::Uuid: a column, or the primary key with covet::primary_key
   Ref,          // covet::Ref<T>
   OptionalRef,  // std::optional<covet::Ref<T>>
   RefSet,       // covet::RefSet<T>
@@ -66,6 +67,15 @@ struct Member {
   std::optional<bool> DbConstraint;  // covet::db_constraint(b)
   int Symmetrical = -1;              // covet::symmetrical(b): 0/1
   bool HasDefault = false;           // default member initializer
+  // The model's primary key: a covet::Id, or a member marked
+  // covet::primary_key (a covet::Uuid, once PrimaryKeyCheck has passed).
+  bool PrimaryKey = false;
+  const clang::AnnotateAttr *PrimaryKeyAnnotation = nullptr;
+  const clang::AnnotateAttr *AutoNow = nullptr;     // covet::auto_now
+  const clang::AnnotateAttr *AutoNowAdd = nullptr;  // covet::auto_now_add
+  // The member's enum type (through std::optional) when it is declared
+  // covet::enum_text: a TEXT column of enumerator names.
+  const clang::EnumDecl *EnumText = nullptr;
 
   llvm::StringRef name() const { return Field->getName(); }
   bool isRelationStorage() const {
@@ -98,12 +108,22 @@ struct Model {
 
   // The member named Name, or nullptr.
   const Member *member(llvm::StringRef Name) const;
+
+  // Its primary key member (the first, if PrimaryKeyCheck reported several).
+  const Member *primaryKey() const {
+    for (const Member &Mem : Members)
+      if (Mem.PrimaryKey)
+        return &Mem;
+    return nullptr;
+  }
 };
 
 class ModelGraph {
  public:
   // In the order their definitions appear in the translation unit.
   const std::vector<std::unique_ptr<Model>> &models() const { return Models; }
+  // The enums declared covet::enum_text, in the order they appear.
+  const std::vector<const clang::EnumDecl *> &textEnums() const { return TextEnums; }
   // The model whose definition is RD (any redeclaration of it), or nullptr.
   const Model *find(const clang::CXXRecordDecl *RD) const;
   // Every member once, at the model that declares it (an inherited member is
@@ -113,6 +133,7 @@ class ModelGraph {
  private:
   friend class ModelGraphBuilder;
   std::vector<std::unique_ptr<Model>> Models;
+  std::vector<const clang::EnumDecl *> TextEnums;
   llvm::DenseMap<const clang::CXXRecordDecl *, const Model *> ByDecl;
 };
 

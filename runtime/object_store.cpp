@@ -5,6 +5,7 @@
 // hold is a DataError on every backend and no statement runs.
 #include "backend/connection.hpp"
 #include "database_state.hpp"
+#include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
 #include "sql/dialect.hpp"
@@ -87,6 +88,8 @@ std::shared_ptr<DatabaseState> lock_database(const std::weak_ptr<DatabaseState>&
 
 void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   const Dialect d = db->dialect;
+  assign_generated_key(model, object);
+  stamp_auto_now(model, object, AutoWrite::Create, current_time());
   std::string columns, values;
   std::vector<Value> params;
   for (const MemberInfo* m : model.columns) {
@@ -112,8 +115,10 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   bind_object(db, model, object);
 }
 
-bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
-                   const void* object) {
+namespace {
+
+// The UPDATE of every column from `object`, as it is.
+bool update_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object) {
   const Dialect d = db->dialect;
   Value key = require_key(model, object, "update");
   std::string assignments;
@@ -136,6 +141,24 @@ bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   std::string sql = "UPDATE " + quote_identifier(d, model.table) + " SET " + assignments + where +
                     placeholder(d, static_cast<int>(params.size()));
   return run(*db, model, sql, params).rows_affected > 0;
+}
+
+}  // namespace
+
+bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+  stamp_auto_now(model, object, AutoWrite::Save, current_time());
+  return update_row(db, model, object);
+}
+
+bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                   const void* object) {
+  if (!has_auto_now(model)) return update_row(db, model, object);
+  // The caller's object is const: the row gets the new time, the object
+  // keeps its own until it is refreshed.
+  std::shared_ptr<void> stamped = model.make();
+  model.copy(stamped.get(), object);
+  stamp_auto_now(model, stamped.get(), AutoWrite::Save, current_time());
+  return update_row(db, model, stamped.get());
 }
 
 void refresh_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {

@@ -2,6 +2,7 @@
 // loading deferred columns, and UPDATEs that write only the columns the
 // object holds. Values are bound; identifiers come from the metadata, quoted.
 #include "database_state.hpp"
+#include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
 #include "sql/dialect.hpp"
@@ -113,6 +114,9 @@ void write_partial(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
     throw UsageError(std::string("cannot ") + operation + " a Partial<" + model.name + "> without a key",
                      model.name);
 
+  // Django's save(update_fields=...) stamps auto_now only on the fields it
+  // writes: here, the loaded ones.
+  stamp_auto_now(model, object, AutoWrite::Save, current_time(), loaded);
   std::string assignments;
   std::vector<Value> params;
   for (std::size_t i = 0; i < model.columns.size(); ++i) {

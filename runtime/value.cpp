@@ -63,6 +63,8 @@ std::string Value::debug_string() const {
     case Kind::Blob: return blob_text(as_blob());
     case Kind::Timestamp: return "TIMESTAMP '" + detail::format_timestamp(as_timestamp()) + "'";
     case Kind::Date: return "DATE '" + detail::format_date(as_date()) + "'";
+    case Kind::Decimal: return as_decimal().to_string();
+    case Kind::Uuid: return "UUID '" + as_uuid().to_string() + "'";
   }
   return "?";
 }

@@ -28,6 +28,7 @@
 #include <covet/atomic.hpp>
 #include <covet/bulk.hpp>
 #include <covet/database.hpp>
+#include <covet/decimal.hpp>
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/id.hpp>
@@ -44,4 +45,5 @@
 #include <covet/ref.hpp>
 #include <covet/ref_set.hpp>
 #include <covet/reverse.hpp>
+#include <covet/uuid.hpp>
 #include <covet/value.hpp>

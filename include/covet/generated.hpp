@@ -46,6 +46,7 @@
 #include <covet/on_delete.hpp>
 #include <covet/value.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <typeinfo>
@@ -72,11 +73,14 @@ struct ModelSpec {
 struct FieldSpec {
   std::string_view name{};     // the member name
   std::string_view column{};   // covet::column("x") or the member name
-  bool primary_key = false;  // the member is covet::Id
+  bool primary_key = false;  // the member is covet::Id, or a covet::Uuid marked covet::primary_key
   int max_length = 0;        // covet::max_length(n); 0 = unbounded
   bool unique = false;       // covet::unique
   bool db_index = false;     // covet::db_index
   bool has_default = false;  // the member has a default member initializer
+  bool enum_text = false;    // an enum declared [[covet::enum_text]]: a TEXT column of names
+  bool auto_now = false;     // covet::auto_now: the current time on every save
+  bool auto_now_add = false; // covet::auto_now_add: the current time on create
 };
 
 using RelationKind = covet::RelationKind;
@@ -128,6 +132,27 @@ Value set_value();
 // initialization; the ModelInfo itself is built on first use.
 struct Registration {
   Registration(const std::type_info& type, const ModelInfo& (*build)());
+};
+
+// One enumerator of an enum declared [[covet::enum_text]]: its value (the
+// underlying integer, converted to 64 bits) and its name.
+struct EnumName {
+  std::int64_t value = 0;
+  std::string_view name{};
+};
+
+// Registers the names of an [[covet::enum_text]] enum during static
+// initialization, for covet::FieldTraits<E> (covet/field_traits.hpp). The
+// emitter writes one per such enum the model headers declare:
+//
+//   const covet::meta::EnumRegistration covet_enum_0{typeid(::shop::Status), "shop::Status",
+//       {{static_cast<std::int64_t>(::shop::Status::draft), "draft"},
+//        {static_cast<std::int64_t>(::shop::Status::paid), "paid"}}};
+//
+// The same enum may be registered by several generated files (one per
+// covet_add_models target); the first registration is kept.
+struct EnumRegistration {
+  EnumRegistration(const std::type_info& type, std::string_view name, std::initializer_list<EnumName> names);
 };
 
 }  // namespace covet::meta

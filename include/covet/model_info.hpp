@@ -36,16 +36,18 @@ enum class TreeKind { None, AdjacencyList, NestedSet };
 
 // The storage class of a column, independent of the SQL dialect.
 enum class ColumnType {
-  AutoId,     // covet::Id: 64-bit auto-increment primary key
+  AutoId,     // covet::Id: 64-bit auto-increment primary key (a covet::Uuid key is Uuid)
   Bool,
   SmallInt,   // 8- and 16-bit integers
   Integer,    // 32-bit integers and enums with a 32-bit (or smaller unsigned) base
   BigInt,     // 64-bit integers
   Real,       // float, double
-  Text,       // std::string; VARCHAR(n) when max_length is set
+  Text,       // std::string (VARCHAR(n) when max_length is set); enum_text enums
   Blob,       // std::vector<std::byte> / std::vector<std::uint8_t>
   Timestamp,  // std::chrono::sys_time<Duration>
   Date,       // std::chrono::year_month_day, std::chrono::sys_days
+  Decimal,    // covet::Decimal<D, P>: NUMERIC(D, P) (MemberInfo::max_digits, decimal_places)
+  Uuid,       // covet::Uuid: uuid on PostgreSQL, canonical text on SQLite
 };
 
 enum class MemberKind {
@@ -93,6 +95,10 @@ struct MemberInfo {
   bool db_index = false;
   bool has_default = false;
   int max_length = 0;
+  int max_digits = 0;      // ColumnType::Decimal: NUMERIC(max_digits, decimal_places)
+  int decimal_places = 0;
+  bool auto_now = false;      // covet::auto_now: set to the current time on every save
+  bool auto_now_add = false;  // covet::auto_now_add: set to the current time on create
   std::shared_ptr<RelationInfo> relation;  // set for MemberKind::Relation
 
   // Typed accessors generated from the member pointer. `object` points to an

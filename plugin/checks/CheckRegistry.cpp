@@ -1,9 +1,11 @@
 #include "checks/Check.h"
 
 // One header per rule of Checks.inc.
+#include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
 #include "checks/DuplicateColumnCheck.h"
 #include "checks/DuplicateTableCheck.h"
+#include "checks/EnumTextCheck.h"
 #include "checks/IdentifierCharactersCheck.h"
 #include "checks/IdentifierLengthCheck.h"
 #include "checks/JoinTableNameClashCheck.h"

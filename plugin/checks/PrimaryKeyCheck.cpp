@@ -5,13 +5,19 @@
 namespace covet {
 
 void PrimaryKeyCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
-  llvm::DenseSet<const clang::FieldDecl *> Reported;  // an extra Id shared by several models
+  // The type rule, once per member (inherited members appear in every model).
+  for (const auto &[M, Mem] : Graph.distinctMembers())
+    if (Mem->PrimaryKeyAnnotation && Mem->Kind != Storage::Uuid && Mem->Kind != Storage::Id)
+      Ctx.report(Mem->PrimaryKeyAnnotation->getLocation(), Diag::PrimaryKeyNotUuid)
+          << Mem->name() << Mem->Field->getType();
+
+  llvm::DenseSet<const clang::FieldDecl *> Reported;  // an extra key shared by several models
   for (const auto &M : Graph.models()) {
     if (M->Abstract)
       continue;
     const Member *First = nullptr;
     for (const Member &Mem : M->Members) {
-      if (Mem.Kind != Storage::Id)
+      if (!Mem.PrimaryKey)
         continue;
       if (!First) {
         First = &Mem;
@@ -19,8 +25,13 @@ void PrimaryKeyCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
       }
       if (!Reported.insert(Mem.Field).second)
         continue;
-      Ctx.report(Mem.Field->getLocation(), Diag::ExtraPrimaryKey) << M->Decl;
-      Ctx.report(First->Field->getLocation(), Diag::PreviousPrimaryKey);
+      if (Mem.Kind == Storage::Id && First->Kind == Storage::Id) {
+        Ctx.report(Mem.Field->getLocation(), Diag::ExtraPrimaryKey) << M->Decl;
+        Ctx.report(First->Field->getLocation(), Diag::PreviousPrimaryKey);
+      } else {
+        Ctx.report(Mem.Field->getLocation(), Diag::ExtraUuidPrimaryKey) << M->Decl;
+        Ctx.report(First->Field->getLocation(), Diag::PreviousKey) << First->name();
+      }
     }
     if (!First)
       Ctx.report(M->Decl->getLocation(), Diag::NoPrimaryKey) << M->Decl;

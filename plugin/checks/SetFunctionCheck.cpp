@@ -74,7 +74,7 @@ void SetFunctionCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     // The key the relation stores: to_field, else the primary key.
     const Member *Key = nullptr;
     for (const Member &T : Target.Members)
-      if ((Mem->ToField ? T.name() == *Mem->ToField : T.Kind == Storage::Id) && !Key)
+      if ((Mem->ToField ? T.name() == *Mem->ToField : T.PrimaryKey) && !Key)
         Key = &T;
     bool Fits = false;
     if (isCovetRecord(R, "Value")) {

@@ -40,7 +40,7 @@ void ToFieldCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
       }
       continue;
     }
-    if (Named->Kind == Storage::Id || Named->Unique)
+    if (Named->PrimaryKey || Named->Unique)
       continue;
     Ctx.report(A->getLocation(), Diag::ToFieldNotUnique) << *Mem->ToField << Mem->name() << T.Name;
     Ctx.report(Named->Field->getLocation(), Diag::ToFieldMarkUnique)

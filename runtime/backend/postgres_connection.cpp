@@ -4,6 +4,7 @@
 #include "backend/postgres_conninfo.hpp"
 #include "backend/url.hpp"
 
+#include <covet/decimal.hpp>
 #include <covet/errors.hpp>
 
 #include <libpq-fe.h>
@@ -31,6 +32,7 @@ constexpr Oid kFloat8Oid = 701;
 constexpr Oid kDateOid = 1082;
 constexpr Oid kTimestampOid = 1114;
 constexpr Oid kNumericOid = 1700;
+constexpr Oid kUuidOid = 2950;
 
 constexpr const char* kConnectTimeoutSeconds = "10";
 constexpr std::size_t kMaxMessage = 2000;  // of a server message, in an error
@@ -135,6 +137,22 @@ Blob decode_bytea(const char* text, int length) {
   return out;
 }
 
+// NUMERIC exactly: a Decimal while it fits 18 digits (every covet::Decimal
+// column does), else its text (NaN, or a wider number Covet did not write),
+// which a Decimal member refuses with a message rather than rounding.
+Value numeric_value(std::string_view text) {
+  const std::size_t point = text.find('.');
+  const int places = point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
+  if (places <= 18) {
+    try {
+      return Value(DecimalValue{parse_decimal_units(text, places, "NUMERIC"), places});
+    } catch (const Error&) {
+      // not a number that fits: keep the text
+    }
+  }
+  return Value(std::string(text));
+}
+
 class PostgresRow final : public Row {
  public:
   PostgresRow(const PGresult* r, int row) : r_(r), row_(row), size_(PQnfields(r)) {}
@@ -158,13 +176,17 @@ class PostgresRow final : public Row {
         return Value(i);
       }
       case kFloat4Oid:
-      case kFloat8Oid:
-      case kNumericOid: {
+      case kFloat8Oid: {
         double d = 0;
         // from_chars reads "NaN", "Infinity" and "-Infinity" case-insensitively.
         std::from_chars(text, text + length, d);
         return Value(d);
       }
+      case kNumericOid: return numeric_value(std::string_view(text, static_cast<std::size_t>(length)));
+      case kUuidOid:
+        if (std::optional<Uuid> u = Uuid::parse(std::string_view(text, static_cast<std::size_t>(length))))
+          return Value(*u);
+        return Value(std::string(text, static_cast<std::size_t>(length)));
       case kBoolOid: return Value(text[0] == 't');
       case kByteaOid: return Value(decode_bytea(text, length));
       default: return Value(std::string(text, static_cast<std::size_t>(length)));
@@ -248,6 +270,8 @@ struct Params {
         }
         case Value::Kind::Timestamp: add_text(kTimestampOid, 't', format_timestamp(v.as_timestamp())); break;
         case Value::Kind::Date: add_text(kDateOid, 'd', format_date(v.as_date())); break;
+        case Value::Kind::Decimal: add_text(kNumericOid, 'n', v.as_decimal().to_string()); break;
+        case Value::Kind::Uuid: add_text(kUuidOid, 'g', v.as_uuid().to_string()); break;
       }
     }
   }

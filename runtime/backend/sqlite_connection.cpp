@@ -1,5 +1,6 @@
 #include "backend/sqlite_connection.hpp"
 
+#include "backend/decimal_collation.hpp"
 #include "backend/iso8601.hpp"
 #include "backend/url.hpp"
 
@@ -90,6 +91,11 @@ class SqliteRow final : public Row {
       case SQLITE_TEXT: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
         const int n = sqlite3_column_bytes(stmt_, column);
+        // A covet::Uuid column (declared UUID, see sql/dialect.cpp) reads as
+        // a Uuid, as PostgreSQL's uuid does: keys compare equal whichever
+        // side of a relation they were read from.
+        if (n == 36 && is_uuid_column(column))
+          if (std::optional<Uuid> u = Uuid::parse(std::string_view(p, 36))) return Value(*u);
         return Value(std::string(p ? p : "", static_cast<std::size_t>(n)));
       }
       case SQLITE_BLOB: {
@@ -106,6 +112,10 @@ class SqliteRow final : public Row {
     if (column < 0 || column >= size_)
       throw UsageError("result column " + std::to_string(column) + " is out of range; the row has " +
                        std::to_string(size_) + " columns");
+  }
+  bool is_uuid_column(int column) const {
+    const char* type = sqlite3_column_decltype(stmt_, column);
+    return type != nullptr && sqlite3_stricmp(type, "UUID") == 0;
   }
   sqlite3_stmt* stmt_;
   int size_;
@@ -163,6 +173,8 @@ SqliteConnection::SqliteConnection(const std::string& path, std::string_view url
   sqlite3_busy_timeout(db_.get(), static_cast<int>(std::min<std::int64_t>(busy_timeout_.count(), INT32_MAX)));
   if (statement_timeout_.count() > 0)
     sqlite3_progress_handler(db_.get(), kProgressInstructions, &SqliteConnection::on_progress, this);
+  if (const int collation = register_decimal_collation(db_.get()); collation != SQLITE_OK)
+    fail(collation, "(registering the covet_decimal collation)", /*preparing=*/false);
   try {
     execute("PRAGMA foreign_keys = ON", {});
     // Touch the schema: a file that is not a database fails here, not later.
@@ -276,6 +288,16 @@ ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value
       }
       case Value::Kind::Date: {
         const std::string s = format_date(v.as_date());
+        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      }
+      case Value::Kind::Decimal: {  // the canonical text, for the covet_decimal collation
+        const std::string s = v.as_decimal().to_string();
+        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      }
+      case Value::Kind::Uuid: {  // the canonical text, lower case
+        const std::string s = v.as_uuid().to_string();
         rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
       }

@@ -16,6 +16,8 @@
 //    per row (SQLite has no multi-row form of it);
 //  * every value is checked against its column (max_length, UTF-8) before
 //    the first statement: DataError, and nothing is inserted;
+//  * a nil covet::Uuid key is generated and auto_now / auto_now_add members
+//    are set before anything is written (model/auto_fields.hpp);
 //  * afterwards every object holds its key, its to_field relations hold the
 //    column's value (as insert_object leaves them) and its relation members
 //    are bound.
@@ -23,6 +25,7 @@
 // columns' types, so no parameter needs a CAST here.
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
+#include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "sql/dialect.hpp"
 
@@ -102,6 +105,13 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   if (objects.empty()) return;
   require_open(*db, model);
 
+  // Django's bulk_create runs pre_save(add=True): keys and auto_now(_add)
+  // first, so every row and object gets them (one instant for the call).
+  const Timestamp now = current_time();
+  for (void* object : objects) {
+    assign_generated_key(model, object);
+    stamp_auto_now(model, object, AutoWrite::Create, now);
+  }
   // Every value is checked before the first statement, so a value no
   // column can hold (check_fits) leaves no batch written.
   for (void* object : objects) check_values(model, object);

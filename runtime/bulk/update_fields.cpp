@@ -4,6 +4,7 @@
 #include "query/lookup_limits.hpp"
 
 #include <covet/errors.hpp>
+#include <covet/field_traits.hpp>
 
 #include <string>
 
@@ -73,7 +74,19 @@ const MemberInfo& updatable_member(const ModelInfo& model, std::string_view name
 }
 
 Value fitted_value(const ModelInfo& model, const MemberInfo& member, Value value, const ObjectKeys* object) {
-  return fit_to_column(model, member, std::move(value), object, "update");
+  value = fit_to_column(model, member, std::move(value), object, "update");
+  if (value.is_null() || member.type != ColumnType::Decimal) return value;
+  // To the column's scale, exactly (a Decimal<10, 3> of 9.990 into a
+  // NUMERIC(10, 2) is 9.99; 9.995 is refused), with its digits checked:
+  // SQLite would store any text, PostgreSQL would round.
+  try {
+    return Value(DecimalValue{value_to_decimal_units(value, member.max_digits, member.decimal_places,
+                                                     "NUMERIC(" + std::to_string(member.max_digits) + ", " +
+                                                         std::to_string(member.decimal_places) + ")"),
+                              member.decimal_places});
+  } catch (DataError& e) {
+    throw DataError("update(): " + model.name + "." + member.name + ": " + e.what(), model.name);
+  }
 }
 
 }  // namespace covet::detail

@@ -7,6 +7,8 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include "model/enum_registry.hpp"
+
 #include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
 #include <covet/generated.hpp>
@@ -64,6 +66,7 @@ ColumnType key_type(const ModelInfo& source, const MemberInfo& relation, const M
 }
 
 void resolve(Registry& r) {
+  detail::close_enum_registrations();  // the generated initializers have all run by now
   for (auto& [type, build] : r.builders) r.models.emplace(type, std::make_unique<ModelInfo>(build()));
 
   for (auto& [type, model] : r.models) {
@@ -72,7 +75,9 @@ void resolve(Registry& r) {
       if (!m.column.empty()) model->columns.push_back(&m);
     }
     if (!model->primary_key)
-      throw UsageError("model " + model->name + " has no covet::Id member", model->name);
+      throw UsageError("model " + model->name +
+                           " has no primary key (a covet::Id member, or a [[covet::primary_key]] covet::Uuid)",
+                       model->name);
   }
 
   for (auto& [type, model] : r.models) {
@@ -86,7 +91,13 @@ void resolve(Registry& r) {
                              ", which is not a registered model: pass its header to covet_add_models()",
                          model->name);
       m.relation->target = target->second.get();
-      if (m.relation->kind != RelationKind::ManyToMany) m.type = key_type(*model, m, *target->second);
+      if (m.relation->kind != RelationKind::ManyToMany) {
+        m.type = key_type(*model, m, *target->second);
+        const std::string& to_field = m.relation->to_field;
+        const MemberInfo* key = to_field.empty() ? target->second->primary_key : target->second->member(to_field);
+        m.max_digits = key->max_digits;  // a key to a decimal column is a decimal of its size
+        m.decimal_places = key->decimal_places;
+      }
     }
   }
 

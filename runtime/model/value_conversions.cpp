@@ -1,6 +1,7 @@
 // Conversions between covet::Value and C++ member types that FieldTraits
 // delegates to: they accept every representation a backend may return for a
 // column (SQLite has no boolean or timestamp type, PostgreSQL sends text).
+#include <covet/decimal.hpp>
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
 #include <covet/value.hpp>
@@ -26,6 +27,8 @@ const char* kind_name(Value::Kind kind) {
     case Value::Kind::Blob: return "a blob";
     case Value::Kind::Timestamp: return "a timestamp";
     case Value::Kind::Date: return "a date";
+    case Value::Kind::Decimal: return "a decimal";
+    case Value::Kind::Uuid: return "a UUID";
   }
   return "a value";
 }
@@ -74,6 +77,12 @@ std::int64_t value_to_integer(const Value& value) {
       if (parse_int(value.as_text(), i)) return i;
       break;
     }
+    case Value::Kind::Decimal: {  // PostgreSQL's NUMERIC, when it is whole
+      const DecimalValue d = value.as_decimal();
+      const std::int64_t scale = pow10(d.places);
+      if (d.units % scale == 0) return d.units / scale;
+      break;
+    }
     default: break;
   }
   throw_conversion_error(value, "an integer");
@@ -83,6 +92,10 @@ double value_to_real(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::Real: return value.as_real();
     case Value::Kind::Integer: return static_cast<double>(value.as_integer());
+    case Value::Kind::Decimal: {
+      const DecimalValue d = value.as_decimal();
+      return static_cast<double>(d.units) / static_cast<double>(pow10(d.places));
+    }
     case Value::Kind::Text: {
       const std::string& s = value.as_text();
       char* end = nullptr;

@@ -35,8 +35,10 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
   const bool all_integers =
       std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_integer(); });
   const bool all_text = std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_text(); });
+  const bool all_uuids = std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_uuid(); });
   if (ctx.dialect == Dialect::PostgreSQL && ((is_integer_type(r.key_type) && all_integers) ||
-                                             (r.key_type == ColumnType::Text && all_text))) {
+                                             (r.key_type == ColumnType::Text && all_text) ||
+                                             (r.key_type == ColumnType::Uuid && all_uuids))) {
     out.condition =
         list_parameter_condition(ctx.dialect, out.key, r.key_type, sink.bind(Value(pg_array_literal(r.keys))));
     return out;
@@ -54,7 +56,7 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
 }
 
 std::size_t keys_per_statement(const DatabaseState& db, ColumnType key_type, std::size_t other_params) {
-  if (db.dialect == Dialect::PostgreSQL && (is_integer_type(key_type) || key_type == ColumnType::Text))
+  if (db.dialect == Dialect::PostgreSQL && array_type(key_type))
     return std::size_t{1} << 20;
   const int limit = db.connection->max_params();
   const std::size_t max = limit > 0 ? static_cast<std::size_t>(limit) : 999;

@@ -10,7 +10,8 @@
 // The key list never makes a statement of its own length: SQLite gets an IN
 // list padded (with the last key repeated) to a power of two, so a handful
 // of statement shapes serve every list size and stay in the prepared-
-// statement cache; PostgreSQL gets one array parameter, "= ANY($1::bigint[])".
+// statement cache; PostgreSQL gets one array parameter, "= ANY($1::bigint[])"
+// (text[] for text keys, uuid[] for UUID keys; other key types get the IN list).
 #pragma once
 
 #include "database_state.hpp"
@@ -45,7 +46,7 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
                                           const KeyRestriction& restriction);
 
 // How many keys of `key_type` one prefetch statement may carry on `db`
-// (PostgreSQL, integer or text keys: any number, in one array; otherwise the
+// (PostgreSQL, integer, text or UUID keys: any number, in one array; otherwise the
 // parameter limit less `other_params`, rounded down to a power of two,
 // at most 16384).
 std::size_t keys_per_statement(const DatabaseState& db, ColumnType key_type, std::size_t other_params);

@@ -12,6 +12,7 @@ std::size_t ValueHash::operator()(const Value& v) const {
   switch (v.kind()) {
     case Value::Kind::Integer: return std::hash<std::int64_t>{}(v.as_integer());
     case Value::Kind::Text: return std::hash<std::string>{}(v.as_text());
+    case Value::Kind::Uuid: return std::hash<Uuid>{}(v.as_uuid());
     default: return std::hash<std::string>{}(v.debug_string());
   }
 }

@@ -16,7 +16,7 @@
 
 namespace covet::detail {
 
-// A hash for the keys a prefetch groups by (integers and text, mostly).
+// A hash for the keys a prefetch groups by (integers, text and UUIDs, mostly).
 struct ValueHash {
   std::size_t operator()(const Value& v) const;
 };

@@ -25,6 +25,13 @@ ColumnRule column_rule(ColumnType type) {
       return {"timestamp", "a timestamp (std::chrono::sys_time)", bit(Value::Kind::Timestamp), false};
     case ColumnType::Date:
       return {"date", "a date (std::chrono::sys_days or year_month_day)", bit(Value::Kind::Date), false};
+    // A decimal compares exactly with decimals of any scale and integers (the
+    // backends compare by value: NUMERIC, SQLite's covet_decimal collation);
+    // a double would compare approximately, so it is refused.
+    case ColumnType::Decimal:
+      return {"decimal", "a decimal (covet::Decimal) or an integer",
+              bit(Value::Kind::Decimal) | bit(Value::Kind::Integer), false};
+    case ColumnType::Uuid: return {"UUID", "a UUID (covet::Uuid)", bit(Value::Kind::Uuid), false};
   }
   return {"unknown", "a value", 0, false};
 }
@@ -48,6 +55,8 @@ const char* value_kind_name(Value::Kind kind) {
     case Value::Kind::Blob: return "a blob";
     case Value::Kind::Timestamp: return "a timestamp";
     case Value::Kind::Date: return "a date";
+    case Value::Kind::Decimal: return "a decimal";
+    case Value::Kind::Uuid: return "a UUID";
   }
   return "a value";
 }

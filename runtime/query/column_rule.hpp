@@ -9,6 +9,8 @@
 //   real                                      a real or an integer (stored as a real)
 //   text                                      text
 //   blob, timestamp, date                     a blob, a timestamp, a date
+//   decimal                                   a decimal of any scale or an integer
+//   UUID                                      a UUID
 //
 // NULL is not a kind here: whether it may be compared is the lookup's
 // business (check_lookup_value), whether it may be stored the column's.

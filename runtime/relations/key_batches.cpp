@@ -17,6 +17,11 @@ bool ValueLess::operator()(const Value& a, const Value& b) const {
     case Value::Kind::Blob: return a.as_blob() < b.as_blob();
     case Value::Kind::Timestamp: return a.as_timestamp() < b.as_timestamp();
     case Value::Kind::Date: return a.as_date() < b.as_date();
+    case Value::Kind::Decimal: {  // by representation, as Value's == is
+      const DecimalValue x = a.as_decimal(), y = b.as_decimal();
+      return x.places != y.places ? x.places < y.places : x.units < y.units;
+    }
+    case Value::Kind::Uuid: return a.as_uuid() < b.as_uuid();
   }
   return false;
 }

@@ -90,7 +90,7 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
     first = false;
     sql += quote_identifier(d, m->column) + " ";
     if (m->primary_key) {
-      sql += auto_id_sql(d);
+      sql += primary_key_sql(d, *m);
       continue;
     }
     sql += column_type_sql(d, *m);

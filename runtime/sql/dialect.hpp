@@ -26,4 +26,11 @@ std::string column_type_sql(Dialect dialect, const MemberInfo& member);
 // identity column.
 std::string auto_id_sql(Dialect dialect);
 
+// The definition of the primary key column `key`: auto_id_sql for a
+// covet::Id, else its type, NOT NULL PRIMARY KEY (a covet::Uuid key).
+std::string primary_key_sql(Dialect dialect, const MemberInfo& key);
+
+// The SQLite collation of decimal columns: numeric order of decimal text.
+inline constexpr const char* kDecimalCollation = "covet_decimal";
+
 }  // namespace covet::detail

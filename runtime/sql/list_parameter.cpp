@@ -54,6 +54,8 @@ void append_pg_element(std::string& out, const Value& v) {
     case Value::Kind::Timestamp: append_quoted(out, format_timestamp(v.as_timestamp())); return;
     case Value::Kind::Date: append_quoted(out, format_date(v.as_date())); return;
     case Value::Kind::Blob: append_quoted(out, "\\x" + hex(v.as_blob())); return;
+    case Value::Kind::Decimal: out += v.as_decimal().to_string(); return;
+    case Value::Kind::Uuid: append_quoted(out, v.as_uuid().to_string()); return;
     case Value::Kind::Null: out += "NULL"; return;
   }
 }
@@ -91,6 +93,8 @@ std::string pg_array_type(ColumnType type) {
     case ColumnType::Blob: return "bytea[]";
     case ColumnType::Timestamp: return "timestamp[]";
     case ColumnType::Date: return "date[]";
+    case ColumnType::Decimal: return "numeric[]";
+    case ColumnType::Uuid: return "uuid[]";
   }
   return "text[]";
 }
@@ -127,6 +131,10 @@ std::optional<std::string> sqlite_json_array(const std::vector<Value>& values) {
       case Value::Kind::Timestamp: append_json_string(element, format_timestamp(v.as_timestamp())); break;
       case Value::Kind::Date: append_json_string(element, format_date(v.as_date())); break;
       case Value::Kind::Blob: append_json_string(element, hex(v.as_blob())); break;
+      // As SQLite stores them: canonical text (a decimal column compares it
+      // by value through its covet_decimal collation).
+      case Value::Kind::Decimal: append_json_string(element, v.as_decimal().to_string()); break;
+      case Value::Kind::Uuid: append_json_string(element, v.as_uuid().to_string()); break;
     }
     if (out.size() > 1) out += ',';
     out += element;

@@ -126,20 +126,26 @@ MemberInfo field(FieldSpec spec) {
   using Inner = typename Opt::type;
   static_assert(Storable<Inner>,
                 "covet: this member's type cannot be stored in a column. Supported: integers, "
-                "bool, float/double, enums, std::string, covet::Id, std::chrono::sys_time, "
-                "std::chrono::sys_days/year_month_day, std::vector<std::byte>, and "
-                "std::optional of these; or specialize covet::FieldTraits for it");
+                "bool, float/double, enums, std::string, covet::Id, covet::Uuid, covet::Decimal<D, P>, "
+                "std::chrono::sys_time, std::chrono::sys_days/year_month_day, std::vector<std::byte>, "
+                "and std::optional of these; or specialize covet::FieldTraits for it");
   MemberInfo m;
   m.kind = MemberKind::Column;
   m.name = std::string(spec.name);
   m.column = std::string(spec.column);
-  m.type = FieldTraits<Inner>::column_type;
+  m.type = spec.enum_text ? ColumnType::Text : FieldTraits<Inner>::column_type;
   m.nullable = Opt::nullable;
   m.primary_key = spec.primary_key;
   m.unique = spec.unique;
   m.db_index = spec.db_index;
   m.has_default = spec.has_default;
   m.max_length = spec.max_length;
+  if constexpr (requires { FieldTraits<Inner>::max_digits; }) {
+    m.max_digits = FieldTraits<Inner>::max_digits;
+    m.decimal_places = FieldTraits<Inner>::decimal_places;
+  }
+  m.auto_now = spec.auto_now;
+  m.auto_now_add = spec.auto_now_add;
   m.matches = &detail::matches<Member>;
   m.get = [](const void* object) -> Value {
     const U& v = static_cast<const Model*>(object)->*Member;
@@ -161,6 +167,20 @@ MemberInfo field(FieldSpec spec) {
       v = FieldTraits<Inner>::from_value(value);
     }
   };
+  if constexpr (std::is_same_v<U, Uuid>) {
+    // A covet::Uuid primary key is unsaved while nil, as covet::Id is at 0:
+    // its key reads as NULL then, and a NULL key (erase) makes it nil again.
+    if (spec.primary_key) {
+      m.get = [](const void* object) -> Value {
+        const Uuid& v = static_cast<const Model*>(object)->*Member;
+        return v.is_nil() ? Value() : Value(v);
+      };
+      m.set = [](void* object, const Value& value) {
+        Uuid& v = static_cast<Model*>(object)->*Member;
+        v = value.is_null() ? Uuid() : FieldTraits<Uuid>::from_value(value);
+      };
+    }
+  }
   return m;
 }
 

@@ -22,12 +22,16 @@ namespace covet::detail {
 std::shared_ptr<DatabaseState> lock_database(const std::weak_ptr<DatabaseState>& db,
                                              const std::string& what);
 
-// INSERT the object; sets its primary key and binds its relation members.
-// Throws IntegrityError subclasses on constraint violations.
+// INSERT the object; sets its primary key (a nil covet::Uuid key gets a
+// random one first), its auto_now / auto_now_add members, and binds its
+// relation members. Throws IntegrityError subclasses on constraint violations.
 void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
 // UPDATE every column of the row with the object's key. Returns false when no
-// row has that key. Throws UsageError for an unsaved object.
+// row has that key. Throws UsageError for an unsaved object. The auto_now
+// members are set to the current time first: in the object itself, or, for
+// a const object, only in the row.
+bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                    const void* object);
 

@@ -14,8 +14,8 @@ namespace covet {
 
 namespace {
 
-const char *const ValueKindNames[] = {"integer", "real", "bool",  "text", "blob",
-                                      "timestamp", "date", "enum", "other"};
+const char *const ValueKindNames[] = {"integer", "real", "bool",    "text", "blob", "timestamp",
+                                      "date",    "enum", "decimal", "uuid", "other"};
 const char *const MemberKindNames[] = {"primary_key", "column",      "foreign_key",
                                        "one_to_one",  "many_to_many", "reverse_set",
                                        "reverse_one", "prefetched",  "other"};
@@ -121,6 +121,10 @@ ValueKind storedValueKind(QualType T) {
     return ValueKind::Other;
   if (isCovetEntity(RD, "Id"))
     return ValueKind::Integer;
+  if (isCovetEntity(RD, "Uuid"))
+    return ValueKind::Uuid;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD); Spec && isCovetEntity(Spec, "Decimal"))
+    return ValueKind::Decimal;
   if (stdSpecialization(C, "basic_string"))
     return ValueKind::Text;
   if (const ClassTemplateSpecializationDecl *Vec = stdSpecialization(C, "vector")) {
@@ -220,6 +224,11 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
         case Storage::Id:
           LM.Kind = MemberKind::PrimaryKey;
           LM.Value = ValueKind::Integer;
+          break;
+        case Storage::Uuid:
+          LM.Kind = Mem.PrimaryKey ? MemberKind::PrimaryKey : MemberKind::Column;
+          LM.Value = ValueKind::Uuid;
+          LM.Nullable = optionalValueType(Mem.Field->getType()).has_value();
           break;
         case Storage::Ref:
         case Storage::OptionalRef:

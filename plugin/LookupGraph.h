@@ -47,7 +47,7 @@ enum class MemberKind {
 // The kind of values a column holds (FieldTraits' column types, grouped as
 // filter values are checked). Other: a type the checks know nothing about
 // (a user's FieldTraits specialization, ...): any value goes.
-enum class ValueKind { Integer, Real, Bool, Text, Blob, Timestamp, Date, Enum, Other };
+enum class ValueKind { Integer, Real, Bool, Text, Blob, Timestamp, Date, Enum, Decimal, Uuid, Other };
 
 llvm::StringRef valueKindName(ValueKind K);
 std::optional<ValueKind> valueKindNamed(llvm::StringRef Name);

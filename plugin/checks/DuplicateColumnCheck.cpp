@@ -11,7 +11,7 @@ namespace {
 
 // How a member holds its column, for %select in the diagnostics.
 unsigned columnKind(const Member &Mem) {
-  if (Mem.Kind == Storage::Id)
+  if (Mem.PrimaryKey)
     return 2;  // primary key column
   if ((Mem.Kind == Storage::Ref || Mem.Kind == Storage::OptionalRef) &&
       (Mem.Relation == RelationAttr::ForeignKey || Mem.Relation == RelationAttr::OneToOne))

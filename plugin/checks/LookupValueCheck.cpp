@@ -156,10 +156,15 @@ bool fits(ValueKind Column, ValueKind Value) {
     case ValueKind::Integer:
     case ValueKind::Real:
     case ValueKind::Bool:
-      return Value != ValueKind::Text && Value != ValueKind::Blob &&
-             Value != ValueKind::Timestamp && Value != ValueKind::Date;
+      return Value != ValueKind::Text && Value != ValueKind::Blob && Value != ValueKind::Timestamp &&
+             Value != ValueKind::Date && Value != ValueKind::Uuid;
     case ValueKind::Text:
-      return Value == ValueKind::Text;
+      // An enum may be stored by name (covet::enum_text): its value is text.
+      return Value == ValueKind::Text || Value == ValueKind::Enum;
+    case ValueKind::Decimal:
+      return Value == ValueKind::Decimal || Value == ValueKind::Integer;
+    case ValueKind::Uuid:
+      return Value == ValueKind::Uuid;
     case ValueKind::Blob:
       return Value == ValueKind::Blob;
     case ValueKind::Timestamp:

@@ -21,6 +21,7 @@ const char *notColumn(const Member &Mem) {
     case Storage::ReverseOne: return "a reverse member";
     case Storage::Prefetched: return "a prefetched member";
     case Storage::Id:
+    case Storage::Uuid:
     case Storage::Ref:
     case Storage::OptionalRef:
     case Storage::Other: break;

@@ -56,7 +56,8 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& s
 }
 
 std::size_t keys_per_statement(const DatabaseState& db, ColumnType key_type, std::size_t other_params) {
-  if (db.dialect == Dialect::PostgreSQL && array_type(key_type))
+  if (db.dialect == Dialect::PostgreSQL &&
+      (is_integer_type(key_type) || key_type == ColumnType::Text || key_type == ColumnType::Uuid))
     return std::size_t{1} << 20;
   const int limit = db.connection->max_params();
   const std::size_t max = limit > 0 ? static_cast<std::size_t>(limit) : 999;

@@ -71,6 +71,7 @@ class AtomicFaultTest : public covet::test::FaultTest {
     ASSERT_NE(release, statements.end());
     inner_first = static_cast<std::size_t>(savepoint - statements.begin()) + 1;
     inner_release = static_cast<std::size_t>(release - statements.begin()) + 1;
+    RecordProperty("statements", static_cast<int>(statements.size()));
   }
 
   std::string context(const FaultPlan& plan, std::size_t k) const {

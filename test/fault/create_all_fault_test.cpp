@@ -101,6 +101,8 @@ TEST_P(CreateAllFaultTest, CreateAllLeavesAnEmptyDatabaseEmptyWhenAnyStatementFa
 
   const bool every_one = GetParam() == "sqlite" || exhaustive_requested();
   const std::vector<std::size_t> chosen = statements_to_fail(statements, every_one);
+  RecordProperty("statements", static_cast<int>(statements.size()));
+  RecordProperty("failed_statements", static_cast<int>(chosen.size()));
   std::vector<covet::test::FaultPlan> plans{{FaultError::Operational, FaultTiming::BeforeStatement}};
   if (every_one) plans.push_back({FaultError::Operational, FaultTiming::AfterStatement});
   for (const covet::test::FaultPlan& plan : plans) {

@@ -53,7 +53,9 @@ void FaultTest::expect_handle_works(const std::string& context) {
   ASSERT_GE(sql.size(), 3u) << context;
   EXPECT_EQ(sql[2], "BEGIN") << context << ": a new scope must start a transaction, not a savepoint";
   EXPECT_EQ(database->objects<fault::Probe>().count(), 2) << context;
-  if (observer) EXPECT_EQ(observer->objects<fault::Probe>().count(), 2) << context << ": not committed";
+  if (observer) {
+    EXPECT_EQ(observer->objects<fault::Probe>().count(), 2) << context << ": not committed";
+  }
 }
 
 void FaultTest::expect_all_or_nothing(const Operation& op) {
@@ -68,6 +70,7 @@ void FaultTest::expect_all_or_nothing(const Operation& op) {
   faults->disarm();
   faults->set_max_params(0);
   ASSERT_GT(statements.size(), 1u) << "not a multi-statement operation";
+  RecordProperty("statements", static_cast<int>(statements.size()));
   ASSERT_NE(snapshot_rows(*database), unchanged) << "the operation writes nothing";
 
   for (const FaultPlan& plan : *op.plans) {

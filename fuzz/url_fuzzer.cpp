@@ -30,7 +30,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <stdlib.h>
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
 
 namespace {
 
@@ -144,9 +147,21 @@ void check_mask(const std::string& url, const std::string& password) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  char tmpl[] = "/tmp/covet-url-fuzz.XXXXXX";
-  if (::mkdtemp(tmpl) == nullptr) bug("mkdtemp failed", tmpl);
-  g_dir = tmpl;
+  // One dir per process, named by its pid: a run that crashed (libFuzzer's
+  // fork mode crashes jobs on purpose) cannot remove its own, so the next
+  // one removes those whose process is gone.
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/tmp", ec)) {
+    const std::string name = entry.path().filename().string();
+    static constexpr std::string_view kPrefix = "covet-url-fuzz.";
+    if (!name.starts_with(kPrefix)) continue;
+    const long pid = std::strtol(name.c_str() + kPrefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      std::filesystem::remove_all(entry.path(), ec);
+  }
+  g_dir = "/tmp/covet-url-fuzz." + std::to_string(::getpid());
+  std::filesystem::remove_all(g_dir, ec);
+  if (!std::filesystem::create_directory(g_dir, ec)) bug("cannot create the temp dir", g_dir);
   g_no_socket = g_dir + "/no-server-here";
   std::filesystem::create_directory(g_no_socket);
   ::setenv("PGHOST", g_no_socket.c_str(), 1);

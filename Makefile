@@ -7,8 +7,9 @@
 #   make test   the same set-up, then every test: the GoogleTest suites on
 #               SQLite and on a throwaway PostgreSQL server, the plugin's lit
 #               suite, an outside project built against the installed package,
-#               and a warnings-as-errors GCC 12 build running the suites again
-#               under AddressSanitizer + UBSan on both backends
+#               a warnings-as-errors GCC 12 build running the suites again
+#               under AddressSanitizer + UBSan on both backends, and the
+#               libFuzzer targets over their committed corpora
 #
 # The pieces, each usable alone:
 #   make deps        install the missing Debian packages (no-op when none is)
@@ -31,12 +32,18 @@
 #                    127.0.0.1, then the same workload through Django when
 #                    python3-django is installed, and prints the comparison
 #                    table (docs/performance.md; a few minutes)
-#   make clean       remove build/, build-gcc/ and build-bench/
+#   make fuzz-regression  build-fuzz/: the libFuzzer targets of fuzz/ (clang++-19,
+#                    -fsanitize=fuzzer,address,undefined, the plugin of
+#                    build/); runs each over its committed corpus once
+#   make fuzz        the same build; fuzzes each target for FUZZ_SECONDS with
+#                    its dictionary (docs/testing.md); fails on any finding
+#   make clean       remove build/, build-gcc/, build-bench/ and build-fuzz/
 #
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
 #        GXX=g++  TEST_TIMEOUT=900 (seconds per test binary)  GTEST_ARGS=
 #        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
 #        BENCH_PG_PORT=54339  PYTHON=/usr/bin/python3 (Debian's, for Django)
+#        FUZZ_SECONDS=180 (per target, `make fuzz`)
 # A build directory is reconfigured when its knobs change.
 
 SHELL := /bin/bash
@@ -46,7 +53,8 @@ MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
-        test-reset clean configure configure-gcc bench configure-bench
+        test-reset clean configure configure-gcc bench configure-bench \
+        configure-fuzz fuzz-build fuzz fuzz-regression
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -58,10 +66,12 @@ GTEST_ARGS   ?=
 BENCH_ARGS   ?=
 BENCH_PG_PORT ?= 54339
 PYTHON       ?= /usr/bin/python3
+FUZZ_SECONDS ?= 180
 
 B       := build
 B_GCC   := build-gcc
 B_BENCH := build-bench
+B_FUZZ  := build-fuzz
 RESULTS := $(CURDIR)/$(B)/test-results
 PLUGIN_PATH_FILE := $(B)/covet-plugin-path.txt
 
@@ -87,15 +97,16 @@ export COVET_TEST_POSTGRES_URL COVET_REQUIRE_POSTGRES=1
 echo "==> PostgreSQL test server: $$COVET_TEST_POSTGRES_URL"
 endef
 
-# $(call configure,<build dir>,<cmake args>): configure the build dir when it
-# is new or was configured with other arguments (a knob changed on the command
-# line, or this Makefile changed them); otherwise leave it to cmake --build.
+# $(call configure,<build dir>,<cmake args>[,<source dir>]): configure the
+# build dir when it is new or was configured with other arguments (a knob
+# changed on the command line, or this Makefile changed them); otherwise leave
+# it to cmake --build. The source dir is the repository's root unless given.
 define configure
 args='$(2)'
 if [[ ! -f $(1)/CMakeCache.txt || ! -f $(1)/.make-args || "$$(cat $(1)/.make-args)" != "$$args" ]]; then
   echo "==> configuring $(1)"
   rm -f $(1)/.make-args
-  cmake -S . -B $(1) $(2)
+  cmake -S $(or $(3),.) -B $(1) $(2)
   echo "$$args" >$(1)/.make-args
 fi
 endef
@@ -137,7 +148,7 @@ demo: configure
 
 # --- tests --------------------------------------------------------------------
 
-test: test-reset check gcc-check
+test: test-reset check gcc-check fuzz-regression
 	@secs=$$(( $$(date +%s) - $$(cat $(RESULTS)/.start) ))
 	echo "==> all tests passed in $$((secs / 60))m$$((secs % 60))s"
 	scripts/test-summary.py $(RESULTS)/*.xml
@@ -246,5 +257,26 @@ bench: configure-bench
 	  echo "==> $(PYTHON) has no Django (apt-get install python3-django): no Django column"
 	fi
 
+# --- build-fuzz/: the libFuzzer targets (fuzz/, docs/testing.md) ---------------
+# Its own CMake project (fuzz/CMakeLists.txt): the runtime is compiled again
+# with coverage instrumentation and ASan + UBSan; -O1 as in build-gcc/.
+
+configure-fuzz: configure
+	@$(call configure,$(B_FUZZ),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_PLUGIN="$$(cat $(PLUGIN_PATH_FILE))",fuzz)
+
+fuzz-build: configure-fuzz
+	@cmake --build $(B) -j$(JOBS) --target covet_plugin
+	cmake --build $(B_FUZZ) -j$(JOBS)
+
+# Each target over its committed corpus, once (fast): crashes found earlier
+# stay fixed. A JUnit report joins the others for the closing summary.
+fuzz-regression: fuzz-build
+	@mkdir -p $(RESULTS)
+	echo "==> fuzz targets over fuzz/corpus/"
+	scripts/fuzz.sh regress $(B_FUZZ) $(RESULTS)/fuzz.xml
+
+fuzz: fuzz-build
+	@scripts/fuzz.sh campaign $(B_FUZZ) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(B) $(B_GCC) $(B_BENCH)
+	rm -rf $(B) $(B_GCC) $(B_BENCH) $(B_FUZZ)

@@ -51,6 +51,10 @@ namespace covet {
 
 class Database;
 
+namespace detail {
+struct DatabaseAccess;  // the runtime's and its tests' door to the shared state
+}
+
 // Opens a database. URLs: "sqlite::memory:", "sqlite:///relative.db",
 // "sqlite:////absolute/path.db", "postgresql://user:password@host:port/dbname"
 // (or any libpq connection URI); `options` set its loading mode
@@ -325,6 +329,7 @@ class Database {
 
  private:
   friend Database connect(std::string_view url, const ConnectOptions& options);
+  friend struct detail::DatabaseAccess;
   explicit Database(std::shared_ptr<detail::DatabaseState> state) : state_(std::move(state)) {}
 
   template <class T, class M>

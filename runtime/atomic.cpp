@@ -3,9 +3,11 @@
 // only the inner scope's writes when the caller catches it.
 //
 // A transaction lost under open scopes (DatabaseState::lost_transaction, set
-// by the TransactionGuard) is ended here: the scopes end without sending
-// anything, commit() throws (nothing can be kept), rollback() does not (the
-// writes are gone, as asked), and the outermost scope's end clears the loss.
+// by the TransactionGuard, or here when a savepoint can neither be released
+// nor rolled back) is ended here: the scopes end without sending anything
+// (the outermost sends ROLLBACK when the server still has the transaction),
+// commit() throws (nothing can be kept), rollback() does not (the writes are
+// gone, as asked), and the outermost scope's end clears the loss.
 #include "database_state.hpp"
 #include "transaction_guard.hpp"
 
@@ -31,6 +33,18 @@ std::string savepoint_name(int depth) { return "covet_sp_" + std::to_string(dept
 // for uniformity; it costs them nothing. A read-only database accepts it.
 const char* begin_statement(detail::Dialect dialect) {
   return dialect == detail::Dialect::SQLite ? "BEGIN IMMEDIATE" : "BEGIN";
+}
+
+// A nested scope whose savepoint could not be rolled back leaves its writes
+// in the transaction, where nothing can undo them apart from the rest: the
+// transaction is marked lost (still open on the server), so every later
+// statement and the outer commit throw, and the outermost scope rolls back.
+void poison_after_failed_savepoint(detail::DatabaseState& db, const Error& why) {
+  if (db.lost_transaction) return;
+  db.lost_transaction = detail::LostTransaction{
+      "a nested atomic scope's savepoint could not be rolled back (" + std::string(why.what()) +
+          "), so its writes cannot be undone apart from the transaction's",
+      why.code(), /*still_open=*/true};
 }
 
 }  // namespace
@@ -78,6 +92,14 @@ void Atomic::commit() {
     if (depth_ > 1) detail::throw_lost_transaction(*db, sql);
     const detail::LostTransaction lost = std::move(*db->lost_transaction);
     db->lost_transaction.reset();
+    if (lost.still_open) {
+      try {
+        db->connection->execute("ROLLBACK", {});
+      } catch (...) {
+        // The error below says nothing was kept; a failed ROLLBACK changes
+        // nothing about that (the server ends the transaction with the session).
+      }
+    }
     throw OperationalError(detail::lost_commit_message(lost), {}, sql, lost.code);
   }
   try {
@@ -96,6 +118,18 @@ void Atomic::commit() {
         db->connection->execute("ROLLBACK", {});
       } catch (...) {
       }
+    } else {
+      // As Django's Atomic: a savepoint that cannot be released is rolled
+      // back (and released), so the caller who catches the error keeps the
+      // outer scope without the inner one's writes. If even that fails, the
+      // inner writes cannot be told apart any more: the whole transaction is
+      // marked lost, so the outer commit throws instead of keeping them.
+      try {
+        db->connection->execute("ROLLBACK TO SAVEPOINT " + savepoint_name(depth_), {});
+        db->connection->execute("RELEASE SAVEPOINT " + savepoint_name(depth_), {});
+      } catch (const Error& undo) {
+        poison_after_failed_savepoint(*db, undo);
+      }
     }
     throw;
   }
@@ -108,8 +142,10 @@ void Atomic::rollback() {
   db->transaction_depth = depth_ - 1;
   if (!db->connection) return;
   if (db->lost_transaction) {
-    if (depth_ == 1) db->lost_transaction.reset();
-    return;
+    if (depth_ > 1) return;
+    const bool still_open = db->lost_transaction->still_open;
+    db->lost_transaction.reset();
+    if (!still_open) return;
   }
   try {
     if (depth_ == 1) {
@@ -118,11 +154,18 @@ void Atomic::rollback() {
       db->connection->execute("ROLLBACK TO SAVEPOINT " + savepoint_name(depth_), {});
       db->connection->execute("RELEASE SAVEPOINT " + savepoint_name(depth_), {});
     }
-  } catch (const OperationalError&) {
+  } catch (const OperationalError& e) {
     // A transaction that went with its connection is rolled back: what was
     // asked for happened. (The guard has marked a nested scope's loss.)
-    if (depth_ == 1 ? db->connection->connected() : !db->lost_transaction) throw;
+    if (depth_ == 1 ? db->connection->connected() : !db->lost_transaction) {
+      if (depth_ > 1) poison_after_failed_savepoint(*db, e);
+      throw;
+    }
     if (depth_ == 1) db->lost_transaction.reset();
+  } catch (const Error& e) {
+    // The savepoint's writes are still in the transaction: it must not commit.
+    if (depth_ > 1) poison_after_failed_savepoint(*db, e);
+    throw;
   }
 }
 

@@ -21,10 +21,15 @@
 namespace covet::detail {
 
 // Why the database's transaction ended while Atomic scopes were still open
-// (a lost connection; SQLite rolling back an interrupted write).
+// (a lost connection; SQLite rolling back an interrupted write), or can no
+// longer be committed (a savepoint that could neither be released nor
+// rolled back).
 struct LostTransaction {
   std::string cause;  // the failure's message (no password, bounded)
   std::string code;   // its native code (SQLSTATE or SQLite result code)
+  // The server still has the transaction open (a nested scope's writes could
+  // not be undone apart from it): the outermost scope must send ROLLBACK.
+  bool still_open = false;
 };
 
 struct DatabaseState {

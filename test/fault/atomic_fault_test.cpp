@@ -113,14 +113,30 @@ TEST_P(AtomicFaultTest, CaughtFailureOfAnInnerStatementUndoesOnlyTheInnerScope) 
 }
 
 // Django's Atomic.__exit__ rolls back to the savepoint when RELEASE fails
-// (savepoint_rollback, then savepoint_commit, then re-raise). Covet's
-// Atomic::commit() (runtime/atomic.cpp) only lowers the depth and rethrows,
-// so the savepoint stays open, the outer COMMIT keeps the inner writes and
-// the user's catch did not undo them. Disabled until atomic.cpp does what
-// Django does; run it with --gtest_also_run_disabled_tests.
-TEST_P(AtomicFaultTest, DISABLED_CaughtFailureOfTheInnerReleaseUndoesTheInnerScope) {
+// (savepoint_rollback, then savepoint_commit, then re-raise): the user who
+// catches the error keeps the outer scope without the inner writes.
+TEST_P(AtomicFaultTest, CaughtFailureOfTheInnerReleaseUndoesTheInnerScope) {
   count_statements();
   expect_inner_undone({covet::test::FaultError::Operational, FaultTiming::BeforeStatement}, inner_release);
+}
+
+// A RELEASE that ran and then failed has merged the inner writes into the
+// transaction: no savepoint is left to roll back to, so the transaction is
+// lost and the outer scope keeps nothing (Django: needs_rollback).
+TEST_P(AtomicFaultTest, FailureAfterTheInnerReleaseRanLeavesNothing) {
+  count_statements();
+  clear();
+  seed();
+  const covet::test::RowSnapshot before = covet::test::snapshot_rows(*database);
+  faults->arm({.statement = inner_release,
+               .error = covet::test::FaultError::Operational,
+               .timing = FaultTiming::AfterStatement});
+  EXPECT_THROW(user_code(), covet::OperationalError) << "the outer scope's next statement";
+  EXPECT_TRUE(faults->fired());
+  faults->disarm();
+  EXPECT_EQ(names(), (std::vector<std::string>{"seeded"}));
+  EXPECT_EQ(covet::test::snapshot_rows(*database), before);
+  expect_handle_works("after a failed RELEASE that ran");
 }
 
 TEST_P(AtomicFaultTest, FailureOfAnOuterStatementOrTheCommitLeavesNothing) {

@@ -82,7 +82,8 @@ class CreateAllFaultTest : public ::testing::TestWithParam<std::string> {
     const std::vector<std::string> sql = faults->sql();
     faults->disarm();
     ASSERT_FALSE(sql.empty()) << context;
-    EXPECT_EQ(sql.front(), "BEGIN") << context << ": a new scope must start a transaction, not a savepoint";
+    EXPECT_EQ(sql.front(), GetParam() == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN")
+        << context << ": a new scope must start a transaction, not a savepoint";
   }
 
   std::optional<covet::Database> database;

@@ -51,7 +51,8 @@ void FaultTest::expect_handle_works(const std::string& context) {
   const std::vector<std::string> sql = faults->sql();
   faults->disarm();
   ASSERT_GE(sql.size(), 3u) << context;
-  EXPECT_EQ(sql[2], "BEGIN") << context << ": a new scope must start a transaction, not a savepoint";
+  EXPECT_EQ(sql[2], is_sqlite() ? "BEGIN IMMEDIATE" : "BEGIN")
+      << context << ": a new scope must start a transaction, not a savepoint";
   EXPECT_EQ(database->objects<fault::Probe>().count(), 2) << context;
   if (observer) {
     EXPECT_EQ(observer->objects<fault::Probe>().count(), 2) << context << ": not committed";

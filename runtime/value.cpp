@@ -18,8 +18,11 @@ std::string quote_text(const std::string& s) {
   std::string out = "'";
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    // Count characters, not bytes, so UTF-8 sequences are never split.
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == kMaxTextChars) {
+    // Count characters, not bytes, so UTF-8 sequences are never split; and
+    // bound the bytes too, for text that is not UTF-8 (a run of continuation
+    // bytes has no character to count). Valid UTF-8 meets the character
+    // bound first: a character is at most 4 bytes.
+    if (((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == kMaxTextChars) || i == 4 * kMaxTextChars) {
       out += "'... (" + std::to_string(s.size()) + " bytes)";
       return out;
     }

@@ -9,13 +9,6 @@ namespace {
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 constexpr std::int64_t kMicrosPerDay = 86'400 * kMicrosPerSecond;
 
-// Floor division: instants before the epoch belong to the previous day.
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
 bool is_leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 unsigned days_in_month(std::int64_t y, unsigned m) {
@@ -87,8 +80,15 @@ std::string format_date(Date d) {
 }
 
 std::string format_timestamp(Timestamp t) {
-  const std::int64_t days = floor_div(t.micros, kMicrosPerDay);
-  std::int64_t rem = t.micros - days * kMicrosPerDay;  // 0 <= rem < one day
+  // Instants before the epoch belong to the previous day: truncate, then
+  // step back a day for a negative remainder (floor division by
+  // multiplying back, days * kMicrosPerDay, would overflow near INT64_MIN).
+  std::int64_t days = t.micros / kMicrosPerDay;
+  std::int64_t rem = t.micros % kMicrosPerDay;
+  if (rem < 0) {
+    rem += kMicrosPerDay;  // 0 <= rem < one day
+    --days;
+  }
   std::int64_t y;
   unsigned m, d;
   civil_from_days(days, y, m, d);

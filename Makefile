@@ -18,6 +18,10 @@
 #   make gtest       covet_tests on SQLite and on a throwaway PostgreSQL server
 #   make lit         the plugin's lit suite
 #   make consumer    install to a temp prefix; build and run test/consumer
+#   make docs-check  compile (g++ -Werror, models through the plugin) and run
+#                    every C++ snippet of README.md and docs/ on SQLite
+#                    (scripts/doc-snippets.py: each block is marked with what
+#                    it is)
 #   make gcc-check   build-gcc/: runtime, tests and examples with g++ -Werror
 #                    and ASan + UBSan; runs the suites on both backends
 #                    (`make asan` is the same target)
@@ -42,7 +46,7 @@ MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-check asan \
-        test-reset clean configure configure-gcc bench configure-bench
+        test-reset clean configure configure-gcc bench configure-bench docs-check
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -143,7 +147,7 @@ test-reset:
 	mkdir -p $(RESULTS)
 	date +%s >$(RESULTS)/.start
 
-check: gtest lit consumer
+check: gtest lit consumer docs-check
 
 # The server lives as long as this recipe: stopped on success, failure or ^C.
 gtest: build
@@ -174,6 +178,15 @@ consumer: build
 	cmake --build "$$tmp/build" -j$(JOBS)
 	"$$tmp/build/consumer"
 	echo "==> consumer: OK"
+
+# Every C++ block of the docs is compiled and run, so a page cannot drift from
+# the API it documents.
+docs-check: build
+	@mkdir -p $(RESULTS)
+	echo "==> doc snippets (README.md, docs/*.md)"
+	scripts/doc-snippets.py --plugin "$$(cat $(PLUGIN_PATH_FILE))" --include include \
+	  --lib $(B)/runtime/libcovet.a --out $(B)/doc-snippets --cxx $(GXX) -j $(JOBS) \
+	  --junit $(RESULTS)/doc-snippets.xml README.md docs/*.md
 
 # --- build-gcc/: GCC 12, warnings as errors, AddressSanitizer + UBSan ----------
 # One build proves both: the runtime, the generated metadata, the tests and

@@ -15,7 +15,7 @@
 #   make deps        install the missing Debian packages (no-op when none is)
 #   make build       configure build/ once (clang++-19, RelWithDebInfo with
 #                    asserts, tests and examples on, -Werror) and build it
-#   make check       gtest, lit, consumer and gcc-flow, below
+#   make check       gtest, lit, consumer, gcc-flow and docs-check, below
 #   make gtest       covet_tests on SQLite and on a throwaway PostgreSQL server
 #   make lit         the plugin's lit suite
 #   make consumer    install to a temp prefix; build and run test/consumer
@@ -23,6 +23,10 @@
 #                    every source checked by the plugin, a second build
 #                    checks nothing, a copy with a lookup typo fails to
 #                    build with the plugin's diagnostic (test/gcc-flow/run.sh)
+#   make docs-check  compile (g++ -Werror, models through the plugin) and run
+#                    every C++ snippet of README.md and docs/ on SQLite
+#                    (scripts/doc-snippets.py: each block is marked with what
+#                    it is)
 #   make gcc-check   build-gcc/: runtime, tests and examples with g++ -Werror
 #                    and ASan + UBSan; runs the suites on both backends
 #                    (`make asan` is the same target)
@@ -54,7 +58,7 @@ MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
         test-reset clean configure configure-gcc bench configure-bench \
-        configure-fuzz fuzz-build fuzz fuzz-regression
+        configure-fuzz fuzz-build fuzz fuzz-regression docs-check
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -158,7 +162,7 @@ test-reset:
 	mkdir -p $(RESULTS)
 	date +%s >$(RESULTS)/.start
 
-check: gtest lit consumer gcc-flow
+check: gtest lit consumer gcc-flow docs-check
 
 # The server lives as long as this recipe: stopped on success, failure or ^C.
 gtest: build
@@ -201,6 +205,15 @@ gcc-flow: build
 	cmake --install $(B) --prefix "$$tmp/_install" >"$$tmp/install.log" ||
 	  { cat "$$tmp/install.log"; exit 1; }
 	test/gcc-flow/run.sh "$$tmp/_install" "$$tmp/work" "$(GXX)" "$(JOBS)"
+
+# Every C++ block of the docs is compiled and run, so a page cannot drift from
+# the API it documents.
+docs-check: build
+	@mkdir -p $(RESULTS)
+	echo "==> doc snippets (README.md, docs/*.md)"
+	scripts/doc-snippets.py --plugin "$$(cat $(PLUGIN_PATH_FILE))" --include include \
+	  --lib $(B)/runtime/libcovet.a --out $(B)/doc-snippets --cxx $(GXX) -j $(JOBS) \
+	  --junit $(RESULTS)/doc-snippets.xml README.md docs/*.md
 
 # --- build-gcc/: GCC 12, warnings as errors, AddressSanitizer + UBSan ----------
 # One build proves both: the runtime, the generated metadata, the tests and

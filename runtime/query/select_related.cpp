@@ -67,6 +67,15 @@ const MemberInfo* reverse_one_member(const ModelInfo& model, const ReverseRelati
   return nullptr;
 }
 
+// The reverse one-to-one of `model` that select_related names `name`: as in
+// Django (select_related_descend), by its query name, which is its
+// related_query_name, else its related_name, else the model's name.
+const ReverseRelation* reverse_one_named(const ModelInfo& model, std::string_view name) {
+  for (const ReverseRelation& r : model.reverse)
+    if (r.single && r.query_name == name) return &r;
+  return nullptr;
+}
+
 // "author, editor, publisher": the relations select_related may name on
 // `model` (forward foreign keys and one-to-ones, reverse one-to-ones).
 std::string relation_choices(const ModelInfo& model) {
@@ -74,7 +83,7 @@ std::string relation_choices(const ModelInfo& model) {
   for (const MemberInfo& m : model.members)
     if (is_forward_relation(m)) out += (out.empty() ? "" : ", ") + m.name;
   for (const ReverseRelation& r : model.reverse)
-    if (r.single) out += (out.empty() ? "" : ", ") + r.accessor;
+    if (r.single) out += (out.empty() ? "" : ", ") + r.query_name;
   return out.empty() ? "(none)" : out;
 }
 
@@ -111,6 +120,10 @@ void insert_path(std::vector<Requested>& tree, std::string_view path) {
 // else select_related cannot follow; empty when it names nothing.
 std::string not_followable(const ModelInfo& model, const std::string& name, const std::string& full_path) {
   const std::string prefetch = "use prefetch_related(\"" + full_path + "\")";
+  for (const ReverseRelation& r : model.reverse)
+    if (r.single && r.accessor == name && r.query_name != name)
+      return "the reverse accessor of " + r.source->name + "." + r.member->name +
+             ", a one-to-one: select_related names it by its query name '" + r.query_name + "'";
   if (const MemberInfo* m = model.member(name)) {
     if (m->kind == MemberKind::Relation) return "a many-to-many relation of " + model.name + ": " + prefetch;
   }
@@ -139,7 +152,7 @@ void add_requested(const QueryState& state, const ModelInfo& model, const std::v
       reverses.push_back(nullptr);
       continue;
     }
-    if (const ReverseRelation* rev = model.reverse_relation(r.name); rev && rev->single) {
+    if (const ReverseRelation* rev = reverse_one_named(model, r.name)) {
       const MemberInfo* receiver = reverse_one_member(model, *rev);
       if (!receiver)
         throw FieldError("select_related('" + prefix + r.name + "'): " + model.name +

@@ -23,6 +23,7 @@ namespace {
 
 using naming::Order;
 using naming::Profile;
+using naming::Account;
 using naming::Review;
 using naming::User;
 
@@ -156,6 +157,36 @@ TEST_P(NamingTest, OneToOneAccessorServesPrefetchAndFilter) {
   EXPECT_EQ(users().filter("profile__bio", "hello").count(), 1);
   EXPECT_THROW(users().prefetch_related(lookup("profile_set")).fetch(), covet::FieldError);
   EXPECT_THROW(users().filter(lookup("profile_set__bio"), "hello").fetch(), covet::FieldError);
+}
+
+// Django's select_related follows a reverse one-to-one by its query name
+// (select_related_descend compares related_query_name()), prefetch_related
+// by its accessor.
+TEST_P(NamingTest, SelectRelatedFollowsAReverseOneToOneByItsQueryName) {
+  User ann = user("ann");
+  database->create(Account{.iban = "FR76", .owner = ann});
+  std::vector<User> loaded;
+  COVET_EXPECT_NUM_QUERIES(*database, 1, [&] { loaded = users().select_related("acct").fetch(); });
+  ASSERT_EQ(loaded.size(), 1u);
+  COVET_EXPECT_NUM_QUERIES(*database, 0, [&] { EXPECT_EQ(loaded[0].account.get().iban, "FR76"); });
+}
+
+TEST_P(NamingTest, SelectRelatedRejectsTheAccessorOfAReverseOneToOneAndNamesItsQueryName) {
+  try {
+    users().select_related(lookup("account")).fetch();
+    FAIL() << "select_related(\"account\") should throw: the query name is \"acct\"";
+  } catch (const covet::FieldError& e) {
+    EXPECT_NE(std::string(e.what()).find("'acct'"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(NamingTest, PrefetchRelatedFollowsAReverseOneToOneByItsAccessor) {
+  User ann = user("ann");
+  database->create(Account{.iban = "FR76", .owner = ann});
+  std::vector<User> loaded = users().prefetch_related("account").fetch();
+  ASSERT_EQ(loaded.size(), 1u);
+  COVET_EXPECT_NUM_QUERIES(*database, 0, [&] { EXPECT_EQ(loaded[0].account.get().iban, "FR76"); });
+  EXPECT_THROW(users().prefetch_related(lookup("acct")).fetch(), covet::FieldError);
 }
 
 TEST_P(NamingTest, JoinTableOfEqualModelNamesHoldsPairs) {

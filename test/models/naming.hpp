@@ -6,6 +6,8 @@
 //   Review.author   foreign key, related_query_name("reviewed") only
 //                                                      (reverse: User "review_set", query name "reviewed")
 //   Profile.user    one-to-one, no related_name        (reverse: User "profile", query name "profile")
+//   Account.owner   one-to-one, related_name("account"), related_query_name("acct")
+//                                                      (reverse: User "account", query name "acct")
 //   archive::Tag.current  many-to-many to naming::Tag, a model of the same
 //                   class name: automatic join table with "from_tag_id" / "to_tag_id"
 #pragma once
@@ -19,6 +21,7 @@ namespace naming {
 struct Order;
 struct Review;
 struct Profile;
+struct Account;
 
 struct [[covet::model("naming_user")]] User {
   covet::Id id;
@@ -28,6 +31,7 @@ struct [[covet::model("naming_user")]] User {
   covet::ReverseSet<Order> order_set;
   covet::ReverseSet<Review> review_set;
   covet::ReverseOne<Profile> profile;
+  covet::ReverseOne<Account> account;
 };
 
 struct [[covet::model("naming_order")]] Order {
@@ -46,6 +50,13 @@ struct [[covet::model("naming_profile")]] Profile {
   covet::Id id;
   [[covet::max_length(100)]] std::string bio;
   [[covet::one_to_one(covet::CASCADE)]] covet::Ref<User> user;
+};
+
+struct [[covet::model("naming_account")]] Account {
+  covet::Id id;
+  [[covet::max_length(20)]] std::string iban;
+  [[covet::one_to_one(covet::CASCADE), covet::related_name("account"), covet::related_query_name("acct")]]
+  covet::Ref<User> owner;
 };
 
 struct [[covet::model("naming_tag")]] Tag {

@@ -49,10 +49,6 @@ namespace detail {
 struct DatabaseState;
 struct QueryState;  // runtime/query/query_state.hpp
 
-// Throws FieldError when `lookup` exceeds covet/limits.hpp (too long, too
-// many parts), naming the model, `call`, the limit and the size.
-void check_lookup_limits(const ModelInfo& model, std::string_view lookup, std::string_view call);
-
 // The part of QuerySet<T> that does not depend on T: the query's state, its
 // compilation and its execution. Objects are created by the caller (who knows
 // T) and filled here through the model's metadata.
@@ -225,9 +221,7 @@ class QuerySet {
   // Prefetch with a covet::Prefetched member).
   template <class... P>
   QuerySet prefetch_related(P&&... lookups) const {
-    std::vector<Prefetch> all{Prefetch(std::forward<P>(lookups))...};
-    for (const Prefetch& p : all) detail::check_lookup_limits(core_.model(), p.lookup(), "prefetch_related");
-    return QuerySet(core_.with_prefetch(std::move(all)));
+    return QuerySet(core_.with_prefetch(std::vector<Prefetch>{Prefetch(std::forward<P>(lookups))...}));
   }
 
   // Loads only the named fields (and the primary key) / all fields but the

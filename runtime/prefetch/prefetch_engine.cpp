@@ -2,6 +2,7 @@
 
 #include "prefetch/related_rows.hpp"
 #include "prefetch/relation_step.hpp"
+#include "query/lookup_limits.hpp"
 #include "query/query_state.hpp"
 
 #include <covet/detail/object_store.hpp>
@@ -191,6 +192,8 @@ Resolved resolve_lookup(const ModelInfo& model, const Prefetch& p) {
 
 void validate_prefetch(const ModelInfo& model, const std::vector<Prefetch>& lookups) {
   for (const Prefetch& p : lookups) {
+    // Before any work (covet/limits.hpp): prefetch_related and Database::prefetch.
+    check_lookup_limits(model, p.lookup(), "prefetch_related");
     Resolved r = resolve_lookup(model, p);
     const RelationStep& last = r.steps.back();
     if (p.queryset_model()) {

@@ -111,6 +111,16 @@ TEST_P(LookupLimitsTest, PrefetchRelatedChecksItsLookups) {
   expect_limit_message(what, "Author", max_lookup_length, "max_lookup_length", huge.size());
 }
 
+TEST_P(LookupLimitsTest, DatabasePrefetchChecksItsLookups) {
+  std::vector<library::Author> loaded = authors().fetch();
+  const std::string huge(max_lookup_length + 1, 'x');
+  std::string what = covet::test::error_message<covet::FieldError>([&] { database->prefetch(loaded, huge); });
+  expect_limit_message(what, "Author", max_lookup_length, "max_lookup_length", huge.size());
+  const std::string deep = repeat("books__author__", max_lookup_parts) + "books";
+  what = covet::test::error_message<covet::FieldError>([&] { database->prefetch(loaded, deep); });
+  expect_limit_message(what, "Author", max_lookup_parts, "max_lookup_parts", 2 * max_lookup_parts + 1);
+}
+
 TEST_P(LookupLimitsTest, OnlyAndDeferCheckTheirNames) {
   const std::string huge(max_lookup_length + 1, 'x');
   std::string what = covet::test::error_message<covet::FieldError>([&] { books().only("title", huge); });

@@ -10,8 +10,10 @@ Each ```cpp block is preceded by a marker comment that says what it is
 (an unmarked block is an error, so a new snippet cannot slip past):
 
   <!-- doctest: models -->     top-level declarations (models, helper
-                               functions): the page's model header, which the
-                               plugin checks and emits metadata for
+                               functions, `inline` as in any header): the
+                               page's model header, which the plugin checks
+                               and emits metadata for, and g++ -Werror then
+                               compiles (in main.cpp, even with nothing to run)
   <!-- doctest: run -->        statements, run in order in one main() per
                                page, in one scope: a later block may use what
                                an earlier one declared, as a reader would

@@ -41,6 +41,16 @@ const char *onDeleteName(unsigned V) {
   return V < std::size(Names) ? Names[V] : "Cascade";
 }
 
+const char *inheritanceName(Inheritance K) {
+  switch (K) {
+    case Inheritance::SingleTable: return "covet::Inheritance::SingleTable";
+    case Inheritance::MultiTable: return "covet::Inheritance::MultiTable";
+    case Inheritance::Proxy: return "covet::Inheritance::Proxy";
+    case Inheritance::None: break;
+  }
+  return "covet::Inheritance::None";
+}
+
 const char *treeName(TreeKind K) {
   switch (K) {
     case TreeKind::AdjacencyList: return "covet::TreeKind::AdjacencyList";
@@ -73,12 +83,17 @@ class Init {
 std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
   const std::string Owner = qualifiedTypeName(Ctx, Ctx.getRecordType(Mem.Owner));
   const std::string Args = M.TypeName + ", &" + Owner + "::" + Mem.name().str();
+  // Written last: it is the last member of every Spec struct.
+  const Model *DeclaredBy = M.owner(Mem);
+  const auto Declared = [&](Init &I) -> Init & {
+    return DeclaredBy == &M ? I : I.add("declared_by", "&typeid(" + DeclaredBy->TypeName + ")");
+  };
   Init I;
   I.str("name", Mem.name());
   switch (Mem.Kind) {
     case Storage::ReverseSet:
     case Storage::ReverseOne:
-      return "covet::meta::reverse<" + Args + ">(" + I.done() + ")";
+      return "covet::meta::reverse<" + Args + ">(" + Declared(I).done() + ")";
     case Storage::Ref:
     case Storage::OptionalRef:
     case Storage::RefSet:
@@ -113,7 +128,7 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
           I.str("through_target", *Mem.ThroughTarget);
         if (Mem.Symmetrical >= 0)
           I.add("symmetrical", Mem.Symmetrical ? "1" : "0");
-        return "covet::meta::relation<" + Args + ">(" + I.done() + ")";
+        return "covet::meta::relation<" + Args + ">(" + Declared(I).done() + ")";
       }
       break;
     case Storage::Id:
@@ -132,7 +147,7 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
   I.flag("enum_text", Mem.EnumText != nullptr);
   I.flag("auto_now", Mem.AutoNow != nullptr);
   I.flag("auto_now_add", Mem.AutoNowAdd != nullptr);
-  return "covet::meta::field<" + Args + ">(" + I.done() + ")";
+  return "covet::meta::field<" + Args + ">(" + Declared(I).done() + ")";
 }
 
 // The registration of a covet::enum_text enum's names (covet/generated.hpp).
@@ -195,6 +210,12 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
       }
       Spec.add("unique_together", Sets + "}");
     }
+    if (M.Strategy != Inheritance::None)
+      Spec.add("inheritance", inheritanceName(M.Strategy));
+    if (!M.Discriminator.empty())
+      Spec.str("discriminator", M.Discriminator).str("identity", M.Identity);
+    if (!M.ParentLink.empty())
+      Spec.str("parent_link", M.ParentLink);
 
     OS << "const covet::ModelInfo& covet_model_" << N << "() {  // " << M.TypeName << "\n"
        << "  static const covet::ModelInfo info = covet::meta::model<" << M.TypeName << ">(\n"

@@ -2,6 +2,8 @@
 
 #include "Names.h"
 
+#include "covet/detail/naming.hpp"
+
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -143,6 +145,22 @@ const Member *Model::member(llvm::StringRef Name) const {
   return nullptr;
 }
 
+const Model *Model::owner(const Member &Mem) const {
+  const Model *Owner = this;
+  for (const Model *P = Parent; P; P = P->Parent) {
+    bool Has = false;
+    for (const Member &Other : P->Members)
+      if (Other.Field == Mem.Field) {
+        Has = true;
+        break;
+      }
+    if (!Has)
+      break;
+    Owner = P;
+  }
+  return Owner;
+}
+
 const Model *ModelGraph::find(const CXXRecordDecl *RD) const {
   if (!RD)
     return nullptr;
@@ -264,6 +282,31 @@ void ModelGraphBuilder::addMembers(const CXXRecordDecl *RD, Model &M, unsigned D
       M.Members.push_back(classify(F, RD));
 }
 
+// Django's rules, with the guide's single-table strategy added: a proxy uses
+// its parent's rows; below a root declaring covet::polymorphic_on every model
+// shares the root's table; any other model deriving from a concrete model is
+// multi-table, whether covet::multi_table says so or not (Django's default).
+// Contradictions (multi_table in a single-table hierarchy, an identity
+// without polymorphic_on) are the inheritance checks' errors; the shape here
+// is what the emitter writes once they pass.
+void ModelGraphBuilder::resolveInheritance(Model &M) {
+  M.Root = &M;
+  for (const Model *P = M.Parent; P; P = P->Parent)
+    M.Root = P;
+  if (M.Parent)
+    M.Strategy = M.Proxy                            ? Inheritance::Proxy
+                 : !M.Root->PolymorphicOn.empty() ? Inheritance::SingleTable
+                                                  : Inheritance::MultiTable;
+  if (!M.Root->PolymorphicOn.empty()) {
+    M.Discriminator = M.Root->PolymorphicOn;
+    M.Identity = M.Strategy == Inheritance::Proxy ? M.Parent->Identity
+                 : !M.PolymorphicIdentity.empty() ? M.PolymorphicIdentity
+                                                  : detail::naming::model_name(M.Name);
+  }
+  if (M.Strategy == Inheritance::MultiTable)
+    M.ParentLink = detail::naming::parent_link_column(M.Parent->Name);
+}
+
 ModelGraph ModelGraphBuilder::build() {
   ModelGraph G;
   ModelCollector Collector;
@@ -299,11 +342,12 @@ ModelGraph ModelGraphBuilder::build() {
     if (M->Tree == TreeKind::None && M->Base)
       M->Tree = M->Base->Tree;
 
+    resolveInheritance(*M);
     std::optional<std::string> Table = stringArg(findAttr(RD, AttrId::model), 0);
-    if (Table) {
-      M->Table = *Table;
-    } else if (M->Parent && (M->Proxy || (!M->MultiTable && !M->PolymorphicIdentity.empty()))) {
+    if (M->Strategy == Inheritance::Proxy || M->Strategy == Inheritance::SingleTable) {
       M->Table = M->Parent->Table;  // proxy and single-table children share the parent's table
+    } else if (Table) {
+      M->Table = *Table;
     } else {
       M->Table = lower(M->Name);
     }

@@ -42,6 +42,15 @@ enum class RelationAttr { None, ForeignKey, OneToOne, ManyToMany };
 // Mirrors covet::TreeKind.
 enum class TreeKind { None, AdjacencyList, NestedSet };
 
+// Mirrors covet::Inheritance: how a model stores the rows of the concrete
+// model it derives from (Model::Parent).
+enum class Inheritance {
+  None,         // no concrete parent: its own table (abstract bases only add columns)
+  SingleTable,  // the hierarchy root has covet::polymorphic_on: the root's table
+  MultiTable,   // its own table, keyed by a one-to-one to the parent's (Django's default)
+  Proxy,        // covet::proxy: the parent's table and rows, other behaviour
+};
+
 struct Model;
 
 struct Member {
@@ -99,6 +108,16 @@ struct Model {
   std::string PolymorphicOn, PolymorphicIdentity;
   const Model *Base = nullptr;    // the model it inherits from directly, abstract or not
   const Model *Parent = nullptr;  // the nearest non-abstract model it inherits from
+  // The resolved inheritance shape (ModelGraphBuilder::resolveInheritance):
+  Inheritance Strategy = Inheritance::None;  // how it relates to Parent
+  const Model *Root = nullptr;  // the top of its chain of concrete parents (itself when none)
+  // Single table: the root's polymorphic_on column, on every model of the
+  // hierarchy, and this model's identity (polymorphic_identity, else the
+  // lower-case model name, as Django names content types).
+  std::string Discriminator, Identity;
+  // Multi-table: the column of its table that holds the parent's key, and is
+  // its primary key ("<parent>_ptr_id", Django's parent link).
+  std::string ParentLink;
   TreeKind Tree = TreeKind::None;
   std::vector<Member> Members;    // inherited first, in declaration order
   // Its own covet::unique_together attributes, in the order written; a model
@@ -108,6 +127,14 @@ struct Model {
 
   // The member named Name, or nullptr.
   const Member *member(llvm::StringRef Name) const;
+
+  // The concrete model that declares Mem, or carries it for an abstract base:
+  // the topmost concrete model of this model's parent chain that has it.
+  // Its table holds Mem's column (multi-table), it gets Mem's reverse side.
+  const Model *owner(const Member &Mem) const;
+  // Whether Mem comes from a concrete parent rather than from this model or
+  // one of its abstract bases.
+  bool inherits(const Member &Mem) const { return owner(Mem) != this; }
 
   // Its primary key member (the first, if PrimaryKeyCheck reported several).
   const Member *primaryKey() const {
@@ -144,6 +171,7 @@ class ModelGraphBuilder {
 
  private:
   void addMembers(const clang::CXXRecordDecl *RD, Model &M, unsigned Depth);
+  static void resolveInheritance(Model &M);
   Member classify(const clang::FieldDecl *F, const clang::CXXRecordDecl *Owner) const;
 
   clang::ASTContext &Ctx;

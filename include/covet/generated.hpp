@@ -31,6 +31,10 @@
 // Rules the emitter follows:
 //  * members appear in declaration order, inherited members first (base
 //    classes' members are written with the derived model as first argument);
+//    a member a concrete ancestor declares names it in `declared_by`: it has
+//    one column (in that ancestor's table) and one reverse side (on the
+//    ancestor), however many models inherit it. An abstract base's members
+//    belong to each concrete model that inherits them;
 //  * designated initializers appear in the order the members are declared in
 //    the Spec structs below, and members equal to their default are omitted;
 //  * column names are final (the plugin applies covet::column and the `_id`
@@ -67,6 +71,11 @@ struct ModelSpec {
   // covet::unique_together("a", "b"), once per attribute: member names whose
   // columns are unique together, e.g. {{"person", "group"}}.
   std::initializer_list<std::initializer_list<std::string_view>> unique_together{};
+  // The inheritance shape the plugin resolved (see covet::Inheritance):
+  Inheritance inheritance = Inheritance::None;  // how it stores the rows of `parent`
+  std::string_view discriminator{};  // single table: the root's polymorphic_on column
+  std::string_view identity{};       // single table: this model's discriminator value
+  std::string_view parent_link{};    // multi-table: its key column, a reference to the parent's key
 };
 
 // A column that is not a relation (covet::Id included).
@@ -81,6 +90,9 @@ struct FieldSpec {
   bool enum_text = false;    // an enum declared [[covet::enum_text]]: a TEXT column of names
   bool auto_now = false;     // covet::auto_now: the current time on every save
   bool auto_now_add = false; // covet::auto_now_add: the current time on create
+  // The concrete ancestor that declares the member (its table holds the
+  // column); null when it is this model's own or comes from an abstract base.
+  const std::type_info* declared_by = nullptr;
 };
 
 using RelationKind = covet::RelationKind;
@@ -102,12 +114,14 @@ struct RelationSpec {
   std::string_view through_source{};   // M2M: covet::through_fields(source, target)
   std::string_view through_target{};
   int symmetrical = -1;              // M2M: covet::symmetrical(b): 0/1; -1 = default (self M2M)
+  const std::type_info* declared_by = nullptr;  // as FieldSpec::declared_by
 };
 
 // A member of type covet::ReverseSet<T> or covet::ReverseOne<T>: the model
 // declares where the reverse side of T's relation named `name` lives.
 struct ReverseSpec {
   std::string_view name{};  // the member name, equal to the relation's related_name
+  const std::type_info* declared_by = nullptr;  // as FieldSpec::declared_by
 };
 
 // Builders, instantiated by the generated code. `Model` is the model the

@@ -34,6 +34,15 @@ enum class RelationKind { ForeignKey, OneToOne, ManyToMany };
 
 enum class TreeKind { None, AdjacencyList, NestedSet };
 
+// How a model stores the rows of the concrete model it derives from
+// (ModelInfo::parent_model), as the plugin resolved it.
+enum class Inheritance {
+  None,         // no concrete parent: its own table (abstract bases only add columns)
+  SingleTable,  // the root declares covet::polymorphic_on: one table, a discriminator column
+  MultiTable,   // its own table, keyed by parent_link, a reference to the parent's key
+  Proxy,        // covet::proxy: the parent's table and rows, its own behaviour
+};
+
 // The storage class of a column, independent of the SQL dialect.
 enum class ColumnType {
   AutoId,     // covet::Id: 64-bit auto-increment primary key (a covet::Uuid key is Uuid)
@@ -100,6 +109,12 @@ struct MemberInfo {
   bool auto_now = false;      // covet::auto_now: set to the current time on every save
   bool auto_now_add = false;  // covet::auto_now_add: set to the current time on create
   std::shared_ptr<RelationInfo> relation;  // set for MemberKind::Relation
+  // The model that declares the member: this model, or the concrete
+  // ancestor whose table holds the column and whose reverse side the
+  // relation gives (filled by the registry; declared_by_type as emitted,
+  // null for the model's own members and those of abstract bases).
+  const ModelInfo* declared_by = nullptr;
+  const std::type_info* declared_by_type = nullptr;
 
   // Typed accessors generated from the member pointer. `object` points to an
   // instance of the owning model.
@@ -147,6 +162,22 @@ struct ModelInfo {
   std::string polymorphic_identity;
   const std::type_info* parent = nullptr;
   TreeKind tree = TreeKind::None;
+  // The resolved inheritance shape. `discriminator` is the root's
+  // polymorphic_on column on every model of a single-table hierarchy, and
+  // `identity` this model's value of it; `parent_link` is a multi-table
+  // child's key column.
+  Inheritance inheritance = Inheritance::None;
+  std::string discriminator;
+  std::string identity;
+  std::string parent_link;
+  // Filled in by the registry: the concrete model it derives from, the top
+  // of that chain (itself when it has no parent), its direct subclasses (by
+  // name) and, in a single-table hierarchy, the identities of itself and of
+  // every model below it (a query of this model matches those rows).
+  const ModelInfo* parent_model = nullptr;
+  const ModelInfo* root_model = nullptr;
+  std::vector<const ModelInfo*> children;
+  std::vector<std::string> identities;
   // covet::unique_together: each entry names members (columns, foreign keys,
   // one-to-ones) whose columns are unique together; create_all writes one
   // UNIQUE table constraint per entry.

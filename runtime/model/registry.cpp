@@ -65,6 +65,42 @@ ColumnType key_type(const ModelInfo& source, const MemberInfo& relation, const M
   return key->type == ColumnType::AutoId ? ColumnType::BigInt : key->type;
 }
 
+const ModelInfo& registered(Registry& r, const std::type_info& type, const ModelInfo& user,
+                            const char* role) {
+  auto it = r.models.find(type);
+  if (it == r.models.end())
+    throw UsageError(user.name + " " + role + " " + demangle(type) +
+                         ", which is not a registered model: pass its header to covet_add_models()",
+                     user.name);
+  return *it->second;
+}
+
+// The plugin resolved each model's shape; the registry links the models to
+// one another: parent, root, children, who declares each member, and the
+// identities a single-table query of a model matches (its own and its
+// descendants', each once, in a stable order).
+void resolve_inheritance(Registry& r) {
+  for (auto& [type, model] : r.models) {
+    if (model->parent) model->parent_model = &registered(r, *model->parent, *model, "inherits from");
+    for (MemberInfo& m : model->members)
+      m.declared_by = m.declared_by_type ? &registered(r, *m.declared_by_type, *model, "inherits a member of")
+                                         : model.get();
+  }
+  for (const ModelInfo* model : r.ordered) {
+    ModelInfo* self = const_cast<ModelInfo*>(model);
+    self->root_model = self;
+    while (self->root_model->parent_model) self->root_model = self->root_model->parent_model;
+    if (self->parent_model) const_cast<ModelInfo*>(self->parent_model)->children.push_back(self);
+  }
+  for (const ModelInfo* model : r.ordered) {
+    if (model->discriminator.empty()) continue;
+    for (const ModelInfo* m = model; m; m = m->parent_model) {
+      std::vector<std::string>& ids = const_cast<ModelInfo*>(m)->identities;
+      if (std::find(ids.begin(), ids.end(), model->identity) == ids.end()) ids.push_back(model->identity);
+    }
+  }
+}
+
 void resolve(Registry& r) {
   detail::close_enum_registrations();  // the generated initializers have all run by now
   for (auto& [type, build] : r.builders) r.models.emplace(type, std::make_unique<ModelInfo>(build()));
@@ -101,14 +137,17 @@ void resolve(Registry& r) {
     }
   }
 
-  // Reverse relations are listed in a stable order: by source model name,
-  // then declaration order.
   for (auto& [type, model] : r.models) r.ordered.push_back(model.get());
   std::sort(r.ordered.begin(), r.ordered.end(),
             [](const ModelInfo* a, const ModelInfo* b) { return a->name < b->name; });
+  resolve_inheritance(r);
+
+  // Reverse relations are listed in a stable order: by source model name,
+  // then declaration order. A member inherited from a concrete ancestor
+  // gives one reverse side, the ancestor's (Django: the parent's field).
   for (const ModelInfo* model : r.ordered) {
     for (const MemberInfo& m : model->members) {
-      if (m.kind != MemberKind::Relation) continue;
+      if (m.kind != MemberKind::Relation || m.declared_by != model) continue;
       const RelationInfo& rel = *m.relation;
       const bool symmetrical_self =
           detail::naming::is_symmetrical(rel.kind == RelationKind::ManyToMany, rel.target == model, rel.symmetrical);

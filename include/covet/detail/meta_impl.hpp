@@ -99,6 +99,10 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.polymorphic_identity = std::string(spec.polymorphic_identity);
   info.parent = spec.parent;
   info.tree = spec.tree;
+  info.inheritance = spec.inheritance;
+  info.discriminator = std::string(spec.discriminator);
+  info.identity = std::string(spec.identity);
+  info.parent_link = std::string(spec.parent_link);
   for (std::initializer_list<std::string_view> names : spec.unique_together)
     info.unique_together.emplace_back(names.begin(), names.end());
   info.members.assign(members.begin(), members.end());
@@ -132,6 +136,7 @@ MemberInfo field(FieldSpec spec) {
   MemberInfo m;
   m.kind = MemberKind::Column;
   m.name = std::string(spec.name);
+  m.declared_by_type = spec.declared_by;
   m.column = std::string(spec.column);
   m.type = spec.enum_text ? ColumnType::Text : FieldTraits<Inner>::column_type;
   m.nullable = Opt::nullable;
@@ -199,6 +204,7 @@ MemberInfo relation(RelationSpec spec) {
   MemberInfo m;
   m.kind = MemberKind::Relation;
   m.name = std::string(spec.name);
+  m.declared_by_type = spec.declared_by;
   m.column = std::string(spec.column);
   m.nullable = Opt::nullable;
   m.unique = spec.kind == RelationKind::OneToOne;
@@ -288,6 +294,7 @@ MemberInfo reverse(ReverseSpec spec) {
   MemberInfo m;
   m.kind = MemberKind::ReverseMember;
   m.name = std::string(spec.name);
+  m.declared_by_type = spec.declared_by;
   m.reverse_target = &typeid(typename Storage::target);
   m.bind = [](void* object, const BindContext& ctx) {
     covet::detail::ReverseAccess::bind(static_cast<Model*>(object)->*Member, ctx);

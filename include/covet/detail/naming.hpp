@@ -19,6 +19,7 @@
 //                   "<model name>": what filter()/exclude()/order_by() lookups use
 //   hidden          a related_name ending in '+'; a symmetrical many-to-many
 //                   of a model to itself has no reverse side either
+//   parent link     "<parent model name>_ptr_id": a multi-table child's key
 //   join table      "<source table>_<member>", keys "<source>_id" and
 //                   "<target>_id", or "from_<m>_id" and "to_<m>_id" when both
 //                   model names are equal (create_many_to_many_intermediary_model)
@@ -81,6 +82,13 @@ inline std::string reverse_query_name(std::string_view source_class, std::string
   if (!related_query_name.empty()) return std::string(related_query_name);
   if (!related_name.empty()) return std::string(related_name);
   return model_name(source_class);
+}
+
+// The column of a multi-table child's table that holds its parent's key and
+// is its primary key: Django's parent link "<parent model name>_ptr", with
+// the "_id" every key column gets.
+inline std::string parent_link_column(std::string_view parent_class) {
+  return model_name(parent_class) + "_ptr_id";
 }
 
 // The table Covet creates for a many-to-many without covet::through, and its

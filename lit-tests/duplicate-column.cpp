@@ -71,9 +71,8 @@ struct [[covet::model]] TwiceOne : Twice {};
 struct [[covet::model]] TwiceTwo : Twice {};
 
 // Single-table children share their parent's table, and so its columns.
-struct [[covet::model("place")]] Place {
+struct [[covet::model("place"), covet::polymorphic_on("kind")]] Place {
   covet::Id id;
-  std::string kind;
   std::string address;  // expected-note {{column 'address' of 'Place::address' is here}}
 };
 struct [[covet::model, covet::polymorphic_identity("cafe")]] Cafe : Place {

@@ -52,17 +52,20 @@ struct [[covet::model]] Photo : Stamped {};
 struct [[covet::model]] Video : Stamped {};
 struct [[covet::model("place")]] Place {
   covet::Id id;
-  std::string kind;
   std::string address;
 };
 struct [[covet::model, covet::multi_table]] Restaurant : Place {
   [[covet::column("address")]] std::string kitchen_address;
 };
 struct [[covet::model, covet::proxy]] SortedPlace : Place {};
-struct [[covet::model, covet::polymorphic_identity("cafe")]] Cafe : Place {
+struct [[covet::model("venue"), covet::polymorphic_on("kind")]] Venue {
+  covet::Id id;
+  std::string address;
+};
+struct [[covet::model, covet::polymorphic_identity("cafe")]] Cafe : Venue {
   int seats = 0;
 };
-struct [[covet::model, covet::polymorphic_identity("bar")]] Bar : Place {
+struct [[covet::model, covet::polymorphic_identity("bar")]] Bar : Venue {
   int stools = 0;
 };
 

@@ -61,8 +61,9 @@ struct [[covet::model]] Tagging {
   [[covet::foreign_key(covet::CASCADE)]] covet::Ref<Tag> tag;
 };
 
-// Inheritance: an abstract base contributes fields; multi-table, proxy and
-// single-table (polymorphic) children.
+// Inheritance: an abstract base contributes fields to a single-table
+// hierarchy (polymorphic_on at its root: its discriminator column is Covet's,
+// not a member) with a proxy, and to a multi-table one.
 struct [[covet::model, covet::abstract]] Timestamped {
   covet::Id id;
   long created = 0;
@@ -70,17 +71,20 @@ struct [[covet::model, covet::abstract]] Timestamped {
 
 struct [[covet::model, covet::polymorphic_on("kind")]] Place : Timestamped {
   std::string name;
-  std::string kind;
-};
-
-struct [[covet::model, covet::multi_table]] Restaurant : Place {
-  bool serves_pizza = false;
 };
 
 struct [[covet::model, covet::proxy]] OrderedPlace : Place {};
 
 struct [[covet::model, covet::polymorphic_identity("cafe")]] Cafe : Place {
   [[covet::max_length(20)]] std::string roast;
+};
+
+struct [[covet::model]] Venue : Timestamped {
+  std::string name;
+};
+
+struct [[covet::model, covet::multi_table]] Restaurant : Venue {
+  bool serves_pizza = false;
 };
 
 }  // namespace blog

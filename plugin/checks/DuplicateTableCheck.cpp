@@ -1,5 +1,7 @@
 #include "checks/DuplicateTableCheck.h"
 
+#include "checks/SchemaNames.h"
+
 #include "llvm/ADT/StringMap.h"
 
 namespace covet {
@@ -8,11 +10,8 @@ void DuplicateTableCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   llvm::StringMap<const Model *> Owners;
   for (const auto &MP : Graph.models()) {
     const Model &M = *MP;
-    if (M.Abstract)
-      continue;
-    if (M.Parent && M.Table == M.Parent->Table &&
-        (M.Proxy || (!M.MultiTable && !M.PolymorphicIdentity.empty())))
-      continue;  // shares its parent's table by design
+    if (!ownsTable(M))
+      continue;  // abstract, or shares its parent's table by design
     auto [It, New] = Owners.try_emplace(llvm::StringRef(M.Table).lower(), &M);
     if (New)
       continue;

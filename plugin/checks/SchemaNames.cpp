@@ -20,10 +20,7 @@ bool inheritedFromConcrete(const ModelGraph &G, const Model &M, const Member &Me
 }  // namespace
 
 bool ownsTable(const Model &M) {
-  if (M.Abstract)
-    return false;
-  return !(M.Parent && M.Table == M.Parent->Table &&
-           (M.Proxy || (!M.MultiTable && !M.PolymorphicIdentity.empty())));
+  return !M.Abstract && M.Strategy != Inheritance::Proxy && M.Strategy != Inheritance::SingleTable;
 }
 
 const clang::StringLiteral *literalArg(const clang::AnnotateAttr *A, unsigned I) {

@@ -4,6 +4,7 @@
 #include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
 #include "checks/DuplicateColumnCheck.h"
+#include "checks/DuplicateIdentityCheck.h"
 #include "checks/DuplicateTableCheck.h"
 #include "checks/EnumTextCheck.h"
 #include "checks/IdentifierCharactersCheck.h"

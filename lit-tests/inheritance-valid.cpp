@@ -1,0 +1,28 @@
+// Well-formed inheritance compiles with no diagnostic: one section per rule
+// of the inheritance checks (checks/*Check.h named in each), and the metadata
+// it emits compiles without the plugin.
+// RUN: %clangxx -fplugin=%covet_plugin -Xclang -verify %s
+// RUN: rm -f %t.cpp
+// RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-emit=%t.cpp %s
+// RUN: %clangxx_noplugin -fsyntax-only -Wall -Wextra -Werror %t.cpp
+// expected-no-diagnostics
+
+#include <covet/covet.hpp>
+
+#include <optional>
+#include <string>
+
+namespace identities {  // DuplicateIdentityCheck
+// Distinct identities; one is compared exactly ('Car' is not 'car'); two
+// hierarchies may reuse each other's identities; a proxy has its parent's.
+struct [[covet::model, covet::polymorphic_on("kind")]] Vehicle {
+  covet::Id id;
+};
+struct [[covet::model]] Car : Vehicle {};
+struct [[covet::model, covet::polymorphic_identity("Car")]] Limousine : Car {};
+struct [[covet::model, covet::proxy]] FastCar : Car {};
+struct [[covet::model, covet::polymorphic_on("kind")]] Toy {
+  covet::Id id;
+};
+struct [[covet::model, covet::polymorphic_identity("car")]] ToyCar : Toy {};
+}  // namespace identities

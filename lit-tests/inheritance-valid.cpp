@@ -26,3 +26,19 @@ struct [[covet::model, covet::polymorphic_on("kind")]] Toy {
 };
 struct [[covet::model, covet::polymorphic_identity("car")]] ToyCar : Toy {};
 }  // namespace identities
+
+namespace placement {  // IdentityPlacementCheck, DiscriminatorPlacementCheck
+// The root names the discriminator and may have an identity of its own; an
+// abstract base above the root is fine; identities on models at any depth.
+struct [[covet::model, covet::abstract]] Stamped {
+  covet::Id id;
+  long created = 0;
+};
+struct [[covet::model, covet::polymorphic_on("kind"), covet::polymorphic_identity("any")]] Animal : Stamped {};
+struct [[covet::model, covet::polymorphic_identity("dog")]] Dog : Animal {};
+struct [[covet::model, covet::polymorphic_identity("puppy")]] Puppy : Dog {};
+struct [[covet::model, covet::abstract]] Furry {
+  bool shedding = false;
+};
+struct [[covet::model, covet::polymorphic_identity("cat")]] Cat : Animal, Furry {};
+}  // namespace placement

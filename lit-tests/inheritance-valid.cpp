@@ -42,3 +42,20 @@ struct [[covet::model, covet::abstract]] Furry {
 };
 struct [[covet::model, covet::polymorphic_identity("cat")]] Cat : Animal, Furry {};
 }  // namespace placement
+
+namespace discriminators {  // DiscriminatorClashCheck
+// The discriminator is Covet's column, apart from every member's; a model
+// outside the hierarchy may have a column of that name.
+struct [[covet::model, covet::polymorphic_on("kind")]] Machine {
+  covet::Id id;
+  std::string type;
+};
+struct [[covet::model]] Robot : Machine {
+  int doors = 0;
+};
+struct [[covet::model]] Worker {
+  covet::Id id;
+  std::string kind;
+};
+struct [[covet::model]] Welder : Worker {};
+}  // namespace discriminators

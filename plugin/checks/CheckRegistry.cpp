@@ -3,6 +3,7 @@
 // One header per rule of Checks.inc.
 #include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
+#include "checks/DiscriminatorClashCheck.h"
 #include "checks/DiscriminatorPlacementCheck.h"
 #include "checks/DuplicateColumnCheck.h"
 #include "checks/DuplicateIdentityCheck.h"

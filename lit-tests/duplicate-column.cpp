@@ -70,7 +70,9 @@ struct [[covet::model, covet::abstract]] Twice {
 struct [[covet::model]] TwiceOne : Twice {};
 struct [[covet::model]] TwiceTwo : Twice {};
 
-// Single-table children share their parent's table, and so its columns.
+// Single-table children share their parent's table, and so its columns: a
+// child's column may not be one of an ancestor's (two subclasses neither of
+// which derives from the other may share one: inheritance-sibling-column.cpp).
 struct [[covet::model("place"), covet::polymorphic_on("kind")]] Place {
   covet::Id id;
   std::string address;  // expected-note {{column 'address' of 'Place::address' is here}}
@@ -79,8 +81,11 @@ struct [[covet::model, covet::polymorphic_identity("cafe")]] Cafe : Place {
   int seats = 0;  // expected-note {{column 'seats' of 'Cafe::seats' is here}}
 };
 struct [[covet::model, covet::polymorphic_identity("bar")]] Bar : Place {
-  // expected-error@+1 {{column 'seats' of 'Bar::stools' is already the column of 'Cafe::seats'}}
-  [[covet::column("seats")]] int stools = 0;
+  [[covet::column("seats")]] int stools = 0;  // a sibling's column, declared alike
   // expected-error@+1 {{column 'address' of 'Bar::street' is already the column of 'Place::address'}}
   [[covet::column("address")]] std::string street;
+};
+struct [[covet::model, covet::polymorphic_identity("bistro")]] Bistro : Cafe {
+  // expected-error@+1 {{column 'seats' of 'Bistro::chairs' is already the column of 'Cafe::seats'}}
+  [[covet::column("seats")]] int chairs = 0;
 };

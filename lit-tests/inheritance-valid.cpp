@@ -59,3 +59,28 @@ struct [[covet::model]] Worker {
 };
 struct [[covet::model]] Welder : Worker {};
 }  // namespace discriminators
+
+namespace siblings {  // SiblingColumnCheck
+// Siblings share a column declared alike; nullability does not count (a
+// subclass's column is nullable in the shared table anyway); a column of an
+// abstract base both carry is one member.
+struct [[covet::model]] Brand {
+  covet::Id id;
+};
+struct [[covet::model, covet::abstract]] Priced {
+  long cents = 0;
+};
+struct [[covet::model, covet::polymorphic_on("kind")]] Product {
+  covet::Id id;
+};
+struct [[covet::model]] Shoe : Product, Priced {
+  int size = 0;
+  [[covet::max_length(10)]] std::string code;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("+")]] covet::Ref<Brand> brand;
+};
+struct [[covet::model]] Shirt : Product, Priced {
+  std::optional<int> size;
+  [[covet::max_length(10)]] std::optional<std::string> code;
+  [[covet::foreign_key(covet::SET_NULL), covet::related_name("+")]] std::optional<covet::Ref<Brand>> brand;
+};
+}  // namespace siblings

@@ -25,6 +25,7 @@
 #include "checks/SetDefaultCheck.h"
 #include "checks/SetFunctionCheck.h"
 #include "checks/SetNullCheck.h"
+#include "checks/SiblingColumnCheck.h"
 #include "checks/SymmetricalCheck.h"
 #include "checks/ThroughModelCheck.h"
 #include "checks/ToFieldCheck.h"

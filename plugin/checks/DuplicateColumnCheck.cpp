@@ -1,5 +1,6 @@
 #include "checks/DuplicateColumnCheck.h"
 
+#include "checks/Hierarchy.h"
 #include "checks/SchemaNames.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -19,23 +20,36 @@ unsigned columnKind(const Member &Mem) {
   return 0;
 }
 
+// Two single-table subclasses neither of which derives from the other share
+// the columns they both declare (SiblingColumnCheck checks they agree).
+bool siblings(const ColumnName &A, const ColumnName &B) {
+  return isSingleTable(*A.Table) && isSingleTable(*B.Table) && !sameLine(*A.Table, *B.Table);
+}
+
 }  // namespace
 
 void DuplicateColumnCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
-  llvm::StringMap<const Member *> First;  // "<table key>\0<column, folded>" -> first member
+  // "<table key>\0<column, folded>" -> the columns of that name so far.
+  llvm::StringMap<std::vector<ColumnName>> Seen;
   llvm::DenseSet<const clang::FieldDecl *> Reported;
   for (const ColumnName &C : columnNames(Graph)) {
     std::string Key = tableKey(*C.Table);
     Key += '\0';
     Key += foldCase(C.name());
-    auto [It, New] = First.try_emplace(Key, C.Mem);
-    const Member &Prev = *It->second;
-    if (New || Prev.Field == C.Mem->Field || !Reported.insert(C.Mem->Field).second)
-      continue;
-    Ctx.report(C.Loc, Diag::DuplicateColumn)
-        << printable(C.name()) << declaredMember(*C.Mem) << declaredMember(Prev) << columnKind(*C.Mem);
-    Ctx.report(Prev.Field->getLocation(), Diag::ColumnDeclaredHere)
-        << printable(Prev.Column) << declaredMember(Prev) << columnKind(Prev);
+    std::vector<ColumnName> &Before = Seen[Key];
+    for (const ColumnName &P : Before) {
+      const Member &Prev = *P.Mem;
+      if (Prev.Field == C.Mem->Field || siblings(P, C))
+        continue;
+      if (!Reported.insert(C.Mem->Field).second)
+        break;
+      Ctx.report(C.Loc, Diag::DuplicateColumn)
+          << printable(C.name()) << declaredMember(*C.Mem) << declaredMember(Prev) << columnKind(*C.Mem);
+      Ctx.report(Prev.Field->getLocation(), Diag::ColumnDeclaredHere)
+          << printable(Prev.Column) << declaredMember(Prev) << columnKind(Prev);
+      break;
+    }
+    Before.push_back(C);
   }
 }
 

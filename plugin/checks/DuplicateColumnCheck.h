@@ -6,7 +6,9 @@
 //   * a foreign key `author` (column author_id) and a member `author_id`;
 //   * covet::column("id") on a member of a model whose key is `id`;
 //   * a member and one it inherits from an abstract base, or, in a table
-//     shared by single-table children, members of two of them.
+//     shared by a single-table hierarchy, a member of a model and one of its
+//     ancestor (two subclasses neither of which derives from the other may
+//     share a column they declare alike: SiblingColumnCheck).
 //
 // Why: create_all() fails with "duplicate column name" (SQLite) or 42701
 // (PostgreSQL), long after the program compiled; and a lookup such as

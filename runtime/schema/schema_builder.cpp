@@ -119,6 +119,8 @@ std::vector<std::vector<std::string>> unique_together_columns(const ModelInfo& m
   return out;
 }
 
+}  // namespace
+
 std::string create_table_sql(Dialect d, const ModelInfo& model) {
   std::string sql = "CREATE TABLE " + quote_identifier(d, model.table) + " (";
   bool first = true;
@@ -151,6 +153,8 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
   }
   return sql + ")";
 }
+
+namespace {
 
 std::string index_name(const ModelInfo& model, const MemberInfo& m) {
   return truncate_name(model.table + "_" + m.column + "_idx");

@@ -5,6 +5,8 @@
 // hold is a DataError on every backend and no statement runs.
 #include "backend/connection.hpp"
 #include "database_state.hpp"
+#include "inheritance/multi_table_rows.hpp"
+#include "inheritance/table_chain.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
@@ -86,10 +88,11 @@ std::shared_ptr<DatabaseState> lock_database(const std::weak_ptr<DatabaseState>&
   return state;
 }
 
-void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+namespace {
+
+// The INSERT of a row in one table; returns its key.
+Value insert_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object) {
   const Dialect d = db->dialect;
-  assign_generated_key(model, object);
-  stamp_auto_now(model, object, AutoWrite::Create, current_time());
   std::string columns, values;
   std::vector<Value> params;
   for (const MemberInfo* m : model.columns) {
@@ -108,6 +111,15 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
                     " RETURNING " + quote_identifier(d, model.primary_key->column);
   Value key;
   run(*db, model, sql, params, [&](const Row& row) { key = row.value(0); });
+  return key;
+}
+
+}  // namespace
+
+void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+  assign_generated_key(model, object);
+  stamp_auto_now(model, object, AutoWrite::Create, current_time());
+  Value key = spans_tables(model) ? insert_chain(db, model, object) : insert_row(db, model, object);
   model.primary_key->set(object, key);
   // A Ref built from an object holds its primary key; once written, it holds
   // what the column holds (the to_field value), like a Ref loaded later.
@@ -121,6 +133,7 @@ namespace {
 bool update_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object) {
   const Dialect d = db->dialect;
   Value key = require_key(model, object, "update");
+  if (spans_tables(model)) return update_chain(db, model, object);
   std::string assignments;
   std::vector<Value> params;
   for (const MemberInfo* m : model.columns) {
@@ -159,6 +172,18 @@ bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   model.copy(stamped.get(), object);
   stamp_auto_now(model, stamped.get(), AutoWrite::Save, current_time());
   return update_row(db, model, stamped.get());
+}
+
+void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+  if (model.primary_key->get(object).is_null()) return insert_object(db, model, object);
+  if (spans_tables(model)) {
+    stamp_auto_now(model, object, AutoWrite::Save, current_time());
+    save_chain(db, model, object);
+    store_to_field_keys(model, object);
+  } else if (!update_object(db, model, object)) {
+    return insert_object(db, model, object);
+  }
+  bind_object(db, model, object);
 }
 
 void refresh_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {

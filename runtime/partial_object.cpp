@@ -2,6 +2,8 @@
 // loading deferred columns, and UPDATEs that write only the columns the
 // object holds. Values are bound; identifiers come from the metadata, quoted.
 #include "database_state.hpp"
+#include "inheritance/multi_table_rows.hpp"
+#include "inheritance/table_chain.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
@@ -35,6 +37,12 @@ std::string field_names(const ModelInfo& model, const std::vector<std::size_t>& 
   std::string out;
   for (std::size_t i : columns) out += (out.empty() ? "" : ", ") + model.name + "." + model.columns[i]->name;
   return out;
+}
+
+[[noreturn]] void throw_partial_gone(const ModelInfo& model, const Value& key) {
+  throw DoesNotExist(model.name + " matching key " + key.debug_string() + " does not exist: it was deleted, " +
+                         "and a partial object cannot be inserted again (its deferred fields are unknown)",
+                     model.name);
 }
 
 }  // namespace
@@ -117,6 +125,12 @@ void write_partial(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   // Django's save(update_fields=...) stamps auto_now only on the fields it
   // writes: here, the loaded ones.
   stamp_auto_now(model, object, AutoWrite::Save, current_time(), loaded);
+  // A multi-table child's loaded fields are written table by table.
+  if (spans_tables(model)) {
+    if (!update_chain(db, model, object, loaded)) throw_partial_gone(model, key);
+    if (save) bind_object(db, model, object);
+    return;
+  }
   std::string assignments;
   std::vector<Value> params;
   for (std::size_t i = 0; i < model.columns.size(); ++i) {
@@ -140,10 +154,7 @@ void write_partial(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
     run(*db, model, sql, params, {}, &result);
     found = result.rows_affected > 0;
   }
-  if (!found)
-    throw DoesNotExist(model.name + " matching key " + key.debug_string() + " does not exist: it was deleted, " +
-                           "and a partial object cannot be inserted again (its deferred fields are unknown)",
-                       model.name);
+  if (!found) throw_partial_gone(model, key);
   if (save) bind_object(db, model, object);
 }
 

@@ -147,7 +147,20 @@ class Database {
   DeleteResult erase(T& object) {
     detail::require_writable_model<T>();
     if constexpr (Model<T>) {
-      return erase_object(object);
+      return erase_object(object, false);
+    } else {
+      return {};
+    }
+  }
+  // Django's delete(keep_parents=True): of a multi-table child, deletes only
+  // its own table's row and what that reaches, leaving its ancestors' rows
+  // (and what refers to them) alone (covet/deletion.hpp). Returns and throws
+  // as erase(object).
+  template <class T>
+  DeleteResult erase(T& object, KeepParents) {
+    detail::require_writable_model<T>();
+    if constexpr (Model<T>) {
+      return erase_object(object, true);
     } else {
       return {};
     }
@@ -355,22 +368,18 @@ class Database {
 
   template <class T>
   void save_object(T& object) {
-    const ModelInfo& info = model_info<T>();
-    if (info.primary_key->get(&object).is_null() || !detail::update_object(state_, info, &object))
-      detail::insert_object(state_, info, &object);
-    else
-      detail::bind_object(state_, info, &object);
+    detail::save_object(state_, model_info<T>(), &object);
   }
 
   template <class T>
-  DeleteResult erase_object(T& object) {
+  DeleteResult erase_object(T& object, bool keep_parents) {
     const ModelInfo& info = model_info<T>();
     Value key = info.primary_key->get(&object);
     if (key.is_null())
       throw UsageError("cannot erase an unsaved " + info.name + " (its " + info.primary_key->name +
                            " is 0): create or save it first",
                        info.name);
-    DeleteResult result = detail::erase_rows(state_, info, {std::move(key)});
+    DeleteResult result = detail::erase_rows(state_, info, {std::move(key)}, keep_parents);
     info.primary_key->set(&object, Value());
     return result;
   }

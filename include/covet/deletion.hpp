@@ -39,16 +39,33 @@ struct DeleteResult {
   friend bool operator==(const DeleteResult&, const DeleteResult&) = default;
 };
 
+// The tag of Django's delete(keep_parents=True) for multi-table inheritance:
+//
+//   db.erase(employee);                      // the employee row, then its person row
+//   db.erase(employee, covet::keep_parents); // the employee row only; the person stays
+//
+// Erasing a multi-table child deletes its own table's row and its
+// ancestors' rows, and applies the on_delete of every relation to any of
+// them. With keep_parents only the child's row (and what its own table's
+// key reaches: rows referring to the child, its own child rows) is deleted;
+// the ancestors' rows and what refers to them are left alone. For a model
+// without a multi-table parent it changes nothing.
+struct KeepParents {
+  explicit constexpr KeepParents() = default;
+};
+inline constexpr KeepParents keep_parents{};
+
 namespace detail {
 struct DatabaseState;
 
 // Deletes the rows of `model` with these primary keys and everything their
-// relations' on_delete policies reach, in one transaction scope. Throws
-// ProtectedError / RestrictedError (nothing written), DatabaseError subclasses
-// from the backend (everything rolled back), UsageError when the Database is
-// closed. Implemented in runtime/deletion/.
+// relations' on_delete policies reach, in one transaction scope;
+// `keep_parents` as covet::keep_parents. Throws ProtectedError /
+// RestrictedError (nothing written), DatabaseError subclasses from the
+// backend (everything rolled back), UsageError when the Database is closed.
+// Implemented in runtime/deletion/.
 DeleteResult erase_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
-                        std::vector<Value> keys);
+                        std::vector<Value> keys, bool keep_parents = false);
 }  // namespace detail
 
 }  // namespace covet

@@ -21,12 +21,24 @@
 //  * afterwards every object holds its key, its to_field relations hold the
 //    column's value (as insert_object leaves them) and its relation members
 //    are bound.
+//  * a multi-table child (inheritance/table_chain.hpp) is inserted table by
+//    table, root first, always in one Atomic scope: the root table's rows
+//    as above (RETURNING gives the keys), then each child table's rows,
+//    every one keyed by its parent link, multi-row too:
+//      INSERT INTO "person" ("name", ...) VALUES (...), (...) RETURNING "id"
+//      INSERT INTO "employee" ("person_ptr_id", "badge", ...) VALUES (?, ...), (?, ...)
+//    The keys a covet::Id table assigns grow in the order its rows are
+//    inserted, the order of the VALUES list, on both backends; they are
+//    matched to the objects in that order whatever order RETURNING reports
+//    them in, so a child row never gets another object's parent key.
 // PostgreSQL coerces every row of an INSERT's VALUES list to the target
 // columns' types, so no parameter needs a CAST here.
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
+#include "inheritance/table_chain.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
+#include "relations/key_batches.hpp"
 #include "sql/dialect.hpp"
 
 #include <covet/atomic.hpp>
@@ -43,15 +55,23 @@ namespace covet::detail {
 
 namespace {
 
-// The rows of one kind (with or without their key) and the columns they write.
+// The rows of one kind (with or without their key) for one table, and the
+// columns they write (members of the objects' model).
 struct RowGroup {
+  const ModelInfo* table = nullptr;  // whose table: the objects' model, or one of its chain
+  std::string key_column;            // the table's key column, which RETURNING returns
   bool keyed = false;
+  // The keys RETURNING reports are the table's covet::Id keys, matched to
+  // the rows in the order they grow (see the header comment).
+  bool match_keys_in_order = false;
   std::vector<void*> objects;
   std::vector<const MemberInfo*> columns;
 };
 
 RowGroup group_of(const ModelInfo& model, bool keyed) {
   RowGroup g;
+  g.table = &model;
+  g.key_column = model.primary_key->column;
   g.keyed = keyed;
   for (const MemberInfo* m : model.columns)
     if (keyed || !m->primary_key) g.columns.push_back(m);
@@ -63,7 +83,7 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
                   std::size_t end) {
   const Dialect d = db.dialect;
   const std::size_t rows = end - begin;
-  std::string sql = "INSERT INTO " + quote_identifier(d, model.table);
+  std::string sql = "INSERT INTO " + quote_identifier(d, g.table->table);
   std::vector<Value> params;
   if (g.columns.empty()) {
     sql += " DEFAULT VALUES";
@@ -84,18 +104,71 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
     }
   }
   if (g.keyed) {
-    run_statement(db, model, sql, params);
+    run_statement(db, *g.table, sql, params);
     return;
   }
-  sql += " RETURNING " + quote_identifier(d, model.primary_key->column);
+  sql += " RETURNING " + quote_identifier(d, g.key_column);
   std::vector<Value> keys;
   keys.reserve(rows);
-  run_statement(db, model, sql, params, [&](const Row& row) { keys.push_back(row.value(0)); });
+  run_statement(db, *g.table, sql, params, [&](const Row& row) { keys.push_back(row.value(0)); });
   if (keys.size() != rows)
     throw DatabaseError("bulk_create() of " + model.name + ": the INSERT returned " +
                             std::to_string(keys.size()) + " keys for " + std::to_string(rows) + " rows",
                         model.name, sql);
+  if (g.match_keys_in_order) std::sort(keys.begin(), keys.end(), ValueLess{});
   for (std::size_t r = begin; r < end; ++r) model.primary_key->set(g.objects[r], keys[r - begin]);
+}
+
+void insert_groups(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                   const std::vector<const RowGroup*>& groups, std::size_t batch_size) {
+  for (const RowGroup* g : groups) {
+    const std::size_t per_batch = rows_per_batch(*db, g->columns.size(), batch_size);
+    for (std::size_t begin = 0; begin < g->objects.size(); begin += per_batch)
+      insert_batch(*db, model, *g, begin, std::min(g->objects.size(), begin + per_batch));
+  }
+}
+
+// The rows of a multi-table child, table by table (see the header comment).
+void insert_chain_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                       const std::vector<void*>& objects, std::size_t batch_size) {
+  const std::vector<TablePart> parts = table_chain(model);
+  // A table's key column, as a member of the objects' model: the key's value.
+  std::vector<MemberInfo> keys(parts.size(), *model.primary_key);
+  Atomic scope(db);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    keys[p].column = *parts[p].key;
+    RowGroup keyed, unkeyed;
+    for (RowGroup* g : {&keyed, &unkeyed}) {
+      g->table = parts[p].model;
+      g->key_column = *parts[p].key;
+      g->columns = parts[p].columns;
+    }
+    keyed.keyed = true;
+    keyed.columns.insert(keyed.columns.begin(), &keys[p]);
+    unkeyed.match_keys_in_order = model.primary_key->type == ColumnType::AutoId;
+    for (void* object : objects)
+      (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
+    // Within one table, rows inserted with their key go first, as above.
+    insert_groups(db, model, {&keyed, &unkeyed}, batch_size);
+  }
+  scope.commit();
+}
+
+// The rows of a model with one table (see the header comment).
+void insert_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const std::vector<void*>& objects,
+                 std::size_t batch_size) {
+  RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
+  for (void* object : objects)
+    (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
+
+  std::size_t statements = 0;
+  for (const RowGroup* g : {&keyed, &unkeyed})
+    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size(), batch_size));
+
+  std::optional<Atomic> scope;
+  if (statements > 1) scope.emplace(db);
+  insert_groups(db, model, {&keyed, &unkeyed}, batch_size);
+  if (scope) scope->commit();
 }
 
 }  // namespace
@@ -116,22 +189,11 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   // column can hold (check_fits) leaves no batch written.
   for (void* object : objects) check_values(model, object);
 
-  RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
-  for (void* object : objects)
-    (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
-
-  std::size_t statements = 0;
-  for (const RowGroup* g : {&keyed, &unkeyed})
-    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size(), batch_size));
-
-  std::optional<Atomic> scope;
-  if (statements > 1) scope.emplace(db);
-  for (const RowGroup* g : {&keyed, &unkeyed}) {
-    const std::size_t per_batch = rows_per_batch(*db, g->columns.size(), batch_size);
-    for (std::size_t begin = 0; begin < g->objects.size(); begin += per_batch)
-      insert_batch(*db, model, *g, begin, std::min(g->objects.size(), begin + per_batch));
+  if (spans_tables(model)) {
+    insert_chain_rows(db, model, objects, batch_size);
+  } else {
+    insert_rows(db, model, objects, batch_size);
   }
-  if (scope) scope->commit();
 
   for (void* object : objects) {
     store_to_field_keys(model, object);

@@ -20,10 +20,16 @@
 //    is text or NULL has none, so each THEN value is CAST to the column's
 //    type (TEXT for text columns: a CAST to VARCHAR(n) would silently
 //    truncate, while the assignment rejects a value that is too long).
-// Returns the rows matched, summed over the batches.
+//  * a multi-table child's fields are written table by table
+//    (inheritance/table_chain.hpp): one such statement per table that holds
+//    one of them, keyed by that table's key column, root first;
+// Returns the rows matched, summed over the batches (of a multi-table child:
+// in the most-derived table written, as Django's update() counts the rows
+// of the query's own table first).
 #include "bulk/statement.hpp"
 #include "bulk/update_fields.hpp"
 #include "database_state.hpp"
+#include "inheritance/table_chain.hpp"
 #include "model/column_value.hpp"
 #include "relations/key_batches.hpp"
 #include "sql/dialect.hpp"
@@ -60,14 +66,34 @@ struct Target {
   const void* object = nullptr;
 };
 
-std::int64_t update_batch(DatabaseState& db, const ModelInfo& model,
-                          const std::vector<const MemberInfo*>& fields,
-                          const std::vector<Target>& targets, std::size_t begin, std::size_t end) {
+// The fields written to one table: the model's own, or, for a multi-table
+// child, those of one table of its chain.
+struct TableFields {
+  const ModelInfo* table = nullptr;
+  std::string key_column;
+  std::vector<const MemberInfo*> fields;
+};
+
+std::vector<TableFields> fields_by_table(const ModelInfo& model, const std::vector<const MemberInfo*>& members) {
+  if (!spans_tables(model)) return {TableFields{&model, model.primary_key->column, members}};
+  std::vector<TableFields> out;
+  for (const TablePart& part : table_chain(model)) {
+    TableFields t{part.model, *part.key, {}};
+    for (const MemberInfo* m : members)
+      if (&column_owner(model, *m) == part.model) t.fields.push_back(m);
+    if (!t.fields.empty()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::int64_t update_batch(DatabaseState& db, const TableFields& table, const std::vector<Target>& targets,
+                          std::size_t begin, std::size_t end) {
   const Dialect d = db.dialect;
-  const std::string pk = quote_identifier(d, model.primary_key->column);
+  const std::vector<const MemberInfo*>& fields = table.fields;
+  const std::string pk = quote_identifier(d, table.key_column);
   std::vector<Value> params;
   params.reserve((end - begin) * (2 * fields.size() + 1));
-  std::string sql = "UPDATE " + quote_identifier(d, model.table) + " SET ";
+  std::string sql = "UPDATE " + quote_identifier(d, table.table->table) + " SET ";
   for (std::size_t f = 0; f < fields.size(); ++f) {
     const std::string column = quote_identifier(d, fields[f]->column);
     sql += (f ? ", " : "") + column + " = CASE " + pk;
@@ -86,7 +112,7 @@ std::int64_t update_batch(DatabaseState& db, const ModelInfo& model,
     sql += (r == begin ? "" : ", ") + placeholder(d, static_cast<int>(params.size()));
   }
   sql += ")";
-  return run_statement(db, model, sql, params).rows_affected;
+  return run_statement(db, *table.table, sql, params).rows_affected;
 }
 
 }  // namespace
@@ -123,13 +149,21 @@ std::int64_t bulk_update(const std::shared_ptr<DatabaseState>& db, const ModelIn
   if (targets.empty()) return 0;
   require_open(*db, model);
 
-  const std::size_t per_batch =
-      rows_per_batch(*db, 2 * members.size() + 1, batch_size == 0 ? kDefaultMaxRows : batch_size);
+  const std::vector<TableFields> tables = fields_by_table(model, members);
+  auto per_batch = [&](const TableFields& t) {
+    return rows_per_batch(*db, 2 * t.fields.size() + 1, batch_size == 0 ? kDefaultMaxRows : batch_size);
+  };
+  std::size_t statements = 0;
+  for (const TableFields& t : tables) statements += batch_count(targets.size(), per_batch(t));
   std::optional<Atomic> scope;
-  if (batch_count(targets.size(), per_batch) > 1) scope.emplace(db);
+  if (statements > 1) scope.emplace(db);
   std::int64_t matched = 0;
-  for (std::size_t begin = 0; begin < targets.size(); begin += per_batch)
-    matched += update_batch(*db, model, members, targets, begin, std::min(targets.size(), begin + per_batch));
+  for (const TableFields& t : tables) {
+    matched = 0;
+    const std::size_t rows = per_batch(t);
+    for (std::size_t begin = 0; begin < targets.size(); begin += rows)
+      matched += update_batch(*db, t, targets, begin, std::min(targets.size(), begin + rows));
+  }
   if (scope) scope->commit();
   return matched;
 }

@@ -4,13 +4,16 @@
 #include "deletion/collector.hpp"
 
 #include "backend/connection.hpp"
+#include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 #include "sql/dialect.hpp"
 
+#include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
 
 #include <algorithm>
 #include <cassert>
+#include <deque>
 #include <map>
 
 namespace covet::detail {
@@ -19,6 +22,25 @@ namespace {
 
 bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy; }
 
+// A multi-table child's parent link as a relation: Django's parent_link
+// OneToOneField "<parent>_ptr", CASCADE. It lives as long as the process
+// (an Incoming points at it).
+const MemberInfo& parent_link_member(const ModelInfo& child) {
+  static std::deque<MemberInfo> links;
+  MemberInfo& link = links.emplace_back();
+  link.kind = MemberKind::Relation;
+  link.name = naming::model_name(child.parent_model->name) + "_ptr";
+  link.column = child.parent_link;
+  link.type = child.primary_key->type == ColumnType::AutoId ? ColumnType::BigInt : child.primary_key->type;
+  link.unique = true;
+  link.declared_by = &child;
+  link.relation = std::make_shared<RelationInfo>();
+  link.relation->kind = RelationKind::OneToOne;
+  link.relation->on_delete = OnDelete::Cascade;
+  link.relation->target = child.parent_model;
+  return link;
+}
+
 std::map<const ModelInfo*, std::vector<Incoming>> build_incoming() {
   std::map<const ModelInfo*, std::vector<Incoming>> out;
   for (const ModelInfo* model : all_models()) {
@@ -26,8 +48,11 @@ std::map<const ModelInfo*, std::vector<Incoming>> build_incoming() {
     for (const MemberInfo& m : model->members) {
       if (m.kind != MemberKind::Relation || !m.relation || !m.relation->target) continue;
       if (m.relation->kind == RelationKind::ManyToMany) continue;  // join rows: execute()
+      if (m.declared_by && m.declared_by != model) continue;     // its declarer's, in its table
       out[m.relation->target].push_back(Incoming{model, &m});
     }
+    if (model->inheritance == Inheritance::MultiTable && model->parent_model)
+      out[model->parent_model].push_back(Incoming{model, &parent_link_member(*model), true});
   }
   return out;
 }
@@ -109,8 +134,12 @@ std::string Collector::references_condition(const Incoming& relation, const std:
   const ModelInfo& target = relation.target();
   const std::string keys = in_list(referenced.begin(), referenced.end(), params);
   if (to_field.empty() || target.member(to_field) == target.primary_key) return column + " IN " + keys;
-  return column + " IN (SELECT " + quote(target.member(to_field)->column) + " FROM " + quote(target.table) +
-         " WHERE " + quote(target.primary_key->column) + " IN " + keys + ")";
+  // The to_field column is in the table of the model declaring it, keyed
+  // like every table of the target's row.
+  const MemberInfo& key = *target.member(to_field);
+  const ModelInfo& table = column_owner(target, key);
+  return column + " IN (SELECT " + quote(key.column) + " FROM " + quote(table.table) + " WHERE " +
+         quote(key_column(table)) + " IN " + keys + ")";
 }
 
 std::int64_t Collector::run(const ModelInfo& model, const std::string& sql, const std::vector<Value>& params) {
@@ -126,7 +155,7 @@ std::int64_t Collector::run(const ModelInfo& model, const std::string& sql, cons
 std::vector<Value> Collector::select_keys(const Incoming& relation, const std::vector<Value>& referenced) {
   const ModelInfo& source = *relation.source;
   std::vector<Value> params;
-  std::string sql = "SELECT " + quote(source.primary_key->column) + " FROM " + quote(source.table) +
+  std::string sql = "SELECT " + quote(key_column(source)) + " FROM " + quote(source.table) +
                     " WHERE " + references_condition(relation, referenced, params);
   std::vector<Value> keys;
   try {
@@ -140,7 +169,8 @@ std::vector<Value> Collector::select_keys(const Incoming& relation, const std::v
 
 // --- collect --------------------------------------------------------------
 
-void Collector::collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming*) {
+void Collector::collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming*,
+                        bool keep_parents) {
   ModelRows& rows = data_[&model];
   if (!rows.model) {
     rows.model = &model;
@@ -152,10 +182,19 @@ void Collector::collect(const ModelInfo& model, const std::vector<Value>& keys, 
       rows.keys.push_back(k);
       fresh.push_back(k);
     }
-  if (!fresh.empty()) queue_.push_back(Pending{&model, std::move(fresh)});
+  if (!fresh.empty()) queue_.push_back(Pending{&model, std::move(fresh), keep_parents});
 }
 
-void Collector::process(const ModelInfo& model, const std::vector<Value>& new_keys) {
+void Collector::process(const Pending& pending) {
+  const ModelInfo& model = *pending.model;
+  const std::vector<Value>& new_keys = pending.keys;
+  // A multi-table child's rows are its parent's rows too (Django's
+  // collect_parents), deleted after the child's.
+  if (model.inheritance == Inheritance::MultiTable && !pending.keep_parents) {
+    for (const Incoming& link : incoming_relations(*model.parent_model))
+      if (link.parent_link && link.source == &model) add_dependency(link);
+    collect(*model.parent_model, new_keys);
+  }
   const std::vector<Incoming>& relations = incoming_relations(model);
   if (relations.empty()) return;
   const std::size_t size = batch_size(1);
@@ -163,6 +202,18 @@ void Collector::process(const ModelInfo& model, const std::vector<Value>& new_ke
     const std::vector<Value> batch(new_keys.begin() + static_cast<std::ptrdiff_t>(begin),
                                    new_keys.begin() + static_cast<std::ptrdiff_t>(std::min(new_keys.size(), begin + size)));
     for (const Incoming& relation : relations) {
+      if (relation.parent_link) {
+        // A child row has its parent's key: the keys collected for the child
+        // already (its rows brought the parent's here) need no looking up.
+        std::vector<Value> unseen;
+        auto it = data_.find(relation.source);
+        for (const Value& k : batch)
+          if (it == data_.end() || !it->second.seen.count(k)) unseen.push_back(k);
+        if (unseen.empty()) continue;
+        SubObjects rows(*this, relation, unseen);
+        handler_for(relation.member->relation->on_delete)(*this, relation, rows);
+        continue;
+      }
       SubObjects rows(*this, relation, batch);
       handler_for(relation.member->relation->on_delete)(*this, relation, rows);
     }
@@ -173,7 +224,7 @@ void Collector::finish_collection() {
   while (!queue_.empty()) {
     Pending next = std::move(queue_.front());
     queue_.pop_front();
-    process(*next.model, next.keys);
+    process(next);
   }
   check_protected();
   check_restricted();
@@ -274,8 +325,8 @@ void Collector::check_restricted() {
               in_list(left.begin() + static_cast<std::ptrdiff_t>(i),
                       left.begin() + static_cast<std::ptrdiff_t>(std::min(left.size(), i + half)), params);
           const std::string references = references_condition(fast.relation, referenced, params);
-          std::string sql = "SELECT " + quote(source.primary_key->column) + " FROM " + quote(source.table) +
-                            " WHERE " + quote(source.primary_key->column) + " IN " + keys + " AND " + references;
+          std::string sql = "SELECT " + quote(key_column(source)) + " FROM " + quote(source.table) + " WHERE " +
+                            quote(key_column(source)) + " IN " + keys + " AND " + references;
           db_.connection->execute(sql, params, [&](const Row& row) { gone.insert(row.value(0)); });
         }
       }
@@ -383,7 +434,7 @@ DeleteResult Collector::execute() {
       std::vector<Value> params;
       run(source,
           "UPDATE " + quote(source.table) + " SET " + quote(e.member->column) + " = NULL WHERE " +
-              quote(source.primary_key->column) + " IN " + in_list(begin, end, params),
+              quote(key_column(source)) + " IN " + in_list(begin, end, params),
           params);
     });
   }
@@ -397,8 +448,8 @@ DeleteResult Collector::execute() {
         std::vector<Value> params;
         std::string keys = in_list(begin, end, params);
         if (key && key != model->primary_key)
-          keys = "(SELECT " + quote(key->column) + " FROM " + quote(model->table) + " WHERE " +
-                 quote(model->primary_key->column) + " IN " + keys + ")";
+          keys = "(SELECT " + quote(key->column) + " FROM " + quote(column_owner(*model, *key).table) + " WHERE " +
+                 quote(key_column(column_owner(*model, *key))) + " IN " + keys + ")";
         count(side.label,
               run(*model, "DELETE FROM " + quote(side.table.table) + " WHERE " + quote(column) + " IN " + keys,
                   params));
@@ -412,7 +463,7 @@ DeleteResult Collector::execute() {
       std::vector<Value> params;
       count(model->name, run(*model,
                              "DELETE FROM " + quote(model->table) + " WHERE " +
-                                 quote(model->primary_key->column) + " IN " + in_list(begin, end, params),
+                                 quote(key_column(*model)) + " IN " + in_list(begin, end, params),
                              params));
     });
   }

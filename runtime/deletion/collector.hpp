@@ -27,6 +27,16 @@
 //            rows found last, i.e. the deepest of a self-referential tree,
 //            first). IN lists are split under Connection::max_params().
 //
+// Multi-table inheritance (inheritance/table_chain.hpp), after Django's
+// collect(): a multi-table child's rows are also rows of its parent, so
+// collecting them collects the parent's (same keys), unless the delete
+// keeps the parents (covet::keep_parents: only for the rows it starts
+// from, as Django's keep_parents); and each child table's parent link is
+// an incoming CASCADE one-to-one of the parent (`Incoming::parent_link`),
+// so collecting a parent's rows collects its child rows. A relation an
+// ancestor declares is the ancestor's, walked once, from its table. Every
+// statement names the table and key column of the model it is about.
+//
 // Invariants: a model's `keys` never hold a duplicate nor a NULL; batches
 // are never empty; nothing is written before check() has passed.
 #pragma once
@@ -53,11 +63,15 @@ namespace covet::detail {
 struct Incoming {
   const ModelInfo* source = nullptr;
   const MemberInfo* member = nullptr;
+  // `member` is a multi-table child's parent link (no member of the model:
+  // the collector's own description of the child table's key column).
+  bool parent_link = false;
   const ModelInfo& target() const { return *member->relation->target; }
 };
 
 // Every foreign key and one-to-one pointing at `model`, hidden reverse sides
-// (related_name "+") included, in a stable order.
+// (related_name "+") and the parent links of its multi-table children
+// included, in a stable order.
 const std::vector<Incoming>& incoming_relations(const ModelInfo& model);
 
 class Collector;
@@ -91,7 +105,10 @@ class Collector {
 
   // Adds rows of `model` to delete; the ones already collected are ignored.
   // `via` is the relation that reached them (nullptr for the root).
-  void collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming* via = nullptr);
+  // `keep_parents`: of a multi-table child, delete only its own table's
+  // rows, not its ancestors' (nor what refers to them).
+  void collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming* via = nullptr,
+               bool keep_parents = false);
   // Runs the collect and check phases. Throws ProtectedError, RestrictedError,
   // and backend errors from the reads.
   void finish_collection();
@@ -123,6 +140,7 @@ class Collector {
   struct Pending {
     const ModelInfo* model;
     std::vector<Value> keys;
+    bool keep_parents = false;
   };
   struct Reference {  // rows of relation.source whose key is IN referenced
     Incoming relation;
@@ -138,7 +156,7 @@ class Collector {
     KeySet keys;
   };
 
-  void process(const ModelInfo& model, const std::vector<Value>& new_keys);
+  void process(const Pending& rows);
   void check_protected() const;
   void check_restricted();
   std::vector<const ModelInfo*> sorted_models(std::vector<Incoming>& nulled) const;

@@ -18,9 +18,10 @@ namespace covet::detail {
 namespace {
 
 // Collects from `keys` and executes; the caller holds the transaction scope.
-DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys) {
+DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
+                                 bool keep_parents = false) {
   Collector collector(db, model);
-  collector.collect(model, keys);
+  collector.collect(model, keys, nullptr, keep_parents);
   collector.finish_collection();
   return collector.execute();
 }
@@ -28,12 +29,12 @@ DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, cons
 }  // namespace
 
 DeleteResult erase_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
-                        std::vector<Value> keys) {
+                        std::vector<Value> keys, bool keep_parents) {
   if (!db || !db->connection) throw UsageError("the Database has been closed", model.name);
   std::erase_if(keys, [](const Value& k) { return k.is_null(); });
   if (keys.empty()) return {};
   Atomic scope(db);
-  DeleteResult result = collect_and_execute(*db, model, keys);
+  DeleteResult result = collect_and_execute(*db, model, keys, keep_parents);
   scope.commit();
   return result;
 }

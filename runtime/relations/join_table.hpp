@@ -47,7 +47,8 @@ struct JoinTable {
   bool other_unique = false;
 };
 
-// The join table of `member`, a many-to-many relation of `source`. Throws
+// The join table of `member`, a many-to-many relation of `source` (the one
+// of the model declaring it, when `source` inherits it). Throws
 // UsageError when a through model's keys cannot be determined.
 JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member);
 
@@ -67,7 +68,7 @@ bool is_symmetrical(const ModelInfo& source, const MemberInfo& member);
 std::string hidden_query_name(const ModelInfo& source, const MemberInfo& member);
 
 // Every many-to-many relation with an automatic join table, as (declaring
-// model, member), in a stable order.
+// model, member), in a stable order: once, however many models inherit it.
 std::vector<std::pair<const ModelInfo*, const MemberInfo*>> automatic_join_tables();
 
 }  // namespace covet::detail

@@ -11,8 +11,17 @@
 // first. A model's covet::unique_together constraints are table constraints
 // of its CREATE TABLE. Every name made up here (indexes, constraints) goes
 // through truncate_name, so none exceeds PostgreSQL's 63 bytes.
+//
+// A multi-table child's table (inheritance/table_chain.hpp) holds only the
+// columns its model declares, keyed by its parent link: a column of the
+// parent's key type that is both its PRIMARY KEY and a foreign key to the
+// parent table's key, a plain reference like every other foreign key (the
+// collector deletes a parent's child rows, as Django's does). Its indexes,
+// unique constraints and unique_together are its own columns'. It is
+// created after its parent and dropped before it.
 #include "schema/schema_builder.hpp"
 
+#include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 #include "schema/identifier_names.hpp"
 #include "sql/dialect.hpp"
@@ -32,6 +41,22 @@ namespace {
 
 bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy; }
 
+// The columns of `model`'s own table, its primary key included unless the
+// table is keyed by a parent link (the link is no member: link_sql writes it).
+std::vector<const MemberInfo*> table_columns(const ModelInfo& model) {
+  if (!spans_tables(model)) return model.columns;
+  return table_chain(model).back().columns;
+}
+
+std::string referenced_sql(Dialect d, const ModelInfo& table, const std::string& column) {
+  return "REFERENCES " + quote_identifier(d, table.table) + " (" + quote_identifier(d, column) + ")";
+}
+
+// A multi-table child's key: its parent's key, by reference.
+std::string link_references_sql(Dialect d, const ModelInfo& model) {
+  return referenced_sql(d, *model.parent_model, key_column(*model.parent_model));
+}
+
 // Referenced models before the models that reference them; a cycle is
 // broken at the edge that closes it (its constraint comes later anyway).
 std::vector<const ModelInfo*> dependency_order(const std::vector<const ModelInfo*>& models) {
@@ -40,7 +65,8 @@ std::vector<const ModelInfo*> dependency_order(const std::vector<const ModelInfo
   std::function<void(const ModelInfo*)> visit = [&](const ModelInfo* m) {
     if (done.count(m) || visiting.count(m)) return;
     visiting.insert(m);
-    for (const MemberInfo* c : m->columns)
+    if (m->inheritance == Inheritance::MultiTable) visit(m->parent_model);
+    for (const MemberInfo* c : table_columns(*m))
       if (c->relation && c->relation->target != m && has_table(*c->relation->target))
         visit(c->relation->target);
     visiting.erase(m);
@@ -52,11 +78,15 @@ std::vector<const ModelInfo*> dependency_order(const std::vector<const ModelInfo
   return out;
 }
 
+// A foreign key to a multi-table child refers to its table's key, its parent
+// link; a to_field it inherits lives in the ancestor's table, which the key
+// then refers to (as Django's constraint does).
 std::string references_sql(Dialect d, const MemberInfo& m) {
   const ModelInfo& target = *m.relation->target;
-  const MemberInfo* key = m.relation->to_field.empty() ? target.primary_key
-                                                       : target.member(m.relation->to_field);
-  return "REFERENCES " + quote_identifier(d, target.table) + " (" + quote_identifier(d, key->column) + ")";
+  if (m.relation->to_field.empty()) return referenced_sql(d, table_owner(target), key_column(target));
+  const MemberInfo* key = target.member(m.relation->to_field);
+  if (key->primary_key) return referenced_sql(d, table_owner(target), key_column(target));
+  return referenced_sql(d, column_owner(target, *key), key->column);
 }
 
 // The columns of each covet::unique_together of `model`. Throws UsageError
@@ -68,6 +98,13 @@ std::vector<std::vector<std::string>> unique_together_columns(const ModelInfo& m
     std::vector<std::string>& columns = out.emplace_back();
     for (const std::string& name : names) {
       const MemberInfo* m = model.member(name);
+      if (m && !m->column.empty() && &column_owner(model, *m) != &table_owner(model))
+        // Django's models.E016: the column is in an ancestor's table.
+        throw UsageError("unique_together of " + model.name + " names '" + name + "', a field of " +
+                             column_owner(model, *m).name + ": a multi-table child's constraints can only "
+                             "name its own fields (put the constraint on " + column_owner(model, *m).name +
+                             ", or declare the field on " + model.name + ")",
+                         model.name);
       if (!m || m->column.empty()) {
         std::string choices;
         for (const MemberInfo* c : model.columns) choices += (choices.empty() ? "" : ", ") + c->name;
@@ -82,10 +119,18 @@ std::vector<std::vector<std::string>> unique_together_columns(const ModelInfo& m
   return out;
 }
 
+}  // namespace
+
 std::string create_table_sql(Dialect d, const ModelInfo& model) {
   std::string sql = "CREATE TABLE " + quote_identifier(d, model.table) + " (";
   bool first = true;
-  for (const MemberInfo* m : model.columns) {
+  if (spans_tables(model)) {
+    sql += quote_identifier(d, model.parent_link) + " " + column_type_sql(d, *model.primary_key) +
+           " NOT NULL PRIMARY KEY";
+    if (d == Dialect::SQLite) sql += " " + link_references_sql(d, model);
+    first = false;
+  }
+  for (const MemberInfo* m : table_columns(model)) {
     if (!first) sql += ", ";
     first = false;
     sql += quote_identifier(d, m->column) + " ";
@@ -109,6 +154,8 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
   return sql + ")";
 }
 
+namespace {
+
 std::string index_name(const ModelInfo& model, const MemberInfo& m) {
   return truncate_name(model.table + "_" + m.column + "_idx");
 }
@@ -122,8 +169,7 @@ std::vector<std::string> join_table_sql(Dialect d, const ModelInfo& source, cons
   auto key = [&](const std::string& column, const ModelInfo& model) {
     std::string sql = quote_identifier(d, column) + " " + column_type_sql(d, *model.primary_key) + " NOT NULL";
     if (member.relation->db_constraint)
-      sql += " REFERENCES " + quote_identifier(d, model.table) + " (" +
-             quote_identifier(d, model.primary_key->column) + ") ON DELETE CASCADE";
+      sql += " " + referenced_sql(d, table_owner(model), key_column(model)) + " ON DELETE CASCADE";
     return sql;
   };
   return {
@@ -165,7 +211,7 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
   for (const ModelInfo* model : dependency_order(models)) {
     if (std::find(existing.begin(), existing.end(), model->table) != existing.end()) continue;
     conn.execute(create_table_sql(d, *model), {});
-    for (const MemberInfo* m : model->columns) {
+    for (const MemberInfo* m : table_columns(*model)) {
       // Unique columns are indexed by their constraint already.
       if (!m->db_index || m->unique || m->primary_key) continue;
       conn.execute("CREATE INDEX " + quote_identifier(d, index_name(*model, *m)) + " ON " +
@@ -175,13 +221,17 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
     created.push_back(model);
   }
   if (d == Dialect::PostgreSQL) {
-    for (const ModelInfo* model : created)
-      for (const MemberInfo* m : model->columns)
-        if (m->relation && m->relation->db_constraint)
-          conn.execute("ALTER TABLE " + quote_identifier(d, model->table) + " ADD CONSTRAINT " +
-                           quote_identifier(d, truncate_name(model->table + "_" + m->column + "_fk")) + " FOREIGN KEY (" +
-                           quote_identifier(d, m->column) + ") " + references_sql(d, *m),
-                       {});
+    auto add_foreign_key = [&](const ModelInfo& model, const std::string& column, const std::string& references) {
+      conn.execute("ALTER TABLE " + quote_identifier(d, model.table) + " ADD CONSTRAINT " +
+                       quote_identifier(d, truncate_name(model.table + "_" + column + "_fk")) + " FOREIGN KEY (" +
+                       quote_identifier(d, column) + ") " + references,
+                   {});
+    };
+    for (const ModelInfo* model : created) {
+      if (spans_tables(*model)) add_foreign_key(*model, model->parent_link, link_references_sql(d, *model));
+      for (const MemberInfo* m : table_columns(*model))
+        if (m->relation && m->relation->db_constraint) add_foreign_key(*model, m->column, references_sql(d, *m));
+    }
   }
   // Join tables last: both tables they refer to exist by now.
   for (const auto& [source, member] : automatic_join_tables()) {

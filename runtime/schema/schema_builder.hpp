@@ -21,6 +21,11 @@ void create_all(const std::shared_ptr<DatabaseState>& db);
 // would otherwise succeed having created nothing.
 void require_models(const std::vector<const ModelInfo*>& models);
 
+// The CREATE TABLE statement of `model` (create_all runs it; white-box
+// tests read it). Throws UsageError for a unique_together that names no
+// column of the model's own table.
+std::string create_table_sql(Dialect dialect, const ModelInfo& model);
+
 // Drops the tables of every registered model, referencing tables first.
 void drop_all(const std::shared_ptr<DatabaseState>& db);
 

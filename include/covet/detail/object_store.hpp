@@ -24,16 +24,26 @@ std::shared_ptr<DatabaseState> lock_database(const std::weak_ptr<DatabaseState>&
 
 // INSERT the object; sets its primary key (a nil covet::Uuid key gets a
 // random one first), its auto_now / auto_now_add members, and binds its
-// relation members. Throws IntegrityError subclasses on constraint violations.
+// relation members. A multi-table child gets one INSERT per table, root
+// first, in one transaction scope. Throws IntegrityError subclasses on
+// constraint violations.
 void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
 // UPDATE every column of the row with the object's key. Returns false when no
-// row has that key. Throws UsageError for an unsaved object. The auto_now
-// members are set to the current time first: in the object itself, or, for
-// a const object, only in the row.
+// row has that key (for a multi-table child: when any of its tables has
+// none; then nothing is written). Throws UsageError for an unsaved object.
+// The auto_now members are set to the current time first: in the object
+// itself, or, for a const object, only in the row.
 bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                    const void* object);
+
+// Database::save: INSERT an unsaved object (no key), else UPDATE its row, or
+// INSERT it again with its key when the row is gone (Django's save). A
+// multi-table child does so table by table, root first, in one transaction
+// scope: the tables that have its row are updated, the others get it.
+// Binds the object's relation members. Throws as insert_object does.
+void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
 // Reload every column from the row with the object's key and rebind; throws
 // DoesNotExist when the row is gone.

@@ -70,10 +70,18 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:  return info;
 // CHECK-NEXT:}
 // CHECK-NEXT:const covet::meta::Registration covet_registration_0{typeid(::shop::Author), &covet_model_0};
-// The abstract base has no builder; its members are inherited.
+// The abstract base is registered without members (the runtime names it in
+// its errors); its members are inherited, and Book names it among its bases.
+// CHECK-NEXT:const covet::ModelInfo& covet_abstract_model_0() {  // ::shop::Base
+// CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Base>(
+// CHECK-NEXT:      {.name = "Base", .abstract = true},
+// CHECK-NEXT:      {});
+// CHECK-NEXT:  return info;
+// CHECK-NEXT:}
+// CHECK-NEXT:const covet::meta::Registration covet_abstract_registration_0{typeid(::shop::Base), &covet_abstract_model_0};
 // CHECK-NEXT:const covet::ModelInfo& covet_model_1() {  // ::shop::Book
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Book>(
-// CHECK-NEXT:      {.name = "Book", .table = "books"},
+// CHECK-NEXT:      {.name = "Book", .table = "books", .abstract_bases = {&typeid(::shop::Base)}},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Book, &::shop::Base::id>({.name = "id", .column = "id", .primary_key = true}),
 // CHECK-NEXT:          covet::meta::field<::shop::Book, &::shop::Base::slug>({.name = "slug", .column = "sl\"ug", .unique = true}),

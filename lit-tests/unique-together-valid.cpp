@@ -53,5 +53,5 @@ struct [[covet::model, covet::unique_together("code", "term")]] Exam : Coded {
 // CHECK: {.name = "Person", .table = "person"},
 // CHECK: {.name = "Group", .table = "group"},
 // CHECK: {.name = "Membership", .table = "membership", .unique_together = {{[{][{]}}"group", "person"}, {"group", "rank", "deputy"}}},
-// CHECK: {.name = "Course", .table = "course", .unique_together = {{[{][{]}}"code", "year"}}},
-// CHECK: {.name = "Exam", .table = "exam", .unique_together = {{[{][{]}}"code", "term"}}},
+// CHECK: {.name = "Course", .table = "course", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "year"}}},
+// CHECK: {.name = "Exam", .table = "exam", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "term"}}},

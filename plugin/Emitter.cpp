@@ -150,6 +150,44 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
   return "covet::meta::field<" + Args + ">(" + Declared(I).done() + ")";
 }
 
+// The abstract models M derives from, directly or through other abstract
+// bases (or plain structs), nearest first; the walk stops at a concrete
+// model, whose own abstract bases are its business. The registry makes M
+// one of their `children`.
+void abstractBases(const ModelGraph &Graph, const CXXRecordDecl *RD, std::vector<const Model *> &Out,
+                   unsigned Depth = 0) {
+  if (Depth > 64)  // as ModelGraphBuilder::addMembers
+    return;
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (!Base || !(Base = Base->getDefinition()))
+      continue;
+    const Model *BM = Graph.find(Base);
+    if (BM && !BM->Abstract)
+      continue;
+    if (BM && llvm::find(Out, BM) == Out.end())
+      Out.push_back(BM);
+    abstractBases(Graph, Base, Out, Depth + 1);
+  }
+}
+
+// An abstract model's registration: no table, no members. It lets the
+// runtime say "Animal is abstract" (and name the models to use instead)
+// rather than "not a registered model" when a program queries, creates or
+// erases it.
+void abstractModel(llvm::raw_ostream &OS, const Model &M, unsigned N) {
+  Init Spec;
+  Spec.str("name", M.Name).flag("abstract", true);
+  OS << "const covet::ModelInfo& covet_abstract_model_" << N << "() {  // " << M.TypeName << "\n"
+     << "  static const covet::ModelInfo info = covet::meta::model<" << M.TypeName << ">(\n"
+     << "      " << Spec.done() << ",\n"
+     << "      {});\n"
+     << "  return info;\n"
+     << "}\n"
+     << "const covet::meta::Registration covet_abstract_registration_" << N << "{typeid(" << M.TypeName
+     << "), &covet_abstract_model_" << N << "};\n";
+}
+
 // The registration of a covet::enum_text enum's names (covet/generated.hpp).
 std::string enumRegistration(ASTContext &Ctx, const EnumDecl *E, unsigned N) {
   const std::string Type = qualifiedTypeName(Ctx, Ctx.getEnumType(E));
@@ -184,11 +222,13 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
      << "#endif\n"
      << "#include <covet/generated.hpp>\n"
      << "namespace {\n";
-  unsigned N = 0;
+  unsigned N = 0, A = 0;
   for (const auto &MP : Graph.models()) {
     const Model &M = *MP;
-    if (M.Abstract)
+    if (M.Abstract) {
+      abstractModel(OS, M, A++);
       continue;
+    }
     Init Spec;
     Spec.str("name", M.Name).str("table", M.Table);
     Spec.flag("proxy", M.Proxy).flag("multi_table", M.MultiTable);
@@ -198,6 +238,14 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
       Spec.str("polymorphic_identity", M.PolymorphicIdentity);
     if (M.Parent)
       Spec.add("parent", "&typeid(" + M.Parent->TypeName + ")");
+    std::vector<const Model *> Abstracts;
+    abstractBases(Graph, M.Decl, Abstracts);
+    if (!Abstracts.empty()) {
+      std::string List;
+      for (const Model *B : Abstracts)
+        List += (List.empty() ? "{" : ", ") + std::string("&typeid(") + B->TypeName + ")";
+      Spec.add("abstract_bases", List + "}");
+    }
     if (M.Tree != TreeKind::None)
       Spec.add("tree", treeName(M.Tree));
     if (!M.UniqueTogethers.empty()) {

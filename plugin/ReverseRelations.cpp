@@ -58,10 +58,14 @@ std::vector<ReverseRelation> reverseRelations(const ModelGraph &G) {
       R.Target = Mem->TargetModel;
       R.Single = Mem->Relation == RelationAttr::OneToOne;
       R.ManyToMany = Mem->Relation == RelationAttr::ManyToMany;
-      const std::string RelatedName = Mem->RelatedName.value_or("");
+      // "{model}" is the concrete model's name: a relation of an abstract
+      // base gives each model deriving from it its own reverse names.
+      const std::string RelatedName =
+          naming::expand_model_placeholder(Mem->RelatedName.value_or(""), M.Name);
       R.Accessor = naming::reverse_accessor(M.Name, RelatedName, R.Single);
-      R.QueryName =
-          naming::reverse_query_name(M.Name, RelatedName, Mem->RelatedQueryName.value_or(""));
+      R.QueryName = naming::reverse_query_name(
+          M.Name, RelatedName,
+          naming::expand_model_placeholder(Mem->RelatedQueryName.value_or(""), M.Name));
       Out.push_back(std::move(R));
     }
   }

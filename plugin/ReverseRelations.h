@@ -10,6 +10,8 @@
 //                model name, else the lower-case source model name + "_set"
 //   query name = related_query_name, else related_name, else the lower-case
 //                source model name
+//   "{model}" in either name is the lower-case name of the concrete model
+//   the relation belongs to (Django's %(class)s)
 //   a related_name ending in '+' hides the reverse side, and so does a
 //   symmetrical many-to-many of a model to itself (symmetrical true or left
 //   at its default).

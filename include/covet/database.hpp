@@ -44,6 +44,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -80,7 +81,7 @@ class Database {
   template <class T>
   T create(T object) {
     detail::require_model<T>();
-    detail::insert_object(state_, model_info<T>(), &object);
+    detail::insert_object(state_, detail::concrete_model_info<T>("create objects of"), &object);
     return object;
   }
 
@@ -97,7 +98,7 @@ class Database {
   template <class T>
   void update(const T& object) {
     detail::require_model<T>();
-    if (!detail::update_object(state_, model_info<T>(), &object))
+    if (!detail::update_object(state_, detail::concrete_model_info<T>("update objects of"), &object))
       throw DoesNotExist(model_info<T>().name + " matching key " +
                              model_info<T>().primary_key->get(&object).debug_string() +
                              " does not exist: it was deleted; use save() to insert it again",
@@ -177,7 +178,7 @@ class Database {
     std::vector<void*> rows;
     rows.reserve(objects.size());
     for (T& object : objects) rows.push_back(&object);
-    detail::bulk_insert(state_, model_info<T>(), rows, batch_size);
+    detail::bulk_insert(state_, detail::concrete_model_info<T>("bulk_create objects of"), rows, batch_size);
     return objects;
   }
 
@@ -193,7 +194,7 @@ class Database {
     std::vector<const void*> rows;
     rows.reserve(objects.size());
     for (const T& object : objects) rows.push_back(&object);
-    return detail::bulk_update(state_, model_info<T>(), rows,
+    return detail::bulk_update(state_, detail::concrete_model_info<T>("bulk_update objects of"), rows,
                                std::vector<std::string>(fields.begin(), fields.end()), batch_size);
   }
 
@@ -206,7 +207,8 @@ class Database {
     std::vector<void*> rows;
     rows.reserve(objects.size());
     for (T& object : objects) rows.push_back(&object);
-    detail::prefetch_objects(state_, model_info<T>(), rows, std::vector<Prefetch>{Prefetch(std::forward<L>(lookups))...});
+    detail::prefetch_objects(state_, detail::concrete_model_info<T>("prefetch for objects of"), rows,
+                             std::vector<Prefetch>{Prefetch(std::forward<L>(lookups))...});
   }
   template <class T, class... L>
   void prefetch(std::vector<T>& objects, L&&... lookups) {
@@ -222,7 +224,8 @@ class Database {
   template <class T>
   void refresh(T& object) {
     detail::require_writable_model<T>();
-    if constexpr (Model<T>) detail::refresh_object(state_, model_info<T>(), &object);
+    if constexpr (Model<T>)
+      detail::refresh_object(state_, detail::concrete_model_info<T>("refresh objects of"), &object);
   }
 
   // All objects of T, to filter, order and fetch. (QuerySet<T> checks that
@@ -271,6 +274,47 @@ class Database {
       return {};
     }
   }
+  // A relation declared on an abstract base (covet::abstract) belongs to each
+  // concrete model deriving from it, and each has its own reverse side, so
+  // the model is named: db.related<Dog>(owner, &Dog::owner) is every Dog of
+  // `owner` (&Dog::owner is a member of the base, Animal, so the model
+  // cannot be deduced from it; without <Dog>, a UsageError names the
+  // models). Throws UsageError when the member belongs to a concrete
+  // ancestor of Child: that ancestor has the reverse side.
+  template <class Child, class T, class Owner, class O>
+    requires(!std::is_same_v<Child, T> && std::is_base_of_v<T, Child>)
+  RelatedManager<Child, KeyNullability::NonNull> related(const O& owner, Ref<Owner> T::*member) const {
+    detail::require_owner<O, Owner, Child>();
+    if constexpr (detail::owner_fits<O, Owner, Child>) {
+      return make_related<Child, Owner, KeyNullability::NonNull>(owner, member_name_in<Child>(member));
+    } else {
+      return {};
+    }
+  }
+  template <class Child, class T, class Owner, class O>
+    requires(!std::is_same_v<Child, T> && std::is_base_of_v<T, Child>)
+  RelatedManager<Child, KeyNullability::Nullable> related(const O& owner,
+                                                          std::optional<Ref<Owner>> T::*member) const {
+    detail::require_owner<O, Owner, Child>();
+    if constexpr (detail::owner_fits<O, Owner, Child>) {
+      return make_related<Child, Owner, KeyNullability::Nullable>(owner, member_name_in<Child>(member));
+    } else {
+      return {};
+    }
+  }
+  template <class Child, class T, class Owner, class O>
+    requires(!std::is_same_v<Child, T> && std::is_base_of_v<T, Child>)
+  ManyRelatedManager<Child> related(const O& owner, RefSet<Owner> T::*member) const {
+    detail::require_owner<O, Owner, Child>();
+    if constexpr (detail::owner_fits<O, Owner, Child>) {
+      const ReverseRelation& rev =
+          detail::reverse_of(model_info<Child>(), member_name_in<Child>(member), model_info<Owner>());
+      return ManyRelatedManager<Child>(
+          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+    } else {
+      return {};
+    }
+  }
   // A member that is not a relation has no reverse side.
   template <class T, class M, class O>
   void related(const O&, M T::*) const {
@@ -306,6 +350,27 @@ class Database {
     detail::require_owner<O, Owner, T>();
     if constexpr (detail::owner_fits<O, Owner, T>) {
       return make_related_one<T, Owner>(owner, member_name(member));
+    } else {
+      return {};
+    }
+  }
+  // The one-to-one of an abstract base, per concrete model (as related<Child>).
+  template <class Child, class T, class Owner, class O>
+    requires(!std::is_same_v<Child, T> && std::is_base_of_v<T, Child>)
+  ReverseOne<Child> related_one(const O& owner, Ref<Owner> T::*member) const {
+    detail::require_owner<O, Owner, Child>();
+    if constexpr (detail::owner_fits<O, Owner, Child>) {
+      return make_related_one<Child, Owner>(owner, member_name_in<Child>(member));
+    } else {
+      return {};
+    }
+  }
+  template <class Child, class T, class Owner, class O>
+    requires(!std::is_same_v<Child, T> && std::is_base_of_v<T, Child>)
+  ReverseOne<Child> related_one(const O& owner, std::optional<Ref<Owner>> T::*member) const {
+    detail::require_owner<O, Owner, Child>();
+    if constexpr (detail::owner_fits<O, Owner, Child>) {
+      return make_related_one<Child, Owner>(owner, member_name_in<Child>(member));
     } else {
       return {};
     }
@@ -347,12 +412,25 @@ class Database {
 
   template <class T, class M>
   static std::string_view member_name(M T::*member) {
-    for (const MemberInfo& m : model_info<T>().members)
-      if (m.kind == MemberKind::Relation && m.matches && m.matches(typeid(member), &member))
+    return member_name_in<T>(member);
+  }
+  // The relation of model Child that `member` (a member pointer of Child or
+  // of one of its bases) designates.
+  template <class Child, class T, class M>
+  static std::string_view member_name_in(M T::*member) {
+    const ModelInfo& info = model_info<Child>();
+    if (info.abstract)  // the relation's reverse sides are its children's
+      detail::throw_abstract_model(info, "call db.related<Model>(owner, &Model::member) with");
+    for (const MemberInfo& m : info.members)
+      if (m.kind == MemberKind::Relation && m.matches && m.matches(typeid(member), &member)) {
+        if (m.declared_by && m.declared_by != &info)
+          throw UsageError(info.name + "." + m.name + " is declared by " + m.declared_by->name +
+                               ", which has its reverse side: call db.related(owner, &" + m.declared_by->name +
+                               "::" + m.name + ")",
+                           info.name);
         return m.name;
-    throw UsageError("the member pointer passed to related() is not a relation of " +
-                         model_info<T>().name,
-                     model_info<T>().name);
+      }
+    throw UsageError("the member pointer passed to related() is not a relation of " + info.name, info.name);
   }
 
   template <class T, class Owner, KeyNullability Keys>
@@ -368,12 +446,12 @@ class Database {
 
   template <class T>
   void save_object(T& object) {
-    detail::save_object(state_, model_info<T>(), &object);
+    detail::save_object(state_, detail::concrete_model_info<T>("save objects of"), &object);
   }
 
   template <class T>
   DeleteResult erase_object(T& object, bool keep_parents) {
-    const ModelInfo& info = model_info<T>();
+    const ModelInfo& info = detail::concrete_model_info<T>("erase objects of");
     Value key = info.primary_key->get(&object);
     if (key.is_null())
       throw UsageError("cannot erase an unsaved " + info.name + " (its " + info.primary_key->name +

@@ -35,6 +35,10 @@
 //    one column (in that ancestor's table) and one reverse side (on the
 //    ancestor), however many models inherit it. An abstract base's members
 //    belong to each concrete model that inherits them;
+//  * an abstract model (covet::abstract) is registered too, with its name,
+//    `.abstract = true` and no members, so that the runtime can refuse it
+//    by name (it has no table) and list the concrete models to use; its
+//    members are written in each concrete model deriving from it;
 //  * designated initializers appear in the order the members are declared in
 //    the Spec structs below, and members equal to their default are omitted;
 //  * column names are final (the plugin applies covet::column and the `_id`
@@ -67,6 +71,9 @@ struct ModelSpec {
   std::string_view polymorphic_on{};        // covet::polymorphic_on("col"): discriminator column
   std::string_view polymorphic_identity{};  // covet::polymorphic_identity("id")
   const std::type_info* parent = nullptr; // the model this one inherits from, if any
+  // The abstract models it derives from, directly or through other abstract
+  // bases (not those above a concrete parent): it is one of their children.
+  std::initializer_list<const std::type_info*> abstract_bases{};
   TreeKind tree = TreeKind::None;         // covet::TreeNode / covet::NestedSetNode mixin
   // covet::unique_together("a", "b"), once per attribute: member names whose
   // columns are unique together, e.g. {{"person", "group"}}.

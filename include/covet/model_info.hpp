@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <typeindex>
 #include <typeinfo>
 #include <vector>
@@ -155,12 +156,15 @@ struct ModelInfo {
   std::string name;
   std::string table;
   std::type_index type = typeid(void);
-  bool abstract = false;
+  bool abstract = false;  // covet::abstract: no table; queries, writes and relations refuse it
   bool proxy = false;
   bool multi_table = false;
   std::string polymorphic_on;
   std::string polymorphic_identity;
   const std::type_info* parent = nullptr;
+  // The abstract models it derives from (not through a concrete parent), as
+  // emitted; the registry lists it among their children.
+  std::vector<const std::type_info*> abstract_bases;
   TreeKind tree = TreeKind::None;
   // The resolved inheritance shape. `discriminator` is the root's
   // polymorphic_on column on every model of a single-table hierarchy, and
@@ -173,7 +177,10 @@ struct ModelInfo {
   // Filled in by the registry: the concrete model it derives from, the top
   // of that chain (itself when it has no parent), its direct subclasses (by
   // name) and, in a single-table hierarchy, the identities of itself and of
-  // every model below it (a query of this model matches those rows).
+  // every model below it (a query of this model matches those rows). An
+  // abstract model's children are the concrete models deriving from it,
+  // directly or through other abstract bases (by name): the models its
+  // columns and relations belong to.
   const ModelInfo* parent_model = nullptr;
   const ModelInfo* root_model = nullptr;
   std::vector<const ModelInfo*> children;
@@ -216,7 +223,23 @@ const ModelInfo& model_info() {
   return info;
 }
 
-// Every registered model, in a stable order (by name).
+// Every registered model that has a table or shares one (abstract models
+// excluded), in a stable order (by name).
 std::vector<const ModelInfo*> all_models();
+
+namespace detail {
+// Throws UsageError: "Animal is abstract (covet::abstract): it has no table;
+// <instead> a concrete model: Cat, Dog" (runtime/inheritance/).
+[[noreturn]] void throw_abstract_model(const ModelInfo& model, std::string_view instead);
+
+// model_info<T>() for what needs T's table (`instead`: "query", "create
+// objects of"...): an abstract model is a UsageError naming its children.
+template <class T>
+const ModelInfo& concrete_model_info(std::string_view instead) {
+  const ModelInfo& info = model_info<T>();
+  if (info.abstract) throw_abstract_model(info, instead);
+  return info;
+}
+}  // namespace detail
 
 }  // namespace covet

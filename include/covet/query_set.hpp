@@ -156,7 +156,7 @@ class QuerySet {
   // Every row of T; what Database::objects<T>() returns. T must be a model
   // (covet::Model): db.objects<int>() does not compile.
   explicit QuerySet(std::shared_ptr<detail::DatabaseState> db)
-      : core_(std::move(db), model_info<T>()) {
+      : core_(std::move(db), detail::concrete_model_info<T>("query")) {
     detail::require_model<T>();
   }
 

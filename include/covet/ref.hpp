@@ -60,7 +60,7 @@ class Ref {
 
   // Refers to `object`, which must have been saved (its key is read now).
   Ref(const T& object)  // NOLINT(google-explicit-constructor): Book{.author = alice}
-      : key_(model_info<T>().primary_key->get(&object)),
+      : key_(detail::concrete_model_info<T>("refer to objects of").primary_key->get(&object)),
         object_(std::make_shared<const T>(object)) {
     detail::require_model<T>();
     if (key_.is_null())

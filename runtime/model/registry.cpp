@@ -7,6 +7,7 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include "inheritance/abstract_models.hpp"
 #include "model/enum_registry.hpp"
 
 #include <covet/detail/naming.hpp>
@@ -32,8 +33,8 @@ using Builder = const ModelInfo& (*)();
 
 struct Registry {
   std::map<std::type_index, Builder> builders;
-  std::map<std::type_index, std::unique_ptr<ModelInfo>> models;
-  std::vector<const ModelInfo*> ordered;  // by name
+  std::map<std::type_index, std::unique_ptr<ModelInfo>> models;  // abstract ones included
+  std::vector<const ModelInfo*> ordered;  // by name, abstract ones left out: all_models()
   std::once_flag built;
   std::exception_ptr build_error;
 };
@@ -78,7 +79,8 @@ const ModelInfo& registered(Registry& r, const std::type_info& type, const Model
 // The plugin resolved each model's shape; the registry links the models to
 // one another: parent, root, children, who declares each member, and the
 // identities a single-table query of a model matches (its own and its
-// descendants', each once, in a stable order).
+// descendants', each once, in a stable order). An abstract model's children
+// are the concrete models that carry its members.
 void resolve_inheritance(Registry& r) {
   for (auto& [type, model] : r.models) {
     if (model->parent) model->parent_model = &registered(r, *model->parent, *model, "inherits from");
@@ -91,6 +93,8 @@ void resolve_inheritance(Registry& r) {
     self->root_model = self;
     while (self->root_model->parent_model) self->root_model = self->root_model->parent_model;
     if (self->parent_model) const_cast<ModelInfo*>(self->parent_model)->children.push_back(self);
+    for (const std::type_info* base : self->abstract_bases)
+      const_cast<ModelInfo&>(registered(r, *base, *self, "derives from")).children.push_back(self);
   }
   for (const ModelInfo* model : r.ordered) {
     if (model->discriminator.empty()) continue;
@@ -110,12 +114,15 @@ void resolve(Registry& r) {
       if (m.primary_key) model->primary_key = &m;
       if (!m.column.empty()) model->columns.push_back(&m);
     }
-    if (!model->primary_key)
+    if (!model->primary_key && !model->abstract)
       throw UsageError("model " + model->name +
                            " has no primary key (a covet::Id member, or a [[covet::primary_key]] covet::Uuid)",
                        model->name);
   }
 
+  // Relations to an abstract model are refused once its children are known
+  // (the message names them).
+  std::vector<std::pair<const ModelInfo*, const MemberInfo*>> abstract_targets;
   for (auto& [type, model] : r.models) {
     for (MemberInfo& m : model->members) {
       if (m.kind != MemberKind::Relation) continue;
@@ -127,6 +134,10 @@ void resolve(Registry& r) {
                              ", which is not a registered model: pass its header to covet_add_models()",
                          model->name);
       m.relation->target = target->second.get();
+      if (target->second->abstract) {  // it has no key to type this one by
+        abstract_targets.emplace_back(model.get(), &m);
+        continue;
+      }
       if (m.relation->kind != RelationKind::ManyToMany) {
         m.type = key_type(*model, m, *target->second);
         const std::string& to_field = m.relation->to_field;
@@ -137,10 +148,13 @@ void resolve(Registry& r) {
     }
   }
 
-  for (auto& [type, model] : r.models) r.ordered.push_back(model.get());
+  for (auto& [type, model] : r.models)
+    if (!model->abstract) r.ordered.push_back(model.get());
   std::sort(r.ordered.begin(), r.ordered.end(),
             [](const ModelInfo* a, const ModelInfo* b) { return a->name < b->name; });
   resolve_inheritance(r);
+  for (const auto& [source, member] : abstract_targets)
+    detail::concrete_relation_target(*source, *member, *member->relation->target);
 
   // Reverse relations are listed in a stable order: by source model name,
   // then declaration order. A member inherited from a concrete ancestor
@@ -156,8 +170,12 @@ void resolve(Registry& r) {
       rev.source = model;
       rev.member = &m;
       rev.single = rel.kind == RelationKind::OneToOne;
-      rev.accessor = detail::naming::reverse_accessor(model->name, rel.related_name, rev.single);
-      rev.query_name = detail::naming::reverse_query_name(model->name, rel.related_name, rel.related_query_name);
+      // "{model}" is this model's name: each model deriving from an abstract
+      // base gets its own reverse names for the base's relations.
+      const std::string related_name = detail::naming::expand_model_placeholder(rel.related_name, model->name);
+      rev.accessor = detail::naming::reverse_accessor(model->name, related_name, rev.single);
+      rev.query_name = detail::naming::reverse_query_name(
+          model->name, related_name, detail::naming::expand_model_placeholder(rel.related_query_name, model->name));
       const_cast<ModelInfo*>(rel.target)->reverse.push_back(std::move(rev));
     }
   }

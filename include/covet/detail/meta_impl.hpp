@@ -98,6 +98,7 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.polymorphic_on = std::string(spec.polymorphic_on);
   info.polymorphic_identity = std::string(spec.polymorphic_identity);
   info.parent = spec.parent;
+  info.abstract_bases.assign(spec.abstract_bases.begin(), spec.abstract_bases.end());
   info.tree = spec.tree;
   info.inheritance = spec.inheritance;
   info.discriminator = std::string(spec.discriminator);

@@ -44,7 +44,7 @@
 #   make clean       remove build/, build-gcc/, build-bench/ and build-fuzz/
 #
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
-#        GXX=g++  TEST_TIMEOUT=900 (seconds per test binary)  GTEST_ARGS=
+#        GXX=g++  TEST_TIMEOUT=1800 (seconds per test binary)  GTEST_ARGS=
 #        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
 #        BENCH_PG_PORT=54339  PYTHON=/usr/bin/python3 (Debian's, for Django)
 #        FUZZ_SECONDS=180 (per target, `make fuzz`)
@@ -65,7 +65,7 @@ BUILD_TYPE   ?= RelWithDebInfo
 WERROR       ?= ON
 CLANGXX      ?= clang++-19
 GXX          ?= g++
-TEST_TIMEOUT ?= 900
+TEST_TIMEOUT ?= 1800
 GTEST_ARGS   ?=
 BENCH_ARGS   ?=
 BENCH_PG_PORT ?= 54339

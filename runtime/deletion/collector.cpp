@@ -204,11 +204,13 @@ void Collector::process(const Pending& pending) {
     for (const Incoming& relation : relations) {
       if (relation.parent_link) {
         // A child row has its parent's key: the keys collected for the child
-        // already (its rows brought the parent's here) need no looking up.
+        // already (its rows brought the parent's here) need no looking up,
+        // and its rows go before the parent's all the same.
         std::vector<Value> unseen;
         auto it = data_.find(relation.source);
         for (const Value& k : batch)
           if (it == data_.end() || !it->second.seen.count(k)) unseen.push_back(k);
+        if (unseen.size() < batch.size()) add_dependency(relation);
         if (unseen.empty()) continue;
         SubObjects rows(*this, relation, unseen);
         handler_for(relation.member->relation->on_delete)(*this, relation, rows);

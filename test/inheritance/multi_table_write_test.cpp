@@ -723,6 +723,20 @@ TEST_P(MultiTableWriteTest, EraseWithKeepParentsOfAModelWithoutParentsErasesAsUs
   EXPECT_EQ(rows_in("inh_mtiw_person"), 0);
 }
 
+TEST_P(MultiTableWriteTest, EraseKeepingParentsDeletesTheChildBeforeAParentRowItsDeleteReaches) {
+  auto& db = *database;
+  Admin admin;
+  admin.level = 1;
+  admin = db.create(admin);
+  admin.delegate = admin;  // the admin's own account row refers to the admin row (CASCADE)
+  db.save(admin);
+  Admin other = db.create(Admin{});
+  const covet::DeleteResult result = db.erase(admin, covet::keep_parents);
+  EXPECT_EQ(result.per_model, (std::map<std::string, std::int64_t>{{"Account", 1}, {"Admin", 1}}));
+  EXPECT_EQ(rows_in("inh_mtiw_account"), 1);
+  EXPECT_TRUE(has_row("inh_mtiw_admin", "account_ptr_id", other.id));
+}
+
 TEST_P(MultiTableWriteTest, EraseOfAParentCascadesToItsChildRowsAtEveryLevel) {
   auto& db = *database;
   const Manager m = db.create(manager("Meg", "M1"));

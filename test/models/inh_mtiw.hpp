@@ -16,6 +16,9 @@
 //                          Payslip.employee -> Employee (CASCADE)
 //                          Review.customer -> Customer (PROTECT)
 //                          Project.lead -> Manager (SET_NULL, nullable)
+//
+//   Account (inh_mtiw_account: id, delegate_id) <- Admin (inh_mtiw_admin: account_ptr_id, level)
+//     Account.delegate -> Admin (CASCADE, nullable): a parent referring to a child
 #pragma once
 
 #include <covet/covet.hpp>
@@ -92,6 +95,16 @@ struct [[covet::model("inh_mtiw_project")]] Project {
   std::string name;
   [[covet::foreign_key(covet::SET_NULL), covet::related_name("projects")]]
   std::optional<covet::Ref<Manager>> lead;
+};
+
+struct [[covet::model("inh_mtiw_account")]] Account {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("delegates")]]
+  std::optional<covet::Ref<struct Admin>> delegate;
+};
+
+struct [[covet::model("inh_mtiw_admin")]] Admin : Account {
+  int level = 0;
 };
 
 }  // namespace inh_mtiw

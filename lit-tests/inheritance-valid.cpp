@@ -84,3 +84,36 @@ struct [[covet::model]] Shirt : Product, Priced {
   [[covet::foreign_key(covet::SET_NULL), covet::related_name("+")]] std::optional<covet::Ref<Brand>> brand;
 };
 }  // namespace siblings
+
+namespace proxies {  // ProxyShapeCheck, MultipleParentsCheck
+// A proxy with functions and static members, through an abstract base with
+// no data member; a proxy of a proxy; a concrete parent reached through an
+// abstract base, beside another abstract base.
+struct [[covet::model]] Human {
+  covet::Id id;
+  int age = 0;
+};
+struct [[covet::model, covet::abstract]] Greeter {
+  static constexpr const char *greeting = "hello";
+};
+struct [[covet::model, covet::proxy]] Grownup : Human, Greeter {
+  static constexpr int threshold = 18;
+  bool grown() const { return age >= threshold; }
+};
+struct [[covet::model, covet::proxy]] Senior : Grownup {};
+struct [[covet::model, covet::abstract]] HumanPart : Human {};
+struct [[covet::model, covet::abstract]] Badged {
+  int badge = 0;
+};
+struct [[covet::model]] Staff : Badged, HumanPart {};
+}  // namespace proxies
+
+namespace mixed {  // MixedInheritanceCheck
+// multi_table on a root without polymorphic_on, on a child, or on both.
+struct [[covet::model, covet::multi_table]] Place {
+  covet::Id id;
+};
+struct [[covet::model]] Restaurant : Place {};
+struct [[covet::model, covet::multi_table]] Pizzeria : Restaurant {};
+struct [[covet::model, covet::multi_table]] Shop : Place {};
+}  // namespace mixed

@@ -334,11 +334,15 @@ ModelGraph ModelGraphBuilder::build() {
       else if (const Model *BM = G.find(Base); BM && !M->Base)
         M->Base = BM;
     }
-    for (const Model *P = M->Base; P; P = P->Base)
-      if (!P->Abstract) {
+    // The first concrete model reached through the model bases, directly or
+    // through an abstract one (MultipleParentsCheck reports a second one).
+    for (const CXXBaseSpecifier &B : RD->bases()) {
+      const Model *BM = G.find(B.getType()->getAsCXXRecordDecl());
+      if (const Model *P = !BM ? nullptr : BM->Abstract ? BM->Parent : BM) {
         M->Parent = P;
         break;
       }
+    }
     if (M->Tree == TreeKind::None && M->Base)
       M->Tree = M->Base->Tree;
 

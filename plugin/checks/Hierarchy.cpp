@@ -39,6 +39,37 @@ std::vector<const Member *> carriedMembers(const Model &M) {
   return Out;
 }
 
+namespace {
+
+void collectAncestors(const ModelGraph &G, const clang::CXXRecordDecl *RD,
+                      std::vector<const Model *> &Out, unsigned Depth) {
+  if (Depth > 64)
+    return;
+  for (const clang::CXXBaseSpecifier &B : RD->bases()) {
+    const clang::CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (!Base || !(Base = Base->getDefinition()))
+      continue;
+    if (const Model *BM = G.find(Base); BM && !llvm::is_contained(Out, BM))
+      Out.push_back(BM);
+    collectAncestors(G, Base, Out, Depth + 1);
+  }
+}
+
+}  // namespace
+
+const Model *concreteCarrier(const ModelGraph &G, const Model &M, const Member &Mem) {
+  std::vector<const Model *> Ancestors;
+  collectAncestors(G, M.Decl, Ancestors, 0);
+  for (const Model *C : Ancestors) {
+    if (C->Abstract)
+      continue;
+    for (const Member &Other : C->Members)
+      if (Other.Field == Mem.Field)
+        return C;
+  }
+  return nullptr;
+}
+
 std::string quotedList(const std::vector<std::string> &Names, llvm::StringRef Conj) {
   std::string Out;
   for (size_t I = 0; I < Names.size(); ++I) {

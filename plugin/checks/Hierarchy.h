@@ -38,6 +38,12 @@ std::vector<const Model *> concreteModelsOf(const ModelGraph &G, const Model &A)
 // base of M, not by a concrete parent.
 std::vector<const Member *> carriedMembers(const Model &M);
 
+// The concrete model other than M, among those M derives from, whose table
+// holds Mem: nullptr when M declares Mem or carries it from an abstract base.
+// (With one concrete parent, it is M.owner(Mem) when that is not M; it also
+// finds members that come from a second concrete parent.)
+const Model *concreteCarrier(const ModelGraph &G, const Model &M, const Member &Mem);
+
 // "'Dog'", "'Dog' or 'Cat'", "'Dog', 'Cat' or 'Bird'" (Conj: "or" / "and").
 std::string quotedList(const std::vector<std::string> &Names, llvm::StringRef Conj = "or");
 std::vector<std::string> modelNames(const std::vector<const Model *> &Models);

@@ -1,8 +1,22 @@
 #include "checks/PrimaryKeyCheck.h"
 
+#include "checks/Hierarchy.h"
+
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace covet {
+
+namespace {
+
+std::vector<const Model *> parents(const Model &M) {
+  std::vector<const Model *> Out;
+  for (const Model *P = M.Parent; P; P = P->Parent)
+    Out.push_back(P);
+  return Out;
+}
+
+}  // namespace
 
 void PrimaryKeyCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   // The type rule, once per member (inherited members appear in every model).
@@ -23,6 +37,9 @@ void PrimaryKeyCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
         First = &Mem;
         continue;
       }
+      if (const Model *C = concreteCarrier(Graph, *M, Mem);
+          C && !llvm::is_contained(parents(*M), C))
+        continue;  // the key of a second concrete parent: MultipleParentsCheck's error
       if (!Reported.insert(Mem.Field).second)
         continue;
       if (Mem.Kind == Storage::Id && First->Kind == Storage::Id) {

@@ -63,9 +63,12 @@ TEST(ReverseNaming, RegistryAgreesWithTheSharedDefinition) {
   for (const covet::ModelInfo* model : covet::all_models())
     for (const covet::ReverseRelation& r : model->reverse) {
       const covet::RelationInfo& rel = *r.member->relation;
-      EXPECT_EQ(r.accessor, names::reverse_accessor(r.source->name, rel.related_name, r.single))
+      // "{model}" placeholders are the source model's name (abstract bases).
+      const std::string related_name = names::expand_model_placeholder(rel.related_name, r.source->name);
+      const std::string query_name = names::expand_model_placeholder(rel.related_query_name, r.source->name);
+      EXPECT_EQ(r.accessor, names::reverse_accessor(r.source->name, related_name, r.single))
           << r.source->name << "." << r.member->name;
-      EXPECT_EQ(r.query_name, names::reverse_query_name(r.source->name, rel.related_name, rel.related_query_name))
+      EXPECT_EQ(r.query_name, names::reverse_query_name(r.source->name, related_name, query_name))
           << r.source->name << "." << r.member->name;
     }
 }

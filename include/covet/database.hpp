@@ -229,7 +229,9 @@ class Database {
   }
 
   // All objects of T, to filter, order and fetch. (QuerySet<T> checks that
-  // T is a model.)
+  // T is a model.) Throws UsageError for an abstract model (covet::abstract),
+  // naming the concrete models deriving from it; so do create, save, update,
+  // erase, bulk_create, bulk_update, prefetch and refresh of one.
   template <class T>
   QuerySet<T> objects() const {
     return QuerySet<T>(state_);

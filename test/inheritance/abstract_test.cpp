@@ -12,6 +12,7 @@
 #include "support/database_fixture.hpp"
 #include "support/error_message.hpp"
 
+#include <covet/detail/naming.hpp>
 #include <covet/testing.hpp>
 
 #include <gtest/gtest.h>
@@ -419,6 +420,12 @@ TEST_P(AbstractBaseTest, RefreshingAnAbstractModelIsAUsageError) {
   EXPECT_EQ(what, kAnimalIsAbstract + "refresh objects of a concrete model: Cat, Dog");
 }
 
+TEST_P(AbstractBaseTest, PrefetchingForAnAbstractModelIsAUsageError) {
+  std::vector<Animal> animals{Animal{.id = covet::Id(1)}};
+  const std::string what = covet::test::error_message<covet::UsageError>([&] { database->prefetch(animals, "owner"); });
+  EXPECT_EQ(what, kAnimalIsAbstract + "prefetch for objects of a concrete model: Cat, Dog");
+}
+
 TEST_P(AbstractBaseTest, ReferringToAnAbstractModelIsAUsageError) {
   Animal animal{.id = covet::Id(1)};
   const std::string what = covet::test::error_message<covet::UsageError>([&] { covet::Ref<Animal> ref(animal); });
@@ -452,6 +459,15 @@ TEST(AbstractBaseRegistry, AllModelsLeavesAbstractModelsOut) {
 TEST(AbstractBaseRegistry, InheritedMembersBelongToTheChild) {
   for (const covet::MemberInfo& m : covet::model_info<Parrot>().members)
     EXPECT_EQ(m.declared_by, &covet::model_info<Parrot>()) << m.name;
+}
+
+TEST(ModelPlaceholder, EveryOccurrenceIsTheLowerCaseModelName) {
+  namespace names = covet::detail::naming;
+  EXPECT_EQ(names::expand_model_placeholder("{model}_items", "Parrot"), "parrot_items");
+  EXPECT_EQ(names::expand_model_placeholder("{model}s_of_{model}", "OwlChick"), "owlchicks_of_owlchick");
+  EXPECT_EQ(names::expand_model_placeholder("books", "Parrot"), "books");
+  EXPECT_EQ(names::expand_model_placeholder("", "Parrot"), "") << "an undeclared name stays undeclared";
+  EXPECT_EQ(names::expand_model_placeholder("{mod}{model", "Parrot"), "{mod}{model") << "only the whole placeholder";
 }
 
 // A relation to an abstract model has no table to reference: the plugin

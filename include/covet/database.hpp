@@ -253,7 +253,7 @@ class Database {
       const ReverseRelation& rev =
           detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
       return ManyRelatedManager<T>(
-          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, static_cast<const Owner*>(&owner))});
     } else {
       return {};
     }

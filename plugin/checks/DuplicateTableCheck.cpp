@@ -10,8 +10,7 @@ void DuplicateTableCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     const Model &M = *MP;
     if (M.Abstract)
       continue;
-    if (M.Parent && M.Table == M.Parent->Table &&
-        (M.Proxy || (!M.MultiTable && !M.PolymorphicIdentity.empty())))
+    if (M.Strategy == Inheritance::Proxy || M.Strategy == Inheritance::SingleTable)
       continue;  // shares its parent's table by design
     auto [It, New] = Owners.try_emplace(llvm::StringRef(M.Table).lower(), &M);
     if (New)

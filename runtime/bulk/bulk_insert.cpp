@@ -25,6 +25,7 @@
 // columns' types, so no parameter needs a CAST here.
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
+#include "inheritance/single_table.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "sql/dialect.hpp"
@@ -65,18 +66,22 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
   const std::size_t rows = end - begin;
   std::string sql = "INSERT INTO " + quote_identifier(d, model.table);
   std::vector<Value> params;
-  if (g.columns.empty()) {
+  // A single-table model's rows also carry its identity (no member holds it).
+  const bool identity = writes_identity(model);
+  if (g.columns.empty() && !identity) {
     sql += " DEFAULT VALUES";
   } else {
-    params.reserve(rows * g.columns.size());
+    const std::size_t width = g.columns.size() + (identity ? 1 : 0);
+    params.reserve(rows * width);
     std::string names;
     for (const MemberInfo* m : g.columns) names += (names.empty() ? "" : ", ") + quote_identifier(d, m->column);
+    if (identity) names += (names.empty() ? "" : ", ") + quote_identifier(d, model.discriminator);
     sql += " (" + names + ") VALUES ";
-    sql.reserve(sql.size() + rows * g.columns.size() * 8);
+    sql.reserve(sql.size() + rows * width * 8);
     for (std::size_t r = begin; r < end; ++r) {
       sql += r == begin ? "(" : ", (";
-      for (std::size_t c = 0; c < g.columns.size(); ++c) {
-        params.push_back(column_value(*g.columns[c], g.objects[r]));
+      for (std::size_t c = 0; c < width; ++c) {
+        params.push_back(c < g.columns.size() ? column_value(*g.columns[c], g.objects[r]) : Value(model.identity));
         if (c) sql += ", ";
         sql += placeholder(d, static_cast<int>(params.size()));
       }
@@ -120,14 +125,16 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   for (void* object : objects)
     (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
 
+  // Parameters per row: the columns, and a single-table model's identity.
+  const std::size_t extra = writes_identity(model) ? 1 : 0;
   std::size_t statements = 0;
   for (const RowGroup* g : {&keyed, &unkeyed})
-    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size(), batch_size));
+    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size() + extra, batch_size));
 
   std::optional<Atomic> scope;
   if (statements > 1) scope.emplace(db);
   for (const RowGroup* g : {&keyed, &unkeyed}) {
-    const std::size_t per_batch = rows_per_batch(*db, g->columns.size(), batch_size);
+    const std::size_t per_batch = rows_per_batch(*db, g->columns.size() + extra, batch_size);
     for (std::size_t begin = 0; begin < g->objects.size(); begin += per_batch)
       insert_batch(*db, model, *g, begin, std::min(g->objects.size(), begin + per_batch));
   }

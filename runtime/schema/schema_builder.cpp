@@ -10,9 +10,13 @@
 // table after every model table (see join_table_sql); drop_all drops those
 // first. A model's covet::unique_together constraints are table constraints
 // of its CREATE TABLE. Every name made up here (indexes, constraints) goes
-// through truncate_name, so none exceeds PostgreSQL's 63 bytes.
+// through truncate_name, so none exceeds PostgreSQL's 63 bytes. A
+// single-table hierarchy has one table, its root's (see
+// inheritance/single_table_schema.hpp for what it holds).
 #include "schema/schema_builder.hpp"
 
+#include "inheritance/single_table.hpp"
+#include "inheritance/single_table_schema.hpp"
 #include "relations/join_table.hpp"
 #include "schema/identifier_names.hpp"
 #include "sql/dialect.hpp"
@@ -30,7 +34,7 @@ namespace covet::detail {
 
 namespace {
 
-bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy; }
+bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy && !in_parent_table(model); }
 
 // Referenced models before the models that reference them; a cycle is
 // broken at the edge that closes it (its constraint comes later anyway).
@@ -40,9 +44,12 @@ std::vector<const ModelInfo*> dependency_order(const std::vector<const ModelInfo
   std::function<void(const ModelInfo*)> visit = [&](const ModelInfo* m) {
     if (done.count(m) || visiting.count(m)) return;
     visiting.insert(m);
-    for (const MemberInfo* c : m->columns)
-      if (c->relation && c->relation->target != m && has_table(*c->relation->target))
-        visit(c->relation->target);
+    for (const TableColumn& column : table_columns(*m)) {
+      const MemberInfo* c = column.member;
+      if (!c->relation) continue;
+      const ModelInfo* target = &table_model(*c->relation->target);
+      if (target != m && has_table(*target)) visit(target);
+    }
     visiting.erase(m);
     done.insert(m);
     out.push_back(m);
@@ -85,7 +92,8 @@ std::vector<std::vector<std::string>> unique_together_columns(const ModelInfo& m
 std::string create_table_sql(Dialect d, const ModelInfo& model) {
   std::string sql = "CREATE TABLE " + quote_identifier(d, model.table) + " (";
   bool first = true;
-  for (const MemberInfo* m : model.columns) {
+  for (const TableColumn& column : table_columns(model)) {
+    const MemberInfo* m = column.member;
     if (!first) sql += ", ";
     first = false;
     sql += quote_identifier(d, m->column) + " ";
@@ -94,18 +102,24 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
       continue;
     }
     sql += column_type_sql(d, *m);
-    if (!m->nullable) sql += " NOT NULL";
+    if (!column.nullable) sql += " NOT NULL";
     if (m->unique) sql += " UNIQUE";
     if (d == Dialect::SQLite && m->relation && m->relation->db_constraint) sql += " " + references_sql(d, *m);
   }
-  for (const std::vector<std::string>& columns : unique_together_columns(model)) {
-    std::string name = model.table, list;
-    for (const std::string& c : columns) {
-      name += "_" + c;
-      list += (list.empty() ? "" : ", ") + quote_identifier(d, c);
+  if (!model.discriminator.empty()) sql += ", " + quote_identifier(d, model.discriminator) + " TEXT NOT NULL";
+  std::vector<std::string> constraints;
+  for (const ModelInfo* owner : table_models(model))
+    for (const std::vector<std::string>& columns : unique_together_columns(*owner)) {
+      std::string name = model.table, list;
+      for (const std::string& c : columns) {
+        name += "_" + c;
+        list += (list.empty() ? "" : ", ") + quote_identifier(d, c);
+      }
+      name = truncate_name(name + "_uniq");
+      if (std::find(constraints.begin(), constraints.end(), name) != constraints.end()) continue;
+      constraints.push_back(name);
+      sql += ", CONSTRAINT " + quote_identifier(d, name) + " UNIQUE (" + list + ")";
     }
-    sql += ", CONSTRAINT " + quote_identifier(d, truncate_name(name + "_uniq")) + " UNIQUE (" + list + ")";
-  }
   return sql + ")";
 }
 
@@ -165,19 +179,25 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
   for (const ModelInfo* model : dependency_order(models)) {
     if (std::find(existing.begin(), existing.end(), model->table) != existing.end()) continue;
     conn.execute(create_table_sql(d, *model), {});
-    for (const MemberInfo* m : model->columns) {
+    auto index = [&](const std::string& name, const std::string& column) {
+      conn.execute("CREATE INDEX " + quote_identifier(d, name) + " ON " + quote_identifier(d, model->table) +
+                       " (" + quote_identifier(d, column) + ")",
+                   {});
+    };
+    for (const TableColumn& column : table_columns(*model)) {
+      const MemberInfo* m = column.member;
       // Unique columns are indexed by their constraint already.
       if (!m->db_index || m->unique || m->primary_key) continue;
-      conn.execute("CREATE INDEX " + quote_identifier(d, index_name(*model, *m)) + " ON " +
-                       quote_identifier(d, model->table) + " (" + quote_identifier(d, m->column) + ")",
-                   {});
+      index(index_name(*model, *m), m->column);
     }
+    if (!model->discriminator.empty())
+      index(truncate_name(model->table + "_" + model->discriminator + "_idx"), model->discriminator);
     created.push_back(model);
   }
   if (d == Dialect::PostgreSQL) {
     for (const ModelInfo* model : created)
-      for (const MemberInfo* m : model->columns)
-        if (m->relation && m->relation->db_constraint)
+      for (const TableColumn& column : table_columns(*model))
+        if (const MemberInfo* m = column.member; m->relation && m->relation->db_constraint)
           conn.execute("ALTER TABLE " + quote_identifier(d, model->table) + " ADD CONSTRAINT " +
                            quote_identifier(d, truncate_name(model->table + "_" + m->column + "_fk")) + " FOREIGN KEY (" +
                            quote_identifier(d, m->column) + ") " + references_sql(d, *m),

@@ -664,6 +664,18 @@ TEST_P(SingleTableReadTest, APolymorphicLoadPrefetchesTheQueriedModelsRelations)
   });
 }
 
+TEST_P(SingleTableReadTest, APolymorphicLoadMakesTheRowsOfEachModelPeersWhenAutoPrefetching) {
+  db().set_loading(covet::Loading::AutoPrefetch);
+  std::vector<AnyVehicle> rows = db().objects<Vehicle>().order_by("make").polymorphic<Car, SportsCar, Motorcycle>();
+  ASSERT_EQ(rows.size(), 5u);
+  // The Audi's owner loads the owners of every Car row (the Audi, the Fiat).
+  COVET_EXPECT_NUM_QUERIES(db(), 1, [&] {
+    EXPECT_EQ(std::get<Car>(rows[0]).owner.get().name, "Ann");
+    EXPECT_EQ(std::get<Car>(rows[4]).owner.get().name, "Bob");
+  });
+  COVET_EXPECT_NUM_QUERIES(db(), 1, [&] { EXPECT_EQ(std::get<SportsCar>(rows[3]).owner.get().name, "Ann"); });
+}
+
 TEST_P(SingleTableReadTest, APolymorphicLoadListsExactlyTheConcreteSubclasses) {
   covet::QueryCounter counter(db());
   std::string what = covet::test::error_message<covet::UsageError>([&] { db().objects<Vehicle>().polymorphic<Car, Motorcycle>(); });

@@ -80,10 +80,11 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   ctx.dialect = dialect;
   SqlScope scope(ctx, *state.model);
 
-  // Parameters are numbered in text order: WHERE, then LIMIT/OFFSET (joins
-  // and ORDER BY bind none), so each clause is compiled in that order and
-  // the FROM clause, complete only once both have added their joins, is
-  // assembled last.
+  // Parameters are numbered in text order: WHERE, then LIMIT/OFFSET (ORDER
+  // BY binds none; a join's own values are placed by the scope, see
+  // sql_scope.hpp), so each clause is compiled in that order and the FROM
+  // clause, complete only once both have added their joins, is assembled
+  // last.
   // A prefetch's key restriction binds its keys first: its condition leads
   // the WHERE clause; a single-table subclass's identities come next
   // (inheritance/single_table.hpp), then the query's conditions.

@@ -10,6 +10,9 @@
 //   Book.author      foreign key, CASCADE             (reverse: Author "books", declared)
 //   Book.publisher   foreign key, nullable, SET_NULL  (reverse: Publisher "books")
 //   Book.tags        many-to-many                     (reverse: Tag "books")
+//
+// And a single-table hierarchy (docs/inheritance.md): Vehicle, with Car,
+// Truck and Motorcycle in its table bench_vehicle, told apart by "kind".
 #pragma once
 
 #include <covet/covet.hpp>
@@ -79,6 +82,25 @@ struct [[covet::model("bench_book")]] Book {
   std::optional<covet::Ref<Publisher>> publisher;
   [[covet::many_to_many, covet::related_name("books")]]
   covet::RefSet<Tag> tags;
+};
+
+// Not in bench/django: Django has no single-table inheritance.
+struct [[covet::model("bench_vehicle"), covet::polymorphic_on("kind")]] Vehicle {
+  covet::Id id;
+  [[covet::max_length(40)]] std::string make;
+  int wheels = 4;
+};
+
+struct [[covet::model, covet::polymorphic_identity("car")]] Car : Vehicle {
+  int num_doors = 4;
+};
+
+struct [[covet::model, covet::polymorphic_identity("truck")]] Truck : Vehicle {
+  double payload = 0;
+};
+
+struct [[covet::model, covet::polymorphic_identity("motorcycle")]] Motorcycle : Vehicle {
+  bool has_sidecar = false;
 };
 
 }  // namespace covet_bench

@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace covet_bench::raw {
@@ -89,6 +90,23 @@ struct AuthorWithBooks {
   Author author;
   std::vector<Book> books;
 };
+
+// The single-table hierarchy, as plain structs told apart by a variant.
+struct Vehicle {
+  std::int64_t id = 0;
+  std::string make;
+  int wheels = 4;
+};
+struct Car : Vehicle {
+  int num_doors = 4;
+};
+struct Truck : Vehicle {
+  double payload = 0;
+};
+struct Motorcycle : Vehicle {
+  bool has_sidecar = false;
+};
+using AnyVehicle = std::variant<Vehicle, Car, Truck, Motorcycle>;
 
 // Call sites of prepare_sized (the statement cache key with the count).
 enum Site : int { kPostsOfUsers = 1, kCommentsOfPosts, kBooksOfAuthors, kTagsOfBooks, kInsertUsers };
@@ -299,6 +317,39 @@ std::vector<AuthorWithBooks> authors_books_tags(Db& db) {
                       book_at.at(row.get_int64(0))->tags.push_back(Tag{row.get_int64(1), row.get_text(2)});
                     });
   return authors;
+}
+
+// Every vehicle as its own type: one SELECT of the table's columns, the
+// kind column picking the struct each row fills.
+template <class Db>
+std::vector<AnyVehicle> load_vehicles(Db& db) {
+  auto& s = db.prepare("SELECT kind, id, make, wheels, num_doors, payload, has_sidecar FROM bench_vehicle");
+  s.reset();
+  std::vector<AnyVehicle> rows;
+  while (s.step()) {
+    const std::string kind = s.get_text(0);
+    auto base = [&](Vehicle& v) {
+      v.id = s.get_int64(1);
+      v.make = s.get_text(2);
+      v.wheels = s.get_int(3);
+    };
+    if (kind == "car") {
+      Car& c = std::get<Car>(rows.emplace_back(std::in_place_type<Car>));
+      base(c);
+      c.num_doors = s.get_int(4);
+    } else if (kind == "truck") {
+      Truck& t = std::get<Truck>(rows.emplace_back(std::in_place_type<Truck>));
+      base(t);
+      t.payload = s.get_double(5);
+    } else if (kind == "motorcycle") {
+      Motorcycle& m = std::get<Motorcycle>(rows.emplace_back(std::in_place_type<Motorcycle>));
+      base(m);
+      m.has_sidecar = s.get_bool(6);
+    } else {
+      base(std::get<Vehicle>(rows.emplace_back(std::in_place_type<Vehicle>)));
+    }
+  }
+  return rows;
 }
 
 // Deletes a user, their posts and the posts' comments, children first, in

@@ -172,6 +172,13 @@ std::vector<std::string> population(Dataset dataset) {
               ", 'reader' || (i % 37), 'comment number ' || i || ' on a post' FROM n ORDER BY i",
       };
     }
+    case Dataset::Vehicles:
+      return {numbers(kVehicles) +
+              "INSERT INTO bench_vehicle (make, wheels, num_doors, payload, has_sidecar, kind) "
+              "SELECT 'make ' || (i % 97), CASE i % 3 WHEN 0 THEN 4 WHEN 1 THEN 6 ELSE 2 END, "
+              "CASE WHEN i % 3 = 0 THEN 2 + i % 4 END, CASE WHEN i % 3 = 1 THEN (i % 50) * 100.5 END, "
+              "CASE WHEN i % 3 = 2 THEN i % 2 = 0 END, "
+              "CASE i % 3 WHEN 0 THEN 'car' WHEN 1 THEN 'truck' ELSE 'motorcycle' END FROM n ORDER BY i"};
     case Dataset::Library: {
       const int books = kAuthors * kBooksPerAuthor;
       return {

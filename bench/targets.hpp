@@ -29,7 +29,7 @@
 namespace covet_bench {
 
 enum class Target { SqliteMemory, SqliteWal, Postgres };
-enum class Dataset { Users1, Users100, Users10000, Blog, Library, Empty };
+enum class Dataset { Users1, Users100, Users10000, Blog, Library, Vehicles, Empty };
 
 // "sqlite-memory", "sqlite-wal", "postgresql": the names in benchmark names,
 // the table and the JSON output.
@@ -75,5 +75,6 @@ inline constexpr int kAuthors = 1000;
 inline constexpr int kBooksPerAuthor = 10;
 inline constexpr int kTags = 50;
 inline constexpr int kTagsPerBook = 3;
+inline constexpr int kVehicles = 10000;  // a third each: cars, trucks, motorcycles
 
 }  // namespace covet_bench

@@ -1,7 +1,12 @@
 #include "object_loader.hpp"
 
+#include "inheritance/row_errors.hpp"
+#include "inheritance/single_table.hpp"
+
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
+
+#include <algorithm>
 
 namespace covet::detail {
 
@@ -21,8 +26,18 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
                  int first_column, void* object) {
+  // A single-table subclass's columns are nullable in the table whatever
+  // the members' types: a NULL where a member cannot hold one is the row's
+  // fault, named as such (inheritance/row_errors.hpp).
+  const bool shared_table = writes_identity(model);
   int column = first_column;
   for (const MemberInfo* m : columns) {
+    if (shared_table && !m->nullable && row.is_null(column)) {
+      const auto key = std::find(columns.begin(), columns.end(), model.primary_key);
+      throw_null_subclass_field(
+          model, *m, key == columns.end() ? Value() : row.value(first_column + static_cast<int>(key - columns.begin())),
+          nullptr);
+    }
     try {
       m->set(object, row.value(column++));
     } catch (const Error& e) {
@@ -48,9 +63,11 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
       // A declared reverse member mirrors the relation of its target type that
       // names it; left unbound (UsageError on use) when there is none.
       ctx.owner_key = Value();
-      for (const ReverseRelation& r : model.reverse)
-        if (r.accessor == m.name && r.source->type == *m.reverse_target) ctx.reverse = &r;
-      if (ctx.reverse) ctx.owner_key = reverse_owner_key(*ctx.reverse, object);
+      // An inherited member mirrors its single-table parent's relation.
+      for (const ModelInfo* owner = &model; owner && !ctx.reverse; owner = single_table_parent(*owner))
+        for (const ReverseRelation& r : owner->reverse)
+          if (r.accessor == m.name && r.source->type == *m.reverse_target) ctx.reverse = &r;
+      if (ctx.reverse) ctx.owner_key = reverse_owner_key(*ctx.reverse, model, object);
     }
     m.bind(object, ctx);
   }

@@ -7,6 +7,7 @@
 #include "database_state.hpp"
 #include "inheritance/multi_table_rows.hpp"
 #include "inheritance/table_chain.hpp"
+#include "inheritance/single_table.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
@@ -105,6 +106,12 @@ Value insert_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     columns += quote_identifier(d, m->column);
     params.push_back(std::move(v));
     values += placeholder(d, static_cast<int>(params.size()));
+  }
+  if (writes_identity(model)) {
+    // No member holds it: the model says which one wrote the row.
+    columns += (columns.empty() ? "" : ", ") + quote_identifier(d, model.discriminator);
+    params.emplace_back(model.identity);
+    values += (values.empty() ? "" : ", ") + placeholder(d, static_cast<int>(params.size()));
   }
   std::string sql = "INSERT INTO " + quote_identifier(d, model.table) +
                     (columns.empty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + values + ")") +
@@ -209,7 +216,10 @@ void load_related(const std::weak_ptr<DatabaseState>& db, const ModelInfo& targe
 }
 
 Value reverse_owner_key(const ReverseRelation& reverse, const void* owner) {
-  const ModelInfo& target = *reverse.member->relation->target;
+  return reverse_owner_key(reverse, *reverse.member->relation->target, owner);
+}
+
+Value reverse_owner_key(const ReverseRelation& reverse, const ModelInfo& target, const void* owner) {
   const std::string& to_field = reverse.member->relation->to_field;
   const MemberInfo* key = to_field.empty() ? target.primary_key : target.member(to_field);
   Value value = key->get(owner);

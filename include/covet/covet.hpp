@@ -38,6 +38,7 @@
 #include <covet/model_info.hpp>
 #include <covet/on_delete.hpp>
 #include <covet/partial.hpp>
+#include <covet/polymorphic.hpp>
 #include <covet/prefetch.hpp>
 #include <covet/prefetched.hpp>
 #include <covet/q.hpp>

@@ -270,8 +270,9 @@ class Database {
     if constexpr (detail::owner_fits<O, Owner, T>) {
       const ReverseRelation& rev =
           detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
+      const Owner& as_owner = owner;  // a subclass object: its Owner part
       return ManyRelatedManager<T>(
-          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &as_owner)});
     } else {
       return {};
     }

@@ -23,6 +23,8 @@
 //       │   ├── ProtectedError   a PROTECT relation blocked a delete (carries the rows)
 //       │   └── RestrictedError  a RESTRICT relation blocked a delete (carries the rows)
 //       ├── DataError           a value the column cannot hold (too long, out of range)
+//       │   ├── UnknownIdentity    a single-table row whose discriminator no model declares
+//       │   └── NullSubclassField  a single-table row with NULL for a member that cannot hold it
 //       ├── OperationalError    connection lost, server down, bad URL, locked file
 //       └── ProgrammingError    SQL the database rejected (missing table, syntax)
 //
@@ -156,6 +158,46 @@ class RestrictedError : public IntegrityError {
 class DataError : public DatabaseError {
  public:
   using DatabaseError::DatabaseError;
+};
+
+// A polymorphic load of a single-table hierarchy met a row whose
+// discriminator value no model of the hierarchy declares (a row written by
+// other code, or by a model since removed). Nothing is returned.
+class UnknownIdentity : public DataError {
+ public:
+  UnknownIdentity(const std::string& message, std::string model, std::string identity,
+                  std::vector<std::string> known)
+      : DataError(message, std::move(model)), identity_(std::move(identity)), known_(std::move(known)) {}
+  // The row's discriminator value, and the identities the hierarchy declares.
+  const std::string& identity() const noexcept { return identity_; }
+  const std::vector<std::string>& known_identities() const noexcept { return known_; }
+
+ private:
+  std::string identity_;
+  std::vector<std::string> known_;
+};
+
+// A row of a single-table hierarchy holds NULL in the column of a member
+// whose C++ type cannot hold it: subclass columns are nullable in the shared
+// table, so a row written by other code (or under another identity) can
+// leave them empty. Names the model, the row's key, the field and column,
+// and the row's identity.
+class NullSubclassField : public DataError {
+ public:
+  NullSubclassField(const std::string& message, std::string model, Value key, std::string field,
+                    std::string identity)
+      : DataError(message, std::move(model)),
+        key_(std::move(key)),
+        field_(std::move(field)),
+        identity_(std::move(identity)) {}
+  const Value& key() const noexcept { return key_; }
+  const std::string& field() const noexcept { return field_; }
+  const std::string& identity() const noexcept { return identity_; }
+
+ private:
+  Value key_;
+  std::string field_;
+  std::string identity_;
 };
 
 class OperationalError : public DatabaseError {

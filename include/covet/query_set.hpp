@@ -40,6 +40,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace covet {
@@ -104,6 +105,15 @@ class QueryCore {
   // Runs the SELECT; for each row, `emplace` returns a default-constructed
   // object to load it into. Backend errors propagate with the model set.
   void fetch(const std::function<void*()>& emplace) const;
+  // Runs the SELECT and loads each row as its most-derived model among
+  // this query's model and `listed`: emplace(model) returns a
+  // default-constructed object of that model. `listed` must be exactly the
+  // concrete, non-proxy models below this query's model (any order):
+  // otherwise UsageError naming the missing and the extra ones, before any
+  // query. Throws UnknownIdentity for a single-table row whose
+  // discriminator no model declares. (runtime/inheritance/)
+  void fetch_polymorphic(const std::vector<const ModelInfo*>& listed,
+                         const std::function<void*(const ModelInfo&)>& emplace) const;
   std::int64_t count() const;
   bool exists() const;
   // Loads the one row matching `q` (and this query's conditions) into
@@ -238,6 +248,16 @@ class QuerySet {
     return QuerySet<T, Partial<T>>(
         core_.with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, false));
   }
+
+  // Every matching row as its most-derived model: the models deriving from
+  // T, listed as Ts (exactly the concrete, non-proxy ones, in any order),
+  // give the variant's other alternatives. Filters, order, slice,
+  // select_related and prefetch_related (of T's relations) apply as to
+  // fetch(). One query for a single-table hierarchy; see covet/
+  // polymorphic.hpp. Throws UsageError when Ts is not that list,
+  // UnknownIdentity for a row of an identity no model declares.
+  template <class... Ts>
+  std::vector<std::variant<T, Ts...>> polymorphic() const;
 
   // UPDATE ... SET field = value, ... for every matching row, in one
   // statement: update({{"in_print", false}, {"price", 9.5}}). Returns the
@@ -382,3 +402,5 @@ std::shared_ptr<const detail::QueryState> Prefetch::detail_state(const QuerySetT
 }
 
 }  // namespace covet
+
+#include <covet/polymorphic.hpp>  // QuerySet::polymorphic's definition

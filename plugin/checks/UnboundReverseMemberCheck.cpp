@@ -20,9 +20,11 @@ void UnboundReverseMemberCheck::run(const ModelGraph &Graph, CheckContext &Ctx) 
         continue;  // RelationTargetCheck reports it
       if (Reported.count(Mem.Field))
         continue;
+      // An inherited reverse member mirrors its declaring model's side.
+      const Model *Owner = M.owner(Mem);
       const ReverseRelation *Match = nullptr;
       for (const ReverseRelation &R : Reverses)
-        if (R.Target == &M && R.Accessor == Mem.name() && R.Source == Mem.TargetModel)
+        if (R.Target == Owner && R.Accessor == Mem.name() && R.Source == Mem.TargetModel)
           Match = &R;
       const bool WantOne = Mem.Kind == Storage::ReverseOne;
       if (Match) {

@@ -36,6 +36,7 @@
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
 #include "inheritance/table_chain.hpp"
+#include "inheritance/single_table.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "relations/key_batches.hpp"
@@ -85,18 +86,22 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
   const std::size_t rows = end - begin;
   std::string sql = "INSERT INTO " + quote_identifier(d, g.table->table);
   std::vector<Value> params;
-  if (g.columns.empty()) {
+  // A single-table model's rows also carry its identity (no member holds it).
+  const bool identity = writes_identity(model);
+  if (g.columns.empty() && !identity) {
     sql += " DEFAULT VALUES";
   } else {
-    params.reserve(rows * g.columns.size());
+    const std::size_t width = g.columns.size() + (identity ? 1 : 0);
+    params.reserve(rows * width);
     std::string names;
     for (const MemberInfo* m : g.columns) names += (names.empty() ? "" : ", ") + quote_identifier(d, m->column);
+    if (identity) names += (names.empty() ? "" : ", ") + quote_identifier(d, model.discriminator);
     sql += " (" + names + ") VALUES ";
-    sql.reserve(sql.size() + rows * g.columns.size() * 8);
+    sql.reserve(sql.size() + rows * width * 8);
     for (std::size_t r = begin; r < end; ++r) {
       sql += r == begin ? "(" : ", (";
-      for (std::size_t c = 0; c < g.columns.size(); ++c) {
-        params.push_back(column_value(*g.columns[c], g.objects[r]));
+      for (std::size_t c = 0; c < width; ++c) {
+        params.push_back(c < g.columns.size() ? column_value(*g.columns[c], g.objects[r]) : Value(model.identity));
         if (c) sql += ", ";
         sql += placeholder(d, static_cast<int>(params.size()));
       }
@@ -121,8 +126,10 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
 
 void insert_groups(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                    const std::vector<const RowGroup*>& groups, std::size_t batch_size) {
+  // Parameters per row: the columns, and a single-table model's identity.
+  const std::size_t extra = writes_identity(model) ? 1 : 0;
   for (const RowGroup* g : groups) {
-    const std::size_t per_batch = rows_per_batch(*db, g->columns.size(), batch_size);
+    const std::size_t per_batch = rows_per_batch(*db, g->columns.size() + extra, batch_size);
     for (std::size_t begin = 0; begin < g->objects.size(); begin += per_batch)
       insert_batch(*db, model, *g, begin, std::min(g->objects.size(), begin + per_batch));
   }
@@ -161,9 +168,10 @@ void insert_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   for (void* object : objects)
     (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
 
+  const std::size_t extra = writes_identity(model) ? 1 : 0;
   std::size_t statements = 0;
   for (const RowGroup* g : {&keyed, &unkeyed})
-    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size(), batch_size));
+    statements += batch_count(g->objects.size(), rows_per_batch(*db, g->columns.size() + extra, batch_size));
 
   std::optional<Atomic> scope;
   if (statements > 1) scope.emplace(db);

@@ -17,6 +17,7 @@
 #include "bulk/statement.hpp"
 #include "bulk/update_fields.hpp"
 #include "database_state.hpp"
+#include "inheritance/single_table.hpp"
 #include "model/column_value.hpp"
 #include "query/compiled_query.hpp"
 #include "query/query_state.hpp"
@@ -50,11 +51,15 @@ CompiledQuery compile_update(const QueryState& state, Dialect dialect,
   const std::string table = ctx.quote(model.table);
 
   CompiledQuery out;
+  // A single-table subclass updates its own rows only; its restriction
+  // binds right after SET, where it stands in the text.
+  ParamSink sink{ctx.dialect, &ctx.params};
   if (state.where.empty()) {
-    out.sql = "UPDATE " + table + " SET " + set;
+    const std::string only = row_restriction(sink, std::string(), model);
+    out.sql = "UPDATE " + table + " SET " + set + (only.empty() ? std::string() : " WHERE " + only);
   } else {
     SqlScope scope(ctx, model);
-    std::string where;
+    std::string where = row_restriction(sink, scope.alias(), model);
     for (const auto& node : state.where) {
       const std::string condition = compile_condition(ctx, scope, *node);
       where += (where.empty() ? "" : " AND ") + condition;

@@ -1,10 +1,18 @@
 // The deletion collector: collect, check, execute (see collector.hpp for the
 // contract). SQL is built here from the metadata: identifiers quoted, every
 // key bound.
+//
+// Single-table hierarchies (inheritance/single_table.hpp): a relation
+// declared by a subclass finds only that subclass's rows (its identities
+// restrict them); deleting rows of a model of the hierarchy also deals with
+// the relations pointing at its ancestors and descendants (a Car row is a
+// Vehicle row, and may be a SportsCar row), and the delete order compares
+// models by the table that holds their rows.
 #include "deletion/collector.hpp"
 
 #include "backend/connection.hpp"
 #include "inheritance/table_chain.hpp"
+#include "inheritance/single_table.hpp"
 #include "relations/join_table.hpp"
 #include "sql/dialect.hpp"
 
@@ -42,20 +50,27 @@ const MemberInfo& parent_link_member(const ModelInfo& child) {
 }
 
 std::map<const ModelInfo*, std::vector<Incoming>> build_incoming() {
-  std::map<const ModelInfo*, std::vector<Incoming>> out;
+  std::map<const ModelInfo*, std::vector<Incoming>> direct, out;
   for (const ModelInfo* model : all_models()) {
     if (!has_table(*model)) continue;
     for (const MemberInfo& m : model->members) {
       if (m.kind != MemberKind::Relation || !m.relation || !m.relation->target) continue;
       if (m.relation->kind == RelationKind::ManyToMany) continue;  // join rows: execute()
-      if (m.declared_by && m.declared_by != model) continue;     // its declarer's, in its table
-      out[m.relation->target].push_back(Incoming{model, &m});
+      if (m.declared_by != model) continue;  // inherited: the declaring model's relation covers its rows
+      direct[m.relation->target].push_back(Incoming{model, &m});
     }
     if (model->inheritance == Inheritance::MultiTable && model->parent_model)
       out[model->parent_model].push_back(Incoming{model, &parent_link_member(*model), true});
   }
+  for (const ModelInfo* model : all_models())
+    for (const ModelInfo* same : same_rows_models(*model))
+      if (auto it = direct.find(same); it != direct.end())
+        out[model].insert(out[model].end(), it->second.begin(), it->second.end());
   return out;
 }
+
+// The table holding the rows of `model`, as the model that owns it.
+const ModelInfo* table_of(const ModelInfo& model) { return &table_model(model); }
 
 // The automatic join tables with a column referring to `model`, with the
 // count label ("<Model>_<member>") and which side refers to it.
@@ -67,11 +82,13 @@ struct JoinSide {
 
 std::vector<JoinSide> join_sides(const ModelInfo& model) {
   std::vector<JoinSide> out;
+  const std::vector<const ModelInfo*> same = same_rows_models(model);
+  auto is_same = [&](const ModelInfo* m) { return std::find(same.begin(), same.end(), m) != same.end(); };
   for (const auto& [source, member] : automatic_join_tables()) {
     JoinTable jt = join_table_of(*source, *member);
     std::string label = source->name + "_" + member->name;
-    if (jt.source == &model) out.push_back({jt, label, true});
-    if (jt.target == &model) out.push_back({jt, label, false});
+    if (is_same(jt.source)) out.push_back({jt, label, true});
+    if (is_same(jt.target)) out.push_back({jt, label, false});
   }
   return out;
 }
@@ -133,13 +150,22 @@ std::string Collector::references_condition(const Incoming& relation, const std:
   const std::string& to_field = relation.member->relation->to_field;
   const ModelInfo& target = relation.target();
   const std::string keys = in_list(referenced.begin(), referenced.end(), params);
-  if (to_field.empty() || target.member(to_field) == target.primary_key) return column + " IN " + keys;
-  // The to_field column is in the table of the model declaring it, keyed
-  // like every table of the target's row.
-  const MemberInfo& key = *target.member(to_field);
-  const ModelInfo& table = column_owner(target, key);
-  return column + " IN (SELECT " + quote(key.column) + " FROM " + quote(table.table) + " WHERE " +
-         quote(key_column(table)) + " IN " + keys + ")";
+  std::string sql;
+  if (to_field.empty() || target.member(to_field) == target.primary_key) {
+    sql = column + " IN " + keys;
+  } else {
+    // The to_field column is in the table of the model declaring it, keyed
+    // like every table of the target's row.
+    const MemberInfo& key = *target.member(to_field);
+    const ModelInfo& table = column_owner(target, key);
+    sql = column + " IN (SELECT " + quote(key.column) + " FROM " + quote(table.table) + " WHERE " +
+          quote(key_column(table)) + " IN " + keys + ")";
+  }
+  // A single-table subclass's relation: only its rows hold it.
+  ParamSink sink{db_.dialect, &params};
+  if (std::string only = row_restriction(sink, std::string(), *relation.source); !only.empty())
+    sql += " AND " + only;
+  return sql;
 }
 
 std::int64_t Collector::run(const ModelInfo& model, const std::string& sql, const std::vector<Value>& params) {
@@ -233,7 +259,9 @@ void Collector::finish_collection() {
 }
 
 bool Collector::can_fast_delete(const ModelInfo& model) const {
-  if (model.multi_table || model.parent) return false;
+  // A single-table root's rows may be subclass rows, with relations and
+  // join rows of their own: collected, not deleted by reference.
+  if (model.multi_table || model.parent || !model.discriminator.empty()) return false;
   for (const Incoming& r : incoming_relations(model))
     if (r.member->relation->on_delete != OnDelete::DoNothing) return false;
   for (const auto& [source, member] : automatic_join_tables()) {
@@ -356,15 +384,25 @@ void Collector::check_restricted() {
 // database then refuses, and everything rolls back).
 std::vector<const ModelInfo*> Collector::sorted_models(std::vector<Incoming>& nulled) const {
   std::vector<const ModelInfo*> left = data_order_;
+  // A relation's target is compared by its table: rows collected as a
+  // Vehicle are referenced by a Ref<Car> to them just the same.
+  auto collected_table = [&](const ModelInfo& m) {
+    return std::any_of(data_order_.begin(), data_order_.end(),
+                       [&](const ModelInfo* c) { return table_of(*c) == table_of(m); });
+  };
   std::vector<Incoming> edges;
   for (const Incoming& d : dependencies_)
-    if (data_.count(d.source) && data_.count(&d.target())) edges.push_back(d);
+    if (data_.count(d.source) && collected_table(d.target()) && table_of(*d.source) != table_of(d.target()))
+      edges.push_back(d);
+  auto remains = [&](const ModelInfo& table) {
+    return std::any_of(left.begin(), left.end(), [&](const ModelInfo* l) { return table_of(*l) == &table; });
+  };
   std::vector<const ModelInfo*> out;
   while (!left.empty()) {
     auto ready = std::find_if(left.begin(), left.end(), [&](const ModelInfo* m) {
       // m can go when no remaining model still references it.
       return std::none_of(edges.begin(), edges.end(), [&](const Incoming& e) {
-        return &e.target() == m &&
+        return table_of(e.target()) == table_of(*m) &&
                std::find(left.begin(), left.end(), e.source) != left.end();
       });
     });
@@ -375,8 +413,7 @@ std::vector<const ModelInfo*> Collector::sorted_models(std::vector<Incoming>& nu
     }
     // A cycle: drop the nullable edges among the remaining models.
     auto remaining = [&](const Incoming& e) {
-      return std::find(left.begin(), left.end(), e.source) != left.end() &&
-             std::find(left.begin(), left.end(), &e.target()) != left.end();
+      return std::find(left.begin(), left.end(), e.source) != left.end() && remains(*table_of(e.target()));
     };
     const std::size_t before = edges.size();
     std::erase_if(edges, [&](const Incoming& e) {

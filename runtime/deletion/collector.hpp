@@ -163,7 +163,8 @@ class Collector {
   std::size_t batch_size(std::size_t fixed_params) const;
   std::int64_t run(const ModelInfo& model, const std::string& sql, const std::vector<Value>& params);
   // `"fk" IN (...)`, or `"fk" IN (SELECT "to_field" FROM target WHERE pk IN (...))`,
-  // appending the referenced keys to params.
+  // appending the referenced keys to params; for a single-table subclass's
+  // relation, `AND "<discriminator>" IN (...)` and its identities follow.
   std::string references_condition(const Incoming& relation, const std::vector<Value>& referenced,
                                     std::vector<Value>& params) const;
   std::string in_list(std::vector<Value>::const_iterator begin, std::vector<Value>::const_iterator end,

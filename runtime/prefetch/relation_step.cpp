@@ -1,5 +1,6 @@
 #include "prefetch/relation_step.hpp"
 
+#include "inheritance/single_table.hpp"
 #include "relations/join_table.hpp"
 
 #include <covet/errors.hpp>
@@ -22,7 +23,8 @@ std::string prefetchable_names(const ModelInfo& owner) {
   std::string out;
   for (const MemberInfo& m : owner.members)
     if (m.kind == MemberKind::Relation) out += (out.empty() ? "" : ", ") + m.name;
-  for (const ReverseRelation& r : owner.reverse) out += (out.empty() ? "" : ", ") + r.accessor;
+  for (const ModelInfo* m = &owner; m; m = single_table_parent(*m))
+    for (const ReverseRelation& r : m->reverse) out += (out.empty() ? "" : ", ") + r.accessor;
   return out.empty() ? "(none)" : out;
 }
 
@@ -85,12 +87,19 @@ RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
     step.name = std::string(name);
     return step;
   }
-  if (const ReverseRelation* r = owner.reverse_relation(name)) {
-    RelationStep step = step_of(*r->member, true);
-    step.name = std::string(name);
-    step.slot = reverse_slot(owner, *r);
-    return step;
-  }
+  // A single-table parent's reverse relations reach this model's rows too.
+  for (const ModelInfo* m = &owner; m; m = single_table_parent(*m))
+    if (const ReverseRelation* r = m->reverse_relation(name)) {
+      RelationStep step = step_of(*r->member, true);
+      step.name = std::string(name);
+      step.slot = reverse_slot(owner, *r);
+      if (m != &owner) {
+        // The owners are instances of `owner`: read their key through its members.
+        step.owner = &owner;
+        step.owner_key = owner.member(step.owner_key->name);
+      }
+      return step;
+    }
   const MemberInfo* m = owner.member(name);
   throw FieldError("Cannot find '" + std::string(name) + "' on " + owner.name +
                        (m ? ": it is not a relation, " : ", ") +

@@ -2,6 +2,8 @@
 // in lookup_path.hpp.
 #include "query/lookup_path.hpp"
 
+#include "inheritance/single_table.hpp"
+#include "inheritance/subclass_fields.hpp"
 #include "query/lookups.hpp"
 #include "relations/join_table.hpp"
 
@@ -64,12 +66,14 @@ Named find(const ModelInfo& model, std::string_view name) {
       return out;
     }
   }
-  for (const ReverseRelation& r : model.reverse) {
-    if (r.query_name == name) {
-      out.reverse = &r;
-      return out;
+  // A single-table parent's reverse relations reach this model's rows too.
+  for (const ModelInfo* m = &model; m; m = single_table_parent(*m))
+    for (const ReverseRelation& r : m->reverse) {
+      if (r.query_name == name) {
+        out.reverse = &r;
+        return out;
+      }
     }
-  }
   if (name.starts_with("_") && name.ends_with("+")) {
     // A many-to-many walked backward by its hidden name (the managers' own).
     for (const ModelInfo* source : all_models())
@@ -84,8 +88,13 @@ Named find(const ModelInfo& model, std::string_view name) {
 }
 
 [[noreturn]] void unknown_field(const ModelInfo& model, std::string_view name) {
-  throw FieldError("Cannot resolve keyword '" + std::string(name) + "' into field of model '" +
-                       model.name + "'. Choices are: " + field_choices(model),
+  // A field of a single-table subclass: say which query has it.
+  const std::string subclass = subclass_field_hint(model, name, [](const ModelInfo& m, std::string_view n) {
+    const Named named = find(m, n);
+    return named.member || named.reverse;
+  });
+  throw FieldError("Cannot resolve keyword '" + std::string(name) + "' into field of model '" + model.name + "'" +
+                       (subclass.empty() ? "" : ": " + subclass) + ". Choices are: " + field_choices(model),
                    model.name);
 }
 
@@ -261,7 +270,8 @@ std::string field_choices(const ModelInfo& model) {
   };
   for (const MemberInfo& m : model.members)
     if (m.kind != MemberKind::ReverseMember) add(m.name);
-  for (const ReverseRelation& r : model.reverse) add(r.query_name);
+  for (const ModelInfo* m = &model; m; m = single_table_parent(*m))
+    for (const ReverseRelation& r : m->reverse) add(r.query_name);
   return out;
 }
 

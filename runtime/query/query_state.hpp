@@ -52,6 +52,12 @@ struct QueryState {
   bool select_related_all = false;
   std::shared_ptr<const LoadedFields> loaded_fields;
 
+  // Set only by a polymorphic single-table load (runtime/inheritance/): the
+  // columns of the model's table its rows SELECT lists instead of the
+  // loaded columns (the discriminator, then every column of the hierarchy's
+  // models, once each); select_related's columns follow them.
+  std::shared_ptr<const std::vector<std::string>> selected_columns;
+
   bool is_sliced() const noexcept { return low != 0 || high.has_value(); }
 };
 

@@ -1,5 +1,6 @@
 #include "query/select_compiler.hpp"
 
+#include "inheritance/single_table.hpp"
 #include "object_loader.hpp"
 #include "prefetch/key_restriction.hpp"
 #include "query/deferred_fields.hpp"
@@ -52,9 +53,14 @@ std::string limit_clause(CompileContext& ctx, const QueryState& state) {
 // join), in the plan's order: the order run_rows() reads them in.
 std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& state) {
   std::string out;
-  for (const MemberInfo* m : loaded_columns(state)) {
-    if (!out.empty()) out += ", ";
-    out += scope.alias() + "." + ctx.quote(m->column);
+  if (state.selected_columns) {
+    for (const std::string& column : *state.selected_columns)
+      out += (out.empty() ? "" : ", ") + scope.alias() + "." + ctx.quote(column);
+  } else {
+    for (const MemberInfo* m : loaded_columns(state)) {
+      if (!out.empty()) out += ", ";
+      out += scope.alias() + "." + ctx.quote(m->column);
+    }
   }
   const std::vector<RelatedLoad> plan = plan_select_related(state);
   std::vector<WalkResult> reached;  // per load: where its join leads
@@ -74,18 +80,25 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   ctx.dialect = dialect;
   SqlScope scope(ctx, *state.model);
 
-  // Parameters are numbered in text order: WHERE, then LIMIT/OFFSET (joins
-  // and ORDER BY bind none), so each clause is compiled in that order and
-  // the FROM clause, complete only once both have added their joins, is
-  // assembled last.
+  // Parameters are numbered in text order: WHERE, then LIMIT/OFFSET (ORDER
+  // BY binds none; a join's own values are placed by the scope, see
+  // sql_scope.hpp), so each clause is compiled in that order and the FROM
+  // clause, complete only once both have added their joins, is assembled
+  // last.
   // A prefetch's key restriction binds its keys first: its condition leads
-  // the WHERE clause.
+  // the WHERE clause; a single-table subclass's identities come next
+  // (inheritance/single_table.hpp), then the query's conditions.
   KeyRestrictionSql restriction;
   if (state.key_restriction && kind == SelectKind::Rows)
     restriction = compile_key_restriction(ctx, scope, *state.key_restriction);
+  ParamSink sink{ctx.dialect, &ctx.params};
+  const std::string rows = row_restriction(sink, scope.alias(), *state.model);
   std::string where = where_clause(ctx, scope, state);
-  if (!restriction.condition.empty())
-    where = " WHERE " + restriction.condition + (where.empty() ? std::string() : " AND " + where.substr(7));
+  auto lead_with = [&where](const std::string& condition) {
+    if (!condition.empty()) where = " WHERE " + condition + (where.empty() ? std::string() : " AND " + where.substr(7));
+  };
+  lead_with(rows);
+  lead_with(restriction.condition);  // placed last, so it leads
   const bool ordered = kind == SelectKind::Rows || state.is_sliced();
   std::string order = ordered ? order_clause(ctx, scope, state) : std::string();
   std::string limit = limit_clause(ctx, state);

@@ -1,5 +1,7 @@
 #include "query/sql_scope.hpp"
 
+#include "inheritance/single_table.hpp"
+#include "query/lookups.hpp"
 #include "sql/dialect.hpp"
 
 #include <cassert>
@@ -18,7 +20,19 @@ std::size_t SqlScope::KeyHash::operator()(const Key& k) const noexcept {
 }
 
 SqlScope::SqlScope(CompileContext& ctx, const ModelInfo& model, bool subquery)
-    : ctx_(&ctx), model_(&model), alias_(ctx.quote(ctx.new_alias())), subquery_(subquery) {}
+    : ctx_(&ctx),
+      model_(&model),
+      alias_(ctx.quote(ctx.new_alias())),
+      subquery_(subquery),
+      first_param_(ctx.params.size()) {}
+
+std::string SqlScope::restriction(const PathStep& s, const std::string& alias) {
+  // A forward step or a many-to-many reaches the row by its key.
+  if (s.kind != PathStep::Kind::ReverseOne && s.kind != PathStep::Kind::ReverseMany) return {};
+  // SQLite's "?" carry no number: binding aside is enough.
+  ParamSink sink{ctx_->dialect, ctx_->dialect == Dialect::SQLite ? &join_params_ : &ctx_->params};
+  return row_restriction(sink, alias, *s.to);
+}
 
 WalkResult SqlScope::walk(const std::vector<PathStep>& steps, std::size_t begin, std::size_t end) {
   WalkResult at = root();
@@ -49,6 +63,7 @@ WalkResult SqlScope::step(const WalkResult& from, const PathStep& s) {
   } else {
     j.sql = kind + ctx_->quote(s.to->table) + " AS " + j.alias + " ON " + from.alias + "." +
             ctx_->quote(s.from_column) + " = " + j.alias + "." + ctx_->quote(s.to_column);
+    if (std::string only = restriction(s, j.alias); !only.empty()) j.sql += " AND " + only;
   }
   const int index = static_cast<int>(joins_.size());
   joins_.push_back(std::move(j));
@@ -58,6 +73,12 @@ WalkResult SqlScope::step(const WalkResult& from, const PathStep& s) {
 }
 
 std::string SqlScope::from_clause() const {
+  if (!join_params_.empty()) {
+    auto at = ctx_->params.begin() + static_cast<std::ptrdiff_t>(first_param_);
+    ctx_->params.insert(at, std::make_move_iterator(join_params_.begin()),
+                        std::make_move_iterator(join_params_.end()));
+    join_params_.clear();
+  }
   std::string out = "FROM " + ctx_->quote(model_->table) + " AS " + alias_;
   for (const Join& j : joins_) out += " " + j.sql;
   return out;

@@ -17,6 +17,14 @@
 //
 // A join is found again by its parent join and its step (the relation and
 // the direction), in a hash map: walking a path of n steps costs O(n).
+//
+// A reverse step into a single-table subclass (inheritance/single_table.hpp)
+// also restricts the joined rows to the subclass's identities, in its ON
+// clause. Those values stand in the FROM clause, before every condition in
+// the text, though the joins are made while the conditions compile: on
+// SQLite, whose `?` are numbered by position, they are kept apart and
+// inserted among the parameters where the scope's text begins when
+// from_clause() is written; PostgreSQL's `$n` take them as they come.
 #pragma once
 
 #include "backend/connection.hpp"
@@ -68,6 +76,8 @@ class SqlScope {
   WalkResult step(const WalkResult& from, const PathStep& step);
 
   // "FROM "books" AS "t0" INNER JOIN ... ": the root table and every join.
+  // Call it once the scope's conditions are compiled: it places the joins'
+  // own parameters (see above).
   std::string from_clause() const;
   // Whether any join was added.
   bool has_joins() const noexcept { return !joins_.empty(); }
@@ -78,6 +88,8 @@ class SqlScope {
     bool outer = false;
     std::string sql;    // "LEFT OUTER JOIN ... ON ..."
   };
+  // The ON restriction of a step into a single-table subclass; "" if none.
+  std::string restriction(const PathStep& step, const std::string& alias);
   struct Key {
     int parent;
     const MemberInfo* relation;
@@ -92,6 +104,8 @@ class SqlScope {
   const ModelInfo* model_;
   std::string alias_;
   bool subquery_;
+  std::size_t first_param_;  // ctx.params.size() when the scope's text began
+  mutable std::vector<Value> join_params_;  // SQLite: the ON restrictions' values, not yet placed
   std::vector<Join> joins_;
   std::unordered_map<Key, int, KeyHash> index_;
 };

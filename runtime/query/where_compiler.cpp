@@ -1,5 +1,6 @@
 #include "query/where_compiler.hpp"
 
+#include "inheritance/single_table.hpp"
 #include "query/lookups.hpp"
 
 #include <deque>
@@ -191,6 +192,9 @@ class Compiler {
     SqlScope sub(ctx_, *step.to, true);
     std::string where = sub.alias() + "." + ctx_.quote(step.to_column) + " = " + at.alias + "." +
                         ctx_.quote(step.from_column);
+    // The reverse of a single-table subclass's key: only its rows hold it.
+    ParamSink sink{ctx_.dialect, &ctx_.params};
+    if (std::string only = row_restriction(sink, sub.alias(), *step.to); !only.empty()) where += " AND " + only;
     for (const std::string& part : inner_parts(sub, k, members)) where += " AND " + part;
     return "EXISTS (SELECT 1 " + sub.from_clause() + " WHERE " + where + ")";
   }

@@ -9,9 +9,11 @@
 //
 // As in Django, they exist for nullable keys only (a non-null key cannot be
 // let go of); the typed managers leave them out, the run-time checked ones
-// call require_nullable_key first.
+// call require_nullable_key first. A single-table subclass's relation
+// (inheritance/single_table.hpp) finds only that subclass's rows by the key.
 #include "backend/connection.hpp"
 #include "database_state.hpp"
+#include "inheritance/single_table.hpp"
 #include "relations/key_batches.hpp"
 #include "sql/dialect.hpp"
 
@@ -28,6 +30,15 @@ namespace covet::detail {
 namespace {
 
 std::string label_of(const ReverseRelation& r) { return r.source->name + "." + r.member->name; }
+
+// `"fk" = <owner>`, and the source's identities when it is a single-table
+// subclass, binding them into `params`.
+std::string owner_rows(Dialect d, const ReverseRelation& r, const Value& owner, std::vector<Value>& params) {
+  ParamSink sink{d, &params};
+  std::string sql = quote_identifier(d, r.member->column) + " = " + sink.bind(owner);
+  if (std::string only = row_restriction(sink, std::string(), *r.source); !only.empty()) sql += " AND " + only;
+  return sql;
+}
 
 ExecResult run(DatabaseState& db, const ReverseRelation& r, const std::string& sql, const std::vector<Value>& params,
                const std::function<void(const Row&)>& on_row = {}) {
@@ -119,10 +130,12 @@ void fk_remove(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& 
 
 void fk_clear(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& r, const Value& owner) {
   const Dialect d = db->dialect;
+  std::vector<Value> params;
+  const std::string where = owner_rows(d, r, owner, params);
   run(*db, r,
       "UPDATE " + quote_identifier(d, r.source->table) + " SET " + quote_identifier(d, r.member->column) +
-          " = NULL WHERE " + quote_identifier(d, r.member->column) + " = " + placeholder(d, 1),
-      {owner});
+          " = NULL WHERE " + where,
+      params);
 }
 
 void fk_set(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& r, const Value& owner,
@@ -130,11 +143,12 @@ void fk_set(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& r, 
   const Dialect d = db->dialect;
   std::vector<Value> wanted = distinct_keys(keys, *r.source, label_of(r) + " (reverse)");
   Atomic scope(db);
-  std::vector<Value> current;
+  std::vector<Value> current, params;
+  const std::string where = owner_rows(d, r, owner, params);
   run(*db, r,
       "SELECT " + quote_identifier(d, r.source->primary_key->column) + " FROM " + quote_identifier(d, r.source->table) +
-          " WHERE " + quote_identifier(d, r.member->column) + " = " + placeholder(d, 1),
-      {owner}, [&](const Row& row) { current.push_back(row.value(0)); });
+          " WHERE " + where,
+      params, [&](const Row& row) { current.push_back(row.value(0)); });
   const KeyChange change = key_change(current, wanted);
   update_keys(db, r, Value(), &owner, change.removed);
   update_keys(db, r, owner, nullptr, change.added);

@@ -10,7 +10,9 @@
 // table after every model table (see join_table_sql); drop_all drops those
 // first. A model's covet::unique_together constraints are table constraints
 // of its CREATE TABLE. Every name made up here (indexes, constraints) goes
-// through truncate_name, so none exceeds PostgreSQL's 63 bytes.
+// through truncate_name, so none exceeds PostgreSQL's 63 bytes. A
+// single-table hierarchy has one table, its root's (see
+// inheritance/single_table_schema.hpp for what it holds).
 //
 // A multi-table child's table (inheritance/table_chain.hpp) holds only the
 // columns its model declares, keyed by its parent link: a column of the
@@ -21,6 +23,8 @@
 // created after its parent and dropped before it.
 #include "schema/schema_builder.hpp"
 
+#include "inheritance/single_table.hpp"
+#include "inheritance/single_table_schema.hpp"
 #include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 #include "schema/identifier_names.hpp"
@@ -39,14 +43,7 @@ namespace covet::detail {
 
 namespace {
 
-bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy; }
-
-// The columns of `model`'s own table, its primary key included unless the
-// table is keyed by a parent link (the link is no member: link_sql writes it).
-std::vector<const MemberInfo*> table_columns(const ModelInfo& model) {
-  if (!spans_tables(model)) return model.columns;
-  return table_chain(model).back().columns;
-}
+bool has_table(const ModelInfo& model) { return !model.abstract && !model.proxy && !in_parent_table(model); }
 
 std::string referenced_sql(Dialect d, const ModelInfo& table, const std::string& column) {
   return "REFERENCES " + quote_identifier(d, table.table) + " (" + quote_identifier(d, column) + ")";
@@ -66,9 +63,12 @@ std::vector<const ModelInfo*> dependency_order(const std::vector<const ModelInfo
     if (done.count(m) || visiting.count(m)) return;
     visiting.insert(m);
     if (m->inheritance == Inheritance::MultiTable) visit(m->parent_model);
-    for (const MemberInfo* c : table_columns(*m))
-      if (c->relation && c->relation->target != m && has_table(*c->relation->target))
-        visit(c->relation->target);
+    for (const TableColumn& column : table_columns(*m)) {
+      const MemberInfo* c = column.member;
+      if (!c->relation) continue;
+      const ModelInfo* target = &table_model(*c->relation->target);
+      if (target != m && has_table(*target)) visit(target);
+    }
     visiting.erase(m);
     done.insert(m);
     out.push_back(m);
@@ -130,7 +130,8 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
     if (d == Dialect::SQLite) sql += " " + link_references_sql(d, model);
     first = false;
   }
-  for (const MemberInfo* m : table_columns(model)) {
+  for (const TableColumn& column : table_columns(model)) {
+    const MemberInfo* m = column.member;
     if (!first) sql += ", ";
     first = false;
     sql += quote_identifier(d, m->column) + " ";
@@ -139,18 +140,24 @@ std::string create_table_sql(Dialect d, const ModelInfo& model) {
       continue;
     }
     sql += column_type_sql(d, *m);
-    if (!m->nullable) sql += " NOT NULL";
+    if (!column.nullable) sql += " NOT NULL";
     if (m->unique) sql += " UNIQUE";
     if (d == Dialect::SQLite && m->relation && m->relation->db_constraint) sql += " " + references_sql(d, *m);
   }
-  for (const std::vector<std::string>& columns : unique_together_columns(model)) {
-    std::string name = model.table, list;
-    for (const std::string& c : columns) {
-      name += "_" + c;
-      list += (list.empty() ? "" : ", ") + quote_identifier(d, c);
+  if (!model.discriminator.empty()) sql += ", " + quote_identifier(d, model.discriminator) + " TEXT NOT NULL";
+  std::vector<std::string> constraints;
+  for (const ModelInfo* owner : table_models(model))
+    for (const std::vector<std::string>& columns : unique_together_columns(*owner)) {
+      std::string name = model.table, list;
+      for (const std::string& c : columns) {
+        name += "_" + c;
+        list += (list.empty() ? "" : ", ") + quote_identifier(d, c);
+      }
+      name = truncate_name(name + "_uniq");
+      if (std::find(constraints.begin(), constraints.end(), name) != constraints.end()) continue;
+      constraints.push_back(name);
+      sql += ", CONSTRAINT " + quote_identifier(d, name) + " UNIQUE (" + list + ")";
     }
-    sql += ", CONSTRAINT " + quote_identifier(d, truncate_name(name + "_uniq")) + " UNIQUE (" + list + ")";
-  }
   return sql + ")";
 }
 
@@ -211,13 +218,19 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
   for (const ModelInfo* model : dependency_order(models)) {
     if (std::find(existing.begin(), existing.end(), model->table) != existing.end()) continue;
     conn.execute(create_table_sql(d, *model), {});
-    for (const MemberInfo* m : table_columns(*model)) {
+    auto index = [&](const std::string& name, const std::string& column) {
+      conn.execute("CREATE INDEX " + quote_identifier(d, name) + " ON " + quote_identifier(d, model->table) +
+                       " (" + quote_identifier(d, column) + ")",
+                   {});
+    };
+    for (const TableColumn& column : table_columns(*model)) {
+      const MemberInfo* m = column.member;
       // Unique columns are indexed by their constraint already.
       if (!m->db_index || m->unique || m->primary_key) continue;
-      conn.execute("CREATE INDEX " + quote_identifier(d, index_name(*model, *m)) + " ON " +
-                       quote_identifier(d, model->table) + " (" + quote_identifier(d, m->column) + ")",
-                   {});
+      index(index_name(*model, *m), m->column);
     }
+    if (!model->discriminator.empty())
+      index(truncate_name(model->table + "_" + model->discriminator + "_idx"), model->discriminator);
     created.push_back(model);
   }
   if (d == Dialect::PostgreSQL) {
@@ -229,8 +242,9 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
     };
     for (const ModelInfo* model : created) {
       if (spans_tables(*model)) add_foreign_key(*model, model->parent_link, link_references_sql(d, *model));
-      for (const MemberInfo* m : table_columns(*model))
-        if (m->relation && m->relation->db_constraint) add_foreign_key(*model, m->column, references_sql(d, *m));
+      for (const TableColumn& column : table_columns(*model))
+        if (const MemberInfo* m = column.member; m->relation && m->relation->db_constraint)
+          add_foreign_key(*model, m->column, references_sql(d, *m));
     }
   }
   // Join tables last: both tables they refer to exist by now.

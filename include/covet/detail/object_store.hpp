@@ -65,6 +65,9 @@ const ReverseRelation& reverse_named(const ModelInfo& target, std::string_view a
 // The value the relation's key column holds for `owner`: its to_field member,
 // or its primary key. Throws UsageError when the owner is unsaved.
 Value reverse_owner_key(const ReverseRelation& reverse, const void* owner);
+// The same for an `owner` of model `owner_model`: the relation's target or
+// a single-table subclass of it (whose own members read the object).
+Value reverse_owner_key(const ReverseRelation& reverse, const ModelInfo& owner_model, const void* owner);
 // Runs prefetch `lookups` over `objects` (instances of `model`): one query
 // per lookup level (runtime/prefetch/). Throws FieldError / UsageError.
 void prefetch_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,

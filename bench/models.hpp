@@ -10,6 +10,12 @@
 //   Book.author      foreign key, CASCADE             (reverse: Author "books", declared)
 //   Book.publisher   foreign key, nullable, SET_NULL  (reverse: Publisher "books")
 //   Book.tags        many-to-many                     (reverse: Tag "books")
+//
+// And a multi-table hierarchy for the polymorphic load (3 subclasses):
+//   Member                    bench_member     id, name, age
+//   ├── Staff : Member        bench_staff      member_ptr_id, department, salary
+//   ├── Client : Member       bench_client     member_ptr_id, tier, points
+//   └── Supplier : Member     bench_supplier   member_ptr_id, company
 #pragma once
 
 #include <covet/covet.hpp>
@@ -79,6 +85,26 @@ struct [[covet::model("bench_book")]] Book {
   std::optional<covet::Ref<Publisher>> publisher;
   [[covet::many_to_many, covet::related_name("books")]]
   covet::RefSet<Tag> tags;
+};
+
+struct [[covet::model("bench_member")]] Member {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string name;
+  int age = 0;
+};
+
+struct [[covet::model("bench_staff")]] Staff : Member {
+  [[covet::max_length(50)]] std::string department;
+  int salary = 0;
+};
+
+struct [[covet::model("bench_client")]] Client : Member {
+  [[covet::max_length(20)]] std::string tier;
+  int points = 0;
+};
+
+struct [[covet::model("bench_supplier")]] Supplier : Member {
+  [[covet::max_length(100)]] std::string company;
 };
 
 }  // namespace covet_bench

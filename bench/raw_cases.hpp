@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace covet_bench::raw {
@@ -89,6 +90,28 @@ struct AuthorWithBooks {
   Author author;
   std::vector<Book> books;
 };
+
+// The multi-table hierarchy, each row as its most-derived type.
+struct Member {
+  std::int64_t id = 0;
+  std::string name;
+  int age = 0;
+};
+struct Staff {
+  Member member;
+  std::string department;
+  int salary = 0;
+};
+struct Client {
+  Member member;
+  std::string tier;
+  int points = 0;
+};
+struct Supplier {
+  Member member;
+  std::string company;
+};
+using AnyMember = std::variant<Member, Staff, Client, Supplier>;
 
 // Call sites of prepare_sized (the statement cache key with the count).
 enum Site : int { kPostsOfUsers = 1, kCommentsOfPosts, kBooksOfAuthors, kTagsOfBooks, kInsertUsers };
@@ -299,6 +322,32 @@ std::vector<AuthorWithBooks> authors_books_tags(Db& db) {
                       book_at.at(row.get_int64(0))->tags.push_back(Tag{row.get_int64(1), row.get_text(2)});
                     });
   return authors;
+}
+
+// Every member as its most-derived type: the member table LEFT JOINed to
+// each subclass table on its key; a non-NULL subclass key says which.
+template <class Db>
+std::vector<AnyMember> members_polymorphic(Db& db) {
+  auto& s = db.prepare(
+      "SELECT m.id, m.name, m.age, st.member_ptr_id, st.department, st.salary, c.member_ptr_id, c.tier, c.points, "
+      "su.member_ptr_id, su.company FROM bench_member m "
+      "LEFT JOIN bench_staff st ON st.member_ptr_id = m.id "
+      "LEFT JOIN bench_client c ON c.member_ptr_id = m.id "
+      "LEFT JOIN bench_supplier su ON su.member_ptr_id = m.id");
+  s.reset();
+  std::vector<AnyMember> rows;
+  while (s.step()) {
+    Member m{s.get_int64(0), s.get_text(1), s.get_int(2)};
+    if (!s.is_null(3))
+      rows.emplace_back(Staff{std::move(m), s.get_text(4), s.get_int(5)});
+    else if (!s.is_null(6))
+      rows.emplace_back(Client{std::move(m), s.get_text(7), s.get_int(8)});
+    else if (!s.is_null(9))
+      rows.emplace_back(Supplier{std::move(m), s.get_text(10)});
+    else
+      rows.emplace_back(std::move(m));
+  }
+  return rows;
 }
 
 // Deletes a user, their posts and the posts' comments, children first, in

@@ -29,7 +29,7 @@
 namespace covet_bench {
 
 enum class Target { SqliteMemory, SqliteWal, Postgres };
-enum class Dataset { Users1, Users100, Users10000, Blog, Library, Empty };
+enum class Dataset { Users1, Users100, Users10000, Blog, Library, MultiTable, Empty };
 
 // "sqlite-memory", "sqlite-wal", "postgresql": the names in benchmark names,
 // the table and the JSON output.
@@ -75,5 +75,8 @@ inline constexpr int kAuthors = 1000;
 inline constexpr int kBooksPerAuthor = 10;
 inline constexpr int kTags = 50;
 inline constexpr int kTagsPerBook = 3;
+// MultiTable: members, each 4th a plain Member, the others Staff, Client,
+// Supplier in turn.
+inline constexpr int kMembers = 10000;
 
 }  // namespace covet_bench

@@ -13,15 +13,6 @@
 
 namespace covet::detail {
 
-namespace {
-
-// Where one select_related object's columns sit in a row.
-struct RelatedColumns {
-  const RelatedLoad* load = nullptr;
-  int first = 0;  // its first column
-  int key = 0;    // its primary key's column: NULL when there is no object
-};
-
 std::vector<RelatedColumns> related_columns(const std::vector<RelatedLoad>& plan, int first) {
   std::vector<RelatedColumns> out;
   for (const RelatedLoad& load : plan) {
@@ -33,30 +24,27 @@ std::vector<RelatedColumns> related_columns(const std::vector<RelatedLoad>& plan
   return out;
 }
 
-// Loads the row's select_related objects and attaches each to its parent
-// (the row's object or an earlier related one), so its Ref answers without
-// a query. A NULL key (a nullable or dangling foreign key) attaches nothing,
-// and nothing below it.
 void load_related(const std::shared_ptr<DatabaseState>& db, const std::vector<RelatedColumns>& related,
-                  const Row& row, void* object, std::vector<std::shared_ptr<void>>& loaded) {
+                  const Row& row, void* object, std::vector<std::shared_ptr<void>>& loaded,
+                  const ModelInfo* row_model) {
   loaded.assign(related.size(), nullptr);
   for (std::size_t i = 0; i < related.size(); ++i) {
     const RelatedLoad& load = *related[i].load;
     void* parent = load.parent < 0 ? object : loaded[static_cast<std::size_t>(load.parent)].get();
     if (!parent) continue;
+    const MemberInfo* receiver =
+        load.parent < 0 && row_model ? row_model->member(load.relation->name) : load.relation;
     if (row.is_null(related[i].key)) {
       // A reverse one-to-one with no row: known to be absent, no query later.
-      if (load.relation->kind == MemberKind::ReverseMember) load.relation->store_object(parent, nullptr);
+      if (receiver->kind == MemberKind::ReverseMember) receiver->store_object(parent, nullptr);
       continue;
     }
     std::shared_ptr<void> target = load.model->make();
     load_object(db, *load.model, row, related[i].first, target.get(), nullptr);
-    load.relation->store_object(parent, target);
+    receiver->store_object(parent, target);
     loaded[i] = std::move(target);
   }
 }
-
-}  // namespace
 
 std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
                       const std::function<void*(const Row&)>& emplace) {

@@ -34,7 +34,10 @@ const MemberInfo* key_to(const ModelInfo& through, const ModelInfo& model, const
 }
 }  // namespace
 
-JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member) {
+JoinTable join_table_of(const ModelInfo& model, const MemberInfo& member) {
+  // An inherited many-to-many is its declarer's: one join table, whose
+  // source column holds the key every level of an object shares.
+  const ModelInfo& source = member.declared_by ? *member.declared_by : model;
   const RelationInfo& rel = *member.relation;
   const ModelInfo& target = *rel.target;
   JoinTable jt;
@@ -101,7 +104,7 @@ std::vector<std::pair<const ModelInfo*, const MemberInfo*>> automatic_join_table
     if (m->abstract || m->proxy) continue;
     for (const MemberInfo& member : m->members)
       if (member.kind == MemberKind::Relation && member.relation->kind == RelationKind::ManyToMany &&
-          member.relation->through.empty())
+          member.relation->through.empty() && (!member.declared_by || member.declared_by == m))
         out.emplace_back(m, &member);
   }
   return out;

@@ -13,6 +13,11 @@
 //
 // And a single-table hierarchy (docs/inheritance.md): Vehicle, with Car,
 // Truck and Motorcycle in its table bench_vehicle, told apart by "kind".
+// And a multi-table hierarchy for the polymorphic load (3 subclasses):
+//   Member                    bench_member     id, name, age
+//   ├── Staff : Member        bench_staff      member_ptr_id, department, salary
+//   ├── Client : Member       bench_client     member_ptr_id, tier, points
+//   └── Supplier : Member     bench_supplier   member_ptr_id, company
 #pragma once
 
 #include <covet/covet.hpp>
@@ -101,6 +106,26 @@ struct [[covet::model, covet::polymorphic_identity("truck")]] Truck : Vehicle {
 
 struct [[covet::model, covet::polymorphic_identity("motorcycle")]] Motorcycle : Vehicle {
   bool has_sidecar = false;
+};
+
+struct [[covet::model("bench_member")]] Member {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string name;
+  int age = 0;
+};
+
+struct [[covet::model("bench_staff")]] Staff : Member {
+  [[covet::max_length(50)]] std::string department;
+  int salary = 0;
+};
+
+struct [[covet::model("bench_client")]] Client : Member {
+  [[covet::max_length(20)]] std::string tier;
+  int points = 0;
+};
+
+struct [[covet::model("bench_supplier")]] Supplier : Member {
+  [[covet::max_length(100)]] std::string company;
 };
 
 }  // namespace covet_bench

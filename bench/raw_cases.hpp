@@ -107,6 +107,27 @@ struct Motorcycle : Vehicle {
   bool has_sidecar = false;
 };
 using AnyVehicle = std::variant<Vehicle, Car, Truck, Motorcycle>;
+// The multi-table hierarchy, each row as its most-derived type.
+struct Member {
+  std::int64_t id = 0;
+  std::string name;
+  int age = 0;
+};
+struct Staff {
+  Member member;
+  std::string department;
+  int salary = 0;
+};
+struct Client {
+  Member member;
+  std::string tier;
+  int points = 0;
+};
+struct Supplier {
+  Member member;
+  std::string company;
+};
+using AnyMember = std::variant<Member, Staff, Client, Supplier>;
 
 // Call sites of prepare_sized (the statement cache key with the count).
 enum Site : int { kPostsOfUsers = 1, kCommentsOfPosts, kBooksOfAuthors, kTagsOfBooks, kInsertUsers };
@@ -348,6 +369,32 @@ std::vector<AnyVehicle> load_vehicles(Db& db) {
     } else {
       base(std::get<Vehicle>(rows.emplace_back(std::in_place_type<Vehicle>)));
     }
+  }
+  return rows;
+}
+
+// Every member as its most-derived type: the member table LEFT JOINed to
+// each subclass table on its key; a non-NULL subclass key says which.
+template <class Db>
+std::vector<AnyMember> members_polymorphic(Db& db) {
+  auto& s = db.prepare(
+      "SELECT m.id, m.name, m.age, st.member_ptr_id, st.department, st.salary, c.member_ptr_id, c.tier, c.points, "
+      "su.member_ptr_id, su.company FROM bench_member m "
+      "LEFT JOIN bench_staff st ON st.member_ptr_id = m.id "
+      "LEFT JOIN bench_client c ON c.member_ptr_id = m.id "
+      "LEFT JOIN bench_supplier su ON su.member_ptr_id = m.id");
+  s.reset();
+  std::vector<AnyMember> rows;
+  while (s.step()) {
+    Member m{s.get_int64(0), s.get_text(1), s.get_int(2)};
+    if (!s.is_null(3))
+      rows.emplace_back(Staff{std::move(m), s.get_text(4), s.get_int(5)});
+    else if (!s.is_null(6))
+      rows.emplace_back(Client{std::move(m), s.get_text(7), s.get_int(8)});
+    else if (!s.is_null(9))
+      rows.emplace_back(Supplier{std::move(m), s.get_text(10)});
+    else
+      rows.emplace_back(std::move(m));
   }
   return rows;
 }

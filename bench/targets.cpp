@@ -197,6 +197,28 @@ std::vector<std::string> population(Dataset dataset) {
               "SELECT 1 + i / 3, 1 + ((i / 3) * 7 + (i % 3) * 13) % " + std::to_string(kTags) + " FROM n ORDER BY i",
       };
     }
+    case Dataset::MultiTable: {
+      // The multi-table layout (each subclass table keyed by its parent
+      // link, holding its own columns), written out until create_all makes
+      // it: the same text on both sides.
+      std::vector<std::string> out;
+      for (const char* table : {"bench_staff", "bench_client", "bench_supplier"})
+        out.push_back(std::string("DROP TABLE IF EXISTS ") + table);
+      const std::string link = "member_ptr_id BIGINT NOT NULL PRIMARY KEY REFERENCES bench_member (id)";
+      out.push_back("CREATE TABLE bench_staff (" + link + ", department VARCHAR(50) NOT NULL, salary INTEGER NOT NULL)");
+      out.push_back("CREATE TABLE bench_client (" + link + ", tier VARCHAR(20) NOT NULL, points INTEGER NOT NULL)");
+      out.push_back("CREATE TABLE bench_supplier (" + link + ", company VARCHAR(100) NOT NULL)");
+      out.push_back(numbers(kMembers) +
+                    "INSERT INTO bench_member (name, age) SELECT 'member ' || i, 18 + i % 60 FROM n ORDER BY i");
+      out.push_back("INSERT INTO bench_staff (member_ptr_id, department, salary) "
+                    "SELECT id, 'dept ' || (id % 17), 1000 + id % 500 FROM bench_member WHERE id % 4 = 1");
+      out.push_back("INSERT INTO bench_client (member_ptr_id, tier, points) "
+                    "SELECT id, CASE WHEN id % 3 = 0 THEN 'gold' ELSE 'silver' END, id % 1000 "
+                    "FROM bench_member WHERE id % 4 = 2");
+      out.push_back("INSERT INTO bench_supplier (member_ptr_id, company) "
+                    "SELECT id, 'company ' || (id % 101) FROM bench_member WHERE id % 4 = 3");
+      return out;
+    }
   }
   return {};
 }

@@ -29,7 +29,7 @@
 namespace covet_bench {
 
 enum class Target { SqliteMemory, SqliteWal, Postgres };
-enum class Dataset { Users1, Users100, Users10000, Blog, Library, Vehicles, Empty };
+enum class Dataset { Users1, Users100, Users10000, Blog, Library, Vehicles, MultiTable, Empty };
 
 // "sqlite-memory", "sqlite-wal", "postgresql": the names in benchmark names,
 // the table and the JSON output.
@@ -76,5 +76,8 @@ inline constexpr int kBooksPerAuthor = 10;
 inline constexpr int kTags = 50;
 inline constexpr int kTagsPerBook = 3;
 inline constexpr int kVehicles = 10000;  // a third each: cars, trucks, motorcycles
+// MultiTable: members, each 4th a plain Member, the others Staff, Client,
+// Supplier in turn.
+inline constexpr int kMembers = 10000;
 
 }  // namespace covet_bench

@@ -16,6 +16,8 @@
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
+#include <covet/q.hpp>
+#include <covet/query_set.hpp>
 #include <covet/ref.hpp>
 
 #include <string>
@@ -61,9 +63,14 @@ ExecResult run(DatabaseState& db, const ModelInfo& model, const std::string& sql
   }
 }
 
-// SELECTs the row where `column` = key into `object`; false when there is none.
+// SELECTs the row where `member` = key into `object`; false when there is none.
 bool load_where(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
-                const std::string& column, const Value& key, void* object) {
+                const MemberInfo& member, const Value& key, void* object) {
+  // A multi-table child's row spans its ancestors' tables: the query
+  // compiler joins them (inheritance/table_chain.hpp).
+  if (spans_tables(model))
+    return QueryCore(db, model).filtered(Q(member.primary_key ? std::string("pk") : member.name, key), false).first(object);
+  const std::string& column = member.column;
   std::string sql = "SELECT " + select_list(*db, model) + " FROM " +
                     quote_identifier(db->dialect, model.table) + " WHERE " +
                     quote_identifier(db->dialect, column) + " = " + placeholder(db->dialect, 1);
@@ -195,7 +202,7 @@ void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 
 void refresh_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   Value key = require_key(model, object, "refresh");
-  if (!load_where(db, model, model.primary_key->column, key, object))
+  if (!load_where(db, model, *model.primary_key, key, object))
     throw DoesNotExist(model.name + " with " + model.primary_key->name + " " + key.debug_string() +
                            " does not exist (it was deleted)",
                        model.name);
@@ -209,7 +216,7 @@ void load_related(const std::weak_ptr<DatabaseState>& db, const ModelInfo& targe
   const MemberInfo* key_member = target.primary_key;
   if (relation && !relation->relation->to_field.empty())
     key_member = target.member(relation->relation->to_field);
-  if (!load_where(state, target, key_member->column, key, out))
+  if (!load_where(state, target, *key_member, key, out))
     throw DoesNotExist(target.name + " matching " + key_member->name + " = " + key.debug_string() +
                            " does not exist (referenced by " + what + ")",
                        target.name);

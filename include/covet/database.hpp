@@ -23,6 +23,7 @@
 #include <covet/atomic.hpp>
 #include <covet/bulk.hpp>
 #include <covet/deletion.hpp>
+#include <covet/detail/child_row.hpp>
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
 #include <covet/loading.hpp>
@@ -383,6 +384,36 @@ class Database {
     static_assert(detail::rejected<M>,
                   "covet: db.related_one(owner, &Model::member) takes a one-to-one member of Model: a "
                   "covet::Ref<Owner> or std::optional<covet::Ref<Owner>>");
+  }
+
+  // The child row of a multi-table parent, as that child: Django's
+  // person.employee (the reverse one-to-one of the child's parent link).
+  // db.child<Employee>(person) runs one query (Employee by the person's key);
+  // Child may be any multi-table descendant (db.child<Manager>(person)).
+  // Throws DoesNotExist, naming both models and the key, when the parent is
+  // no Child; UsageError for an unsaved parent or a Child sharing Parent's
+  // table (proxy, single-table). find_child returns nullopt instead of
+  // throwing DoesNotExist.
+  template <class Child, class Parent>
+  Child child(const Parent& parent) const {
+    detail::require_child<Child, Parent>();
+    if constexpr (detail::child_fits<Child, Parent>) {
+      const Value key = detail::child_row_key(model_info<Child>(), model_info<Parent>(), &parent);
+      if (std::optional<Child> found = objects<Child>().filter("pk", key).first()) return *std::move(found);
+      detail::throw_no_child(model_info<Child>(), model_info<Parent>(), key);
+    } else {
+      return {};
+    }
+  }
+  template <class Child, class Parent>
+  std::optional<Child> find_child(const Parent& parent) const {
+    detail::require_child<Child, Parent>();
+    if constexpr (detail::child_fits<Child, Parent>) {
+      const Value key = detail::child_row_key(model_info<Child>(), model_info<Parent>(), &parent);
+      return objects<Child>().filter("pk", key).first();
+    } else {
+      return std::nullopt;
+    }
   }
 
   // A transaction scope: BEGIN (a SAVEPOINT when nested); commits when it ends

@@ -18,6 +18,8 @@
 #include "bulk/update_fields.hpp"
 #include "database_state.hpp"
 #include "inheritance/single_table.hpp"
+#include "inheritance/multi_table_update.hpp"
+#include "inheritance/table_chain.hpp"
 #include "model/column_value.hpp"
 #include "query/compiled_query.hpp"
 #include "query/query_state.hpp"
@@ -96,6 +98,8 @@ std::int64_t QueryCore::update(const std::vector<Assign>& assignments) const {
   // Django runs nothing for an update without values.
   if (columns.empty()) return 0;
   require_open(*db_, model);
+  // A multi-table child's columns live in several tables.
+  if (spans_tables(model)) return update_multi_table(db_, state, columns, std::move(values));
   CompiledQuery q = compile_update(state, db_->dialect, columns, std::move(values));
   return run_statement(*db_, model, q.sql, q.params).rows_affected;
 }

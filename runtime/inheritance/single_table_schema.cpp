@@ -1,5 +1,7 @@
 #include "inheritance/single_table_schema.hpp"
 
+#include "inheritance/table_chain.hpp"
+
 #include <algorithm>
 #include <functional>
 
@@ -17,6 +19,13 @@ std::vector<const ModelInfo*> table_models(const ModelInfo& model) {
 
 std::vector<TableColumn> table_columns(const ModelInfo& model) {
   std::vector<TableColumn> out;
+  if (spans_tables(model)) {
+    // A multi-table child's table: the columns it declares, keyed by its
+    // parent link (no member: the schema writes it).
+    const std::vector<TablePart> chain = table_chain(model);
+    for (const MemberInfo* m : chain.back().columns) out.push_back(TableColumn{m, m->nullable});
+    return out;
+  }
   for (const MemberInfo* m : model.columns) out.push_back(TableColumn{m, m->nullable});
   const std::vector<const ModelInfo*> models = table_models(model);
   for (std::size_t i = 1; i < models.size(); ++i)

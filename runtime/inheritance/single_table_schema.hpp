@@ -29,7 +29,9 @@ struct TableColumn {
 
 // The columns of `model`'s table, in order: its own (ModelInfo::columns),
 // then, for a single-table root, each descendant's own columns, parents
-// before children, a column name shared by siblings once.
+// before children, a column name shared by siblings once. A multi-table
+// child's table holds the columns it declares, its parent link aside
+// (inheritance/table_chain.hpp).
 std::vector<TableColumn> table_columns(const ModelInfo& model);
 
 // The models whose covet::unique_together constraints the table carries:

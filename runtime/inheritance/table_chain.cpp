@@ -1,5 +1,7 @@
 #include "inheritance/table_chain.hpp"
 
+#include <covet/detail/naming.hpp>
+
 #include <algorithm>
 
 namespace covet::detail {
@@ -53,6 +55,47 @@ std::vector<TablePart> table_chain(const ModelInfo& model) {
       }
   }
   return parts;
+}
+
+const ModelInfo* parent_level(const ModelInfo& level) {
+  if (level.inheritance != Inheritance::MultiTable || !level.parent_model) return nullptr;
+  return &table_owner(*level.parent_model);
+}
+
+const ModelInfo& column_level(const ModelInfo& model, const MemberInfo& member) {
+  if (member.primary_key) return table_owner(model);
+  return column_owner(model, member);
+}
+
+const std::string& column_in_level(const ModelInfo& model, const MemberInfo& member) {
+  if (member.primary_key) return key_column(model);
+  return member.column;
+}
+
+const ModelInfo* child_named(const ModelInfo& model, std::string_view name) {
+  for (const ModelInfo* child : model.children)
+    if (child->inheritance == Inheritance::MultiTable && naming::model_name(child->name) == name) return child;
+  return nullptr;
+}
+
+std::string child_names(const ModelInfo& model) {
+  std::string out;
+  for (const ModelInfo* child : model.children)
+    if (child->inheritance == Inheritance::MultiTable) out += (out.empty() ? "" : ", ") + naming::model_name(child->name);
+  return out;
+}
+
+bool derives_from(const ModelInfo& model, const ModelInfo& ancestor) {
+  for (const ModelInfo* m = &model; m; m = m->parent_model)
+    if (m == &ancestor) return true;
+  return false;
+}
+
+const ReverseRelation* inherited_reverse(const ModelInfo& model, std::string_view name, bool by_accessor) {
+  for (const ModelInfo* m = &model; m; m = m->parent_model)
+    for (const ReverseRelation& r : m->reverse)
+      if ((by_accessor ? r.accessor : r.query_name) == name) return &r;
+  return nullptr;
 }
 
 }  // namespace covet::detail

@@ -21,6 +21,7 @@
 #include <covet/model_info.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace covet::detail {
@@ -52,5 +53,38 @@ struct TablePart {
 
 // The tables of `model`'s rows, root first (one entry when it spans none).
 std::vector<TablePart> table_chain(const ModelInfo& model);
+
+// What queries ask (Django's parent links, Options.get_ancestor_link). A
+// "level" is table_owner of a model of the chain; every level of one object
+// holds the same key value (the root's primary key), so the primary key is
+// read from the object's own level, and keys and joins into a child need no
+// join to its ancestors.
+
+// The level above a multi-table level (its parent's level); null for a
+// level that is no multi-table child.
+const ModelInfo* parent_level(const ModelInfo& level);
+
+// The level whose table a query of `model` reads `member`'s column from:
+// column_owner, except for the primary key, read from `model`'s own level.
+const ModelInfo& column_level(const ModelInfo& model, const MemberInfo& member);
+
+// The name of that column in that table (the parent link for the key).
+const std::string& column_in_level(const ModelInfo& model, const MemberInfo& member);
+
+// The multi-table child of `model` that lookups name `name`: Django's
+// implicit reverse one-to-one of the parent link, named by the child's
+// lower-case model name ("employee" on Person). Null when there is none.
+const ModelInfo* child_named(const ModelInfo& model, std::string_view name);
+
+// "employee, customer": the names child_named accepts on `model`.
+std::string child_names(const ModelInfo& model);
+
+// Whether `model` is `ancestor` or derives from it (through any strategy).
+bool derives_from(const ModelInfo& model, const ModelInfo& ancestor);
+
+// The reverse relation of `model` or of one of its concrete ancestors (a
+// child reaches its parents' reverse sides, as in Django) whose accessor
+// (by_accessor) or query name is `name`; null when none.
+const ReverseRelation* inherited_reverse(const ModelInfo& model, std::string_view name, bool by_accessor);
 
 }  // namespace covet::detail

@@ -18,18 +18,18 @@ bool is_integer_type(ColumnType t) {
 
 }  // namespace
 
-KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& scope,
-                                          const KeyRestriction& r) {
+KeyRestrictionSql compile_key_restriction(CompileContext& ctx, SqlScope& scope, const KeyRestriction& r) {
   KeyRestrictionSql out;
-  std::string owner_alias = scope.alias();
   if (!r.join_table.empty()) {
+    const std::string related_key =
+        scope.column(scope.root(), r.join_related_key ? *r.join_related_key : *scope.model().primary_key);
     std::string alias = ctx.quote(ctx.new_alias());
     out.join = " INNER JOIN " + ctx.quote(r.join_table) + " AS " + alias + " ON " + alias + "." +
-               ctx.quote(r.join_model_column) + " = " + owner_alias + "." +
-               ctx.quote(r.join_related_key.empty() ? scope.model().primary_key->column : r.join_related_key);
-    owner_alias = alias;
+               ctx.quote(r.join_model_column) + " = " + related_key;
+    out.key = alias + "." + ctx.quote(r.key_column);
+  } else {
+    out.key = scope.column(scope.root(), *r.key_member);
   }
-  out.key = owner_alias + "." + ctx.quote(r.key_column);
   ParamSink sink{ctx.dialect, &ctx.params};
 
   const bool all_integers =

@@ -27,10 +27,11 @@
 namespace covet::detail {
 
 struct KeyRestriction {
-  std::string join_table;         // empty: key_column is a column of the model's table
+  std::string join_table;         // empty: key_member's column is compared with the keys
   std::string join_model_column;  // join table column referring to the model's rows
-  std::string join_related_key;   // the model's column it refers to (its pk, or a to_field)
-  std::string key_column;         // the column compared with the keys
+  const MemberInfo* join_related_key = nullptr;  // the model's member it refers to (its pk, or a to_field)
+  std::string key_column;         // join table: its column compared with the keys
+  const MemberInfo* key_member = nullptr;  // no join table: the model's member compared with the keys
   ColumnType key_type = ColumnType::BigInt;
   std::vector<Value> keys;        // one batch, distinct, none NULL
 };
@@ -42,8 +43,7 @@ struct KeyRestrictionSql {
 };
 
 // Binds the keys into ctx.params (call before the WHERE clause's conditions).
-KeyRestrictionSql compile_key_restriction(CompileContext& ctx, const SqlScope& scope,
-                                          const KeyRestriction& restriction);
+KeyRestrictionSql compile_key_restriction(CompileContext& ctx, SqlScope& scope, const KeyRestriction& restriction);
 
 // How many keys of `key_type` one prefetch statement may carry on `db`
 // (PostgreSQL, integer, text or UUID keys: any number, in one array; otherwise the

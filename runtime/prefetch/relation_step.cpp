@@ -1,6 +1,6 @@
 #include "prefetch/relation_step.hpp"
 
-#include "inheritance/single_table.hpp"
+#include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 
 #include <covet/errors.hpp>
@@ -23,9 +23,17 @@ std::string prefetchable_names(const ModelInfo& owner) {
   std::string out;
   for (const MemberInfo& m : owner.members)
     if (m.kind == MemberKind::Relation) out += (out.empty() ? "" : ", ") + m.name;
-  for (const ModelInfo* m = &owner; m; m = single_table_parent(*m))
+  for (const ModelInfo* m = &owner; m; m = m->parent_model)
     for (const ReverseRelation& r : m->reverse) out += (out.empty() ? "" : ", ") + r.accessor;
   return out.empty() ? "(none)" : out;
+}
+
+// `member` as a member of `owner`: a member of an ancestor of `owner`
+// (a reverse relation's key, an inherited join table's) is read from the
+// owner's own copy, whose accessors take an `owner` object.
+const MemberInfo* own_member(const ModelInfo& owner, const MemberInfo* member) {
+  if (const MemberInfo* own = owner.member(member->name)) return own;
+  return member;
 }
 
 }  // namespace
@@ -43,10 +51,10 @@ RelationStep step_of(const MemberInfo& relation, bool reverse) {
   if (rel.kind == RelationKind::ManyToMany) {
     JoinTable jt = join_table_of(source, relation);
     step.single = false;
-    step.owner_key = reverse ? jt.target_key : jt.source_key;
+    step.owner_key = reverse ? jt.target_key : own_member(source, jt.source_key);
     step.restriction.join_table = jt.table;
     step.restriction.join_model_column = reverse ? jt.source_column : jt.target_column;
-    step.restriction.join_related_key = reverse ? jt.source_key->column : jt.target_key->column;
+    step.restriction.join_related_key = reverse ? jt.source_key : jt.target_key;
     step.restriction.key_column = reverse ? jt.target_column : jt.source_column;
     step.restriction.key_type = step.owner_key->type;
   } else {
@@ -54,11 +62,11 @@ RelationStep step_of(const MemberInfo& relation, bool reverse) {
     if (!reverse) {
       step.single = true;
       step.owner_key = &relation;  // the key column's value
-      step.restriction.key_column = target_key->column;
+      step.restriction.key_member = target_key;
     } else {
       step.single = rel.kind == RelationKind::OneToOne;
       step.owner_key = target_key;
-      step.restriction.key_column = relation.column;
+      step.restriction.key_member = &relation;
     }
     step.restriction.key_type = target_key->type;
   }
@@ -87,19 +95,15 @@ RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
     step.name = std::string(name);
     return step;
   }
-  // A single-table parent's reverse relations reach this model's rows too.
-  for (const ModelInfo* m = &owner; m; m = single_table_parent(*m))
-    if (const ReverseRelation* r = m->reverse_relation(name)) {
-      RelationStep step = step_of(*r->member, true);
-      step.name = std::string(name);
-      step.slot = reverse_slot(owner, *r);
-      if (m != &owner) {
-        // The owners are instances of `owner`: read their key through its members.
-        step.owner = &owner;
-        step.owner_key = owner.member(step.owner_key->name);
-      }
-      return step;
-    }
+  // A child reaches the reverse relations of its ancestors (Django).
+  if (const ReverseRelation* r = inherited_reverse(owner, name, true)) {
+    RelationStep step = step_of(*r->member, true);
+    step.name = std::string(name);
+    step.owner = &owner;
+    step.owner_key = own_member(owner, step.owner_key);
+    step.slot = reverse_slot(owner, *r);
+    return step;
+  }
   const MemberInfo* m = owner.member(name);
   throw FieldError("Cannot find '" + std::string(name) + "' on " + owner.name +
                        (m ? ": it is not a relation, " : ", ") +

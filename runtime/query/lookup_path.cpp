@@ -4,6 +4,7 @@
 
 #include "inheritance/single_table.hpp"
 #include "inheritance/subclass_fields.hpp"
+#include "inheritance/table_chain.hpp"
 #include "query/lookups.hpp"
 #include "relations/join_table.hpp"
 
@@ -43,6 +44,7 @@ struct Named {
   bool attname = false;                    // "<relation>_id": the relation's key column
   const ReverseRelation* reverse = nullptr;
   const ModelInfo* hidden_source = nullptr;  // a hidden many-to-many name: `member` of this model
+  const ModelInfo* child = nullptr;          // a multi-table child, by its parent link's query name
 };
 
 Named find(const ModelInfo& model, std::string_view name) {
@@ -66,14 +68,14 @@ Named find(const ModelInfo& model, std::string_view name) {
       return out;
     }
   }
-  // A single-table parent's reverse relations reach this model's rows too.
-  for (const ModelInfo* m = &model; m; m = single_table_parent(*m))
-    for (const ReverseRelation& r : m->reverse) {
-      if (r.query_name == name) {
-        out.reverse = &r;
-        return out;
-      }
-    }
+  if (const ReverseRelation* r = inherited_reverse(model, name, false)) {
+    out.reverse = r;
+    return out;
+  }
+  if (const ModelInfo* child = child_named(model, name)) {
+    out.child = child;
+    return out;
+  }
   if (name.starts_with("_") && name.ends_with("+")) {
     // A many-to-many walked backward by its hidden name (the managers' own).
     for (const ModelInfo* source : all_models())
@@ -87,11 +89,13 @@ Named find(const ModelInfo& model, std::string_view name) {
   return out;
 }
 
+bool names_something(const Named& n) { return n.member || n.reverse || n.child; }
+
 [[noreturn]] void unknown_field(const ModelInfo& model, std::string_view name) {
   // A field of a single-table subclass: say which query has it.
   const std::string subclass = subclass_field_hint(model, name, [](const ModelInfo& m, std::string_view n) {
     const Named named = find(m, n);
-    return named.member || named.reverse;
+    return names_something(named);
   });
   throw FieldError("Cannot resolve keyword '" + std::string(name) + "' into field of model '" + model.name + "'" +
                        (subclass.empty() ? "" : ": " + subclass) + ". Choices are: " + field_choices(model),
@@ -112,8 +116,8 @@ PathStep forward_step(const ModelInfo& from, const MemberInfo& relation, std::st
   s.from = &from;
   s.to = relation.relation->target;
   s.relation = &relation;
-  s.from_column = relation.column;
-  s.to_column = referenced_member(relation)->column;
+  s.from_member = &relation;
+  s.to_member = referenced_member(relation);
   s.optional = relation.nullable;
   return s;
 }
@@ -129,8 +133,8 @@ PathStep many_to_many_step(const ModelInfo& source, const MemberInfo& member, bo
   s.from = backward ? jt.target : jt.source;
   s.to = backward ? jt.source : jt.target;
   s.relation = &member;
-  s.from_column = (backward ? jt.target_key : jt.source_key)->column;
-  s.to_column = (backward ? jt.source_key : jt.target_key)->column;
+  s.from_member = backward ? jt.target_key : jt.source_key;
+  s.to_member = backward ? jt.source_key : jt.target_key;
   s.optional = true;
   s.join_table = jt.table;
   s.join_from_column = backward ? jt.target_column : jt.source_column;
@@ -145,11 +149,12 @@ PathStep reverse_step(const ModelInfo& from, const ReverseRelation& reverse) {
   s.from = &from;
   s.to = reverse.source;
   s.relation = reverse.member;
-  s.from_column = referenced_member(*reverse.member)->column;
-  s.to_column = reverse.member->column;
+  s.from_member = referenced_member(*reverse.member);
+  s.to_member = reverse.member;
   s.optional = true;
   return s;
 }
+
 
 // Everything after the compared column must be at most one lookup name.
 void finish(const ModelInfo& root, ResolvedPath& out, const std::vector<std::string_view>& segs,
@@ -173,7 +178,7 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
   // a lookup ("tags__in", "books__isnull") compares the related primary key.
   auto ends_on_related_key = [&](const ModelInfo* related, std::size_t i) {
     return i + 1 == segs.size() || (i + 2 == segs.size() && is_lookup(segs[i + 1]) &&
-                                    !find(*related, segs[i + 1]).member && !find(*related, segs[i + 1]).reverse);
+                                    !names_something(find(*related, segs[i + 1])));
   };
   auto finish_on_key = [&](const ModelInfo* related, std::size_t i) {
     out.model = related;
@@ -187,8 +192,10 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
     Named named = find(*model, seg);
     bool many = false;
     if (named.member && is_many_to_many(*named.member)) {
-      // Forward (declared here), or backward by the hidden name.
-      const ModelInfo& source = named.hidden_source ? *named.hidden_source : *model;
+      // Forward (declared here or by an ancestor, whose join table it is),
+      // or backward by the hidden name.
+      const ModelInfo* declarer = named.member->declared_by ? named.member->declared_by : model;
+      const ModelInfo& source = named.hidden_source ? *named.hidden_source : *declarer;
       out.steps.push_back(many_to_many_step(source, *named.member, named.hidden_source != nullptr, seg));
       many = true;
     } else if (named.reverse && named.reverse->member->relation->kind == RelationKind::ManyToMany) {
@@ -228,7 +235,7 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
         return out;
       }
       Named in_target = find(target, next);
-      if (!in_target.member && !in_target.reverse) {
+      if (!names_something(in_target)) {
         if (i + 2 == segs.size() && is_lookup(next)) {
           out.lookup = std::string(next);
           return out;
@@ -237,6 +244,12 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
       }
       out.steps.push_back(forward_step(*model, rel, seg));
       model = &target;
+      continue;
+    }
+    if (named.child) {
+      out.steps.push_back(child_step(*model, *named.child, seg));
+      model = named.child;
+      if (ends_on_related_key(model, i)) return finish_on_key(model, i);
       continue;
     }
     if (named.reverse) {
@@ -254,6 +267,20 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
 
 }  // namespace
 
+// A multi-table parent to its child row: the parent's key against the
+// child's (its parent link).
+PathStep child_step(const ModelInfo& from, const ModelInfo& child, std::string_view name) {
+  PathStep s;
+  s.kind = PathStep::Kind::Child;
+  s.name = std::string(name);
+  s.from = &from;
+  s.to = &child;
+  s.from_member = from.primary_key;
+  s.to_member = child.primary_key;
+  s.optional = true;  // the parent may be no child of that kind
+  return s;
+}
+
 const MemberInfo* referenced_member(const MemberInfo& relation) {
   const ModelInfo& target = *relation.relation->target;
   if (relation.relation->to_field.empty()) return target.primary_key;
@@ -270,8 +297,9 @@ std::string field_choices(const ModelInfo& model) {
   };
   for (const MemberInfo& m : model.members)
     if (m.kind != MemberKind::ReverseMember) add(m.name);
-  for (const ModelInfo* m = &model; m; m = single_table_parent(*m))
+  for (const ModelInfo* m = &model; m; m = m->parent_model)
     for (const ReverseRelation& r : m->reverse) add(r.query_name);
+  if (std::string children = child_names(model); !children.empty()) add(children);
   return out;
 }
 

@@ -20,6 +20,13 @@
 //    reverse relation. The managers also walk it backward by a hidden name
 //    (join_table.hpp: hidden_query_name) that works when the relation hides
 //    its reverse side.
+//  * inheritance: a model's own members include those it inherits; the
+//    reverse relations of its concrete ancestors are its own too
+//    ("reviews__text" on Employee, Review.reviewer being a Ref<Person>);
+//    a multi-table parent reaches each child by the child's lower-case
+//    model name, a single-valued step ("employee__department" on Person:
+//    Django's reverse one-to-one of the parent link), compared directly
+//    on the child's key ("employee__isnull").
 // Unknown names throw FieldError listing the valid choices.
 #pragma once
 
@@ -37,19 +44,23 @@ struct PathStep {
     ReverseOne,   // the reverse of a one-to-one pointing at `from`: single-valued
     ReverseMany,  // the reverse of a foreign key pointing at `from`: to-many
     ManyToMany,   // a many-to-many, either direction: to-many through a join table
+    Child,        // a multi-table parent to its child row: single-valued, optional
   };
   Kind kind = Kind::Forward;
   std::string name;                    // the segment as written
   const ModelInfo* from = nullptr;     // the model the step leaves
   const ModelInfo* to = nullptr;       // the model it reaches
-  const MemberInfo* relation = nullptr;  // the FK/O2O member (on `from` or, reversed, on `to`)
-  // The join condition: from.from_column = to.to_column.
-  std::string from_column;
-  std::string to_column;
+  const MemberInfo* relation = nullptr;  // the FK/O2O member (on `from` or, reversed, on `to`); null for Child
+  // The join condition: from_member's column = to_member's column, each
+  // placed by SqlScope::column in the table that holds it (for a model whose
+  // rows span several tables, inheritance/table_chain.hpp). For a
+  // many-to-many: the keys of `from` and `to` the join table refers to.
+  const MemberInfo* from_member = nullptr;
+  const MemberInfo* to_member = nullptr;
   // Whether the step can find no row: a nullable key, or any reverse step.
   bool optional = false;
   // ManyToMany: the join table, and its columns referring to `from`
-  // (holding from.from_column) and to `to` (holding to.to_column).
+  // (holding from_member's value) and to `to` (holding to_member's).
   std::string join_table;
   std::string join_from_column;
   std::string join_to_column;
@@ -69,6 +80,9 @@ ResolvedPath resolve_lookup(const ModelInfo& model, std::string_view lookup);
 // Resolves an order_by field (no lookup allowed, no leading '-').
 // Throws FieldError for an unknown field or a path across a to-many relation.
 ResolvedPath resolve_order_field(const ModelInfo& model, std::string_view field);
+
+// The step from a multi-table parent to its child row (PathStep::Kind::Child).
+PathStep child_step(const ModelInfo& parent, const ModelInfo& child, std::string_view name);
 
 // The member a relation (a foreign key or one-to-one) refers to on its
 // target: its to_field, or the primary key.

@@ -23,7 +23,7 @@ std::string where_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
   return out;
 }
 
-std::string order_clause(CompileContext& ctx, SqlScope& scope, const QueryState& state) {
+std::string order_clause(SqlScope& scope, const QueryState& state) {
   std::string out;
   for (const std::string& written : state.order_by) {
     bool descending = !written.empty() && written.front() == '-';
@@ -31,7 +31,7 @@ std::string order_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
     const ResolvedPath path = resolve_order_field(*state.model, field);
     WalkResult at = scope.walk(path.steps, 0, path.steps.size());
     out += out.empty() ? " ORDER BY " : ", ";
-    out += at.alias + "." + ctx.quote(path.column->column) + (descending ? " DESC" : " ASC");
+    out += scope.column(at, *path.column) + (descending ? " DESC" : " ASC");
   }
   return out;
 }
@@ -59,7 +59,7 @@ std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& 
   } else {
     for (const MemberInfo* m : loaded_columns(state)) {
       if (!out.empty()) out += ", ";
-      out += scope.alias() + "." + ctx.quote(m->column);
+      out += scope.column(scope.root(), *m);
     }
   }
   const std::vector<RelatedLoad> plan = plan_select_related(state);
@@ -68,14 +68,14 @@ std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& 
   for (const RelatedLoad& load : plan) {
     const WalkResult from = load.parent < 0 ? scope.root() : reached[static_cast<std::size_t>(load.parent)];
     reached.push_back(scope.step(from, load.step));
-    for (const MemberInfo* m : load.model->columns) out += ", " + reached.back().alias + "." + ctx.quote(m->column);
+    for (const MemberInfo* m : load.model->columns) out += ", " + scope.column(reached.back(), *m);
   }
   return out;
 }
 
 }  // namespace
 
-CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKind kind) {
+CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKind kind, const MoreColumns& more) {
   CompileContext ctx;
   ctx.dialect = dialect;
   SqlScope scope(ctx, *state.model);
@@ -100,7 +100,7 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   lead_with(rows);
   lead_with(restriction.condition);  // placed last, so it leads
   const bool ordered = kind == SelectKind::Rows || state.is_sliced();
-  std::string order = ordered ? order_clause(ctx, scope, state) : std::string();
+  std::string order = ordered ? order_clause(scope, state) : std::string();
   std::string limit = limit_clause(ctx, state);
 
   CompiledQuery out;
@@ -109,15 +109,16 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
       // Before from_clause(): select_related adds its joins here. The key
       // restriction's key stays the last column, after select_related's.
       std::string columns = select_list(ctx, scope, state);
+      if (more) columns += more(scope);
       out.sql = "SELECT " + columns + (restriction.key.empty() ? std::string() : ", " + restriction.key) +
                 " " + scope.from_clause() + restriction.join + where + order + limit;
       break;
     }
     case SelectKind::Count:
       if (state.is_sliced()) {
-        out.sql = "SELECT COUNT(*) FROM (SELECT " + scope.alias() + "." +
-                  ctx.quote(state.model->primary_key->column) + " " + scope.from_clause() + where +
-                  order + limit + ") AS " + ctx.quote("subquery");
+        const std::string key = scope.column(scope.root(), *state.model->primary_key);
+        out.sql = "SELECT COUNT(*) FROM (SELECT " + key + " " + scope.from_clause() + where + order + limit +
+                  ") AS " + ctx.quote("subquery");
       } else {
         out.sql = "SELECT COUNT(*) " + scope.from_clause() + where;
       }
@@ -125,9 +126,8 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
     case SelectKind::Exists: {
       ParamSink sink{ctx.dialect, &ctx.params};
       if (state.is_sliced()) {
-        std::string inner = "SELECT " + scope.alias() + "." +
-                            ctx.quote(state.model->primary_key->column) + " " +
-                            scope.from_clause() + where + order + limit;
+        const std::string key = scope.column(scope.root(), *state.model->primary_key);
+        std::string inner = "SELECT " + key + " " + scope.from_clause() + where + order + limit;
         out.sql = "SELECT 1 FROM (" + inner + ") AS " + ctx.quote("subquery") + " LIMIT " +
                   sink.bind(Value(std::int64_t{1}));
       } else {

@@ -18,15 +18,23 @@
 #include "backend/connection.hpp"
 #include "query/compiled_query.hpp"
 #include "query/query_state.hpp"
+#include "query/sql_scope.hpp"
 
+#include <functional>
 #include <string>
 
 namespace covet::detail {
 
 enum class SelectKind { Rows, Count, Exists };
 
+// Columns a caller adds to a rows SELECT, after select_related's (a
+// polymorphic load's subclass tables, runtime/inheritance/): called with the
+// scope once every other column is listed; returns ", <col>, <col>..." and
+// may join through the scope.
+using MoreColumns = std::function<std::string(SqlScope&)>;
+
 // Throws FieldError for an unknown field in a condition or ordering.
 CompiledQuery compile_select(const QueryState& state, Dialect dialect,
-                             SelectKind kind = SelectKind::Rows);
+                             SelectKind kind = SelectKind::Rows, const MoreColumns& more = {});
 
 }  // namespace covet::detail

@@ -2,8 +2,11 @@
 // rows SELECT loads. See the rules in select_related.hpp.
 #include "query/select_related.hpp"
 
+#include "inheritance/table_chain.hpp"
 #include "query/deferred_fields.hpp"
 #include "query/lookup_limits.hpp"
+
+#include <covet/detail/naming.hpp>
 
 #include <covet/errors.hpp>
 #include <covet/query_set.hpp>
@@ -35,8 +38,8 @@ PathStep forward_step(const ModelInfo& from, const MemberInfo& relation) {
   s.from = &from;
   s.to = &target;
   s.relation = &relation;
-  s.from_column = relation.column;
-  s.to_column = referenced->column;
+  s.from_member = &relation;
+  s.to_member = referenced;
   // Without a constraint the key may dangle: an INNER join would drop the row.
   s.optional = relation.nullable || !relation.relation->db_constraint;
   return s;
@@ -54,8 +57,8 @@ PathStep reverse_one_step(const ModelInfo& from, const ReverseRelation& reverse)
   s.from = &from;
   s.to = reverse.source;
   s.relation = reverse.member;
-  s.from_column = referenced->column;
-  s.to_column = reverse.member->column;
+  s.from_member = referenced;
+  s.to_member = reverse.member;
   s.optional = true;  // the related row may not exist
   return s;
 }
@@ -120,6 +123,11 @@ void insert_path(std::vector<Requested>& tree, std::string_view path) {
 // else select_related cannot follow; empty when it names nothing.
 std::string not_followable(const ModelInfo& model, const std::string& name, const std::string& full_path) {
   const std::string prefetch = "use prefetch_related(\"" + full_path + "\")";
+  if (const ModelInfo* child = child_named(model, name))
+    return "the " + child->name + " row of a " + model.name + " (multi-table inheritance), which a " + model.name +
+           " object has no member to hold: query db.objects<" + child->name + ">(), load one with db.child<" +
+           child->name + ">(" + naming::model_name(model.name) + "), or load each row as its most-derived model "
+           "with polymorphic<...>(); filters may still name '" + name + "__...'";
   for (const ReverseRelation& r : model.reverse)
     if (r.single && r.accessor == name && r.query_name != name)
       return "the reverse accessor of " + r.source->name + "." + r.member->name +

@@ -18,6 +18,24 @@
 // A join is found again by its parent join and its step (the relation and
 // the direction), in a hash map: walking a path of n steps costs O(n).
 //
+// Multi-table inheritance (inheritance/table_chain.hpp): a model reached by
+// the scope (its root or a join) whose rows span several tables is one
+// table per level. Its ancestors' tables are joined on demand, the first
+// time a column they hold is referenced (column()), each from the level
+// below on its parent link, INNER (LEFT OUTER when the model itself was
+// reached by an outer join), once per model reached:
+//
+//   db.objects<Manager>().filter("name", "Ann")
+//     FROM "manager" AS "t0"
+//     INNER JOIN "employee" AS "t1" ON "t1"."person_ptr_id" = "t0"."employee_ptr_id"
+//     INNER JOIN "person" AS "t2" ON "t2"."id" = "t1"."person_ptr_id"
+//     WHERE "t2"."name" = ?
+//
+// The key is read from the model's own table (its parent link), so a count,
+// a filter on the key or a join into a child touches no ancestor. A parent
+// reaching its child (PathStep::Kind::Child) knows the child's parent row
+// already: columns of the parent read through the child reuse its alias.
+//
 // A reverse step into a single-table subclass (inheritance/single_table.hpp)
 // also restricts the joined rows to the subclass's identities, in its ON
 // clause. Those values stand in the FROM clause, before every condition in
@@ -51,13 +69,13 @@ struct CompileContext {
   std::string quote(std::string_view identifier) const;
 };
 
-// Where a walk ended: the quoted alias of the model reached, whether an
-// outer join on the way may have produced NULLs for its columns, and the
-// join it is (-1: the scope's root table).
+// Where a walk ended: the quoted alias of the model reached (of its own
+// level's table), whether an outer join on the way may have produced NULLs
+// for its columns, and the table it is in the scope (0: the root).
 struct WalkResult {
   std::string alias;  // quoted
   bool outer = false;
-  int join = -1;
+  int table = 0;
 };
 
 class SqlScope {
@@ -66,8 +84,14 @@ class SqlScope {
   SqlScope(CompileContext& ctx, const ModelInfo& model, bool subquery = false);
 
   const ModelInfo& model() const noexcept { return *model_; }
-  const std::string& alias() const noexcept { return alias_; }  // quoted
-  WalkResult root() const { return WalkResult{alias_, false, -1}; }
+  // The root table's alias: the root model's own level (quoted).
+  const std::string& alias() const noexcept { return tables_.front().alias; }
+  WalkResult root() const { return WalkResult{alias(), false, 0}; }
+
+  // The qualified column ("t2"."name") holding `member` for the model `at`
+  // reached: in the table of the level declaring it, joined now if it was
+  // not yet. `member` is a member of that model or of one of its ancestors.
+  std::string column(const WalkResult& at, const MemberInfo& member);
 
   // Joins (or reuses) steps[begin, end) from the root and returns where they
   // lead. In the main scope they must all be single-valued.
@@ -80,19 +104,24 @@ class SqlScope {
   // own parameters (see above).
   std::string from_clause() const;
   // Whether any join was added.
-  bool has_joins() const noexcept { return !joins_.empty(); }
+  bool has_joins() const noexcept { return tables_.size() > 1; }
 
  private:
-  struct Join {
+  // The root (index 0), a join of a step, or an ancestor level of either.
+  struct Table {
     std::string alias;  // quoted
     bool outer = false;
-    std::string sql;    // "LEFT OUTER JOIN ... ON ..."
+    std::string sql;    // "LEFT OUTER JOIN ... ON ..."; empty for the root
+    const ModelInfo* model = nullptr;  // the model reached (for an ancestor level: that level)
+    const ModelInfo* level = nullptr;  // the level whose table this is
+    int up = -1;        // the table of the level above, once joined (or known)
   };
   // The ON restriction of a step into a single-table subclass; "" if none.
   std::string restriction(const PathStep& step, const std::string& alias);
   struct Key {
     int parent;
     const MemberInfo* relation;
+    const ModelInfo* to;
     PathStep::Kind kind;
     bool operator==(const Key&) const = default;
   };
@@ -100,13 +129,18 @@ class SqlScope {
     std::size_t operator()(const Key& k) const noexcept;
   };
 
+  // The table of `level` for the model in table `t`, joining the levels
+  // between them as needed.
+  int level_table(int t, const ModelInfo& level);
+  // `member`'s column of the model of table `t`, qualified.
+  std::string qualified(int t, const MemberInfo& member);
+
   CompileContext* ctx_;
   const ModelInfo* model_;
-  std::string alias_;
   bool subquery_;
   std::size_t first_param_;  // ctx.params.size() when the scope's text began
   mutable std::vector<Value> join_params_;  // SQLite: the ON restrictions' values, not yet placed
-  std::vector<Join> joins_;
+  std::vector<Table> tables_;
   std::unordered_map<Key, int, KeyHash> index_;
 };
 

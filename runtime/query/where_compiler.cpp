@@ -1,6 +1,7 @@
 #include "query/where_compiler.hpp"
 
 #include "inheritance/single_table.hpp"
+#include "inheritance/table_chain.hpp"
 #include "query/lookups.hpp"
 
 #include <deque>
@@ -102,8 +103,11 @@ class Compiler {
     std::string key;
     for (std::size_t i = l.start; i <= k; ++i) {
       const PathStep& s = l.path->steps[i];
-      const auto address = reinterpret_cast<std::uintptr_t>(s.relation);
-      key.append(reinterpret_cast<const char*>(&address), sizeof address);
+      // A Child step has no relation member: the child model tells it apart.
+      for (const void* p : {static_cast<const void*>(s.relation), static_cast<const void*>(s.to)}) {
+        const auto address = reinterpret_cast<std::uintptr_t>(p);
+        key.append(reinterpret_cast<const char*>(&address), sizeof address);
+      }
       key += static_cast<char>(s.kind);
     }
     return key;
@@ -162,7 +166,7 @@ class Compiler {
   std::string plain(SqlScope& scope, const Leaf& l, bool negated) {
     const ResolvedPath& p = *l.path;
     WalkResult at = scope.walk(p.steps, l.start, p.steps.size());
-    std::string column = at.alias + "." + ctx_.quote(p.column->column);
+    std::string column = scope.column(at, *p.column);
     ParamSink sink{ctx_.dialect, &ctx_.params};
     std::string sql = lookup_sql(p.lookup, column, p.column->type, l.node->value, sink);
     bool may_be_null = p.column->nullable || at.outer;
@@ -188,10 +192,11 @@ class Compiler {
   std::string exists(SqlScope& scope, const Leaf& head, std::size_t k, const std::vector<Leaf>& members) {
     const PathStep& step = head.path->steps[k];
     WalkResult at = scope.walk(head.path->steps, head.start, k);
-    if (step.kind == PathStep::Kind::ManyToMany) return exists_many(at, step, k, members);
+    if (step.kind == PathStep::Kind::ManyToMany) return exists_many(scope.column(at, *step.from_member), step, k, members);
+    // The owner's side first (it may join an ancestor level of the owner).
+    const std::string owner_key = scope.column(at, *step.from_member);
     SqlScope sub(ctx_, *step.to, true);
-    std::string where = sub.alias() + "." + ctx_.quote(step.to_column) + " = " + at.alias + "." +
-                        ctx_.quote(step.from_column);
+    std::string where = sub.column(sub.root(), *step.to_member) + " = " + owner_key;
     // The reverse of a single-table subclass's key: only its rows hold it.
     ParamSink sink{ctx_.dialect, &ctx_.params};
     if (std::string only = row_restriction(sink, sub.alias(), *step.to); !only.empty()) where += " AND " + only;
@@ -202,7 +207,7 @@ class Compiler {
   // Whether a leaf ends right past the many-to-many step k, comparing the
   // key the join table holds: the join table alone answers it.
   static bool compares_join_key(const Leaf& l, const PathStep& step, std::size_t k) {
-    return l.path->steps.size() == k + 1 && l.path->column->column == step.to_column;
+    return l.path->steps.size() == k + 1 && l.path->column->name == step.to_member->name;
   }
 
   // EXISTS over a many-to-many step: the join table, joined to the related
@@ -210,11 +215,11 @@ class Compiler {
   //   EXISTS (SELECT 1 FROM "post_tags" AS j WHERE j.post_id = parent.id AND j.tag_id = ?)
   //   EXISTS (SELECT 1 FROM "tag" AS t INNER JOIN "post_tags" AS j ON j.tag_id = t.id
   //           WHERE j.post_id = parent.id AND t.name = ?)
-  std::string exists_many(const WalkResult& at, const PathStep& step, std::size_t k,
+  // `owner_key`: the qualified column of the owner's key the join table refers to.
+  std::string exists_many(const std::string& owner_key, const PathStep& step, std::size_t k,
                           const std::vector<Leaf>& members) {
     const std::string join = ctx_.quote(ctx_.new_alias());
-    const std::string link = join + "." + ctx_.quote(step.join_from_column) + " = " + at.alias + "." +
-                             ctx_.quote(step.from_column);
+    const std::string link = join + "." + ctx_.quote(step.join_from_column) + " = " + owner_key;
     bool key_only = true;
     for (const Leaf& l : members) key_only = key_only && compares_join_key(l, step, k);
     if (key_only) {
@@ -226,15 +231,16 @@ class Compiler {
       return "EXISTS (SELECT 1 FROM " + ctx_.quote(step.join_table) + " AS " + join + " WHERE " + where + ")";
     }
     SqlScope sub(ctx_, *step.to, true);
+    // The related key: the related table's own column (its key, or a to_field of its own).
+    const std::string related_key = sub.column(sub.root(), *step.to_member);
     std::string where = link;
     for (const std::string& part : inner_parts(sub, k, members)) where += " AND " + part;
     // The link table comes first among the joins: the members' joins start
     // from the related table, which the FROM clause names.
     std::string from = sub.from_clause();
-    const std::string root = "FROM " + ctx_.quote(step.to->table) + " AS " + sub.alias();
+    const std::string root = "FROM " + ctx_.quote(table_owner(*step.to).table) + " AS " + sub.alias();
     const std::string link_join = " INNER JOIN " + ctx_.quote(step.join_table) + " AS " + join + " ON " + join +
-                                  "." + ctx_.quote(step.join_to_column) + " = " + sub.alias() + "." +
-                                  ctx_.quote(step.to_column);
+                                  "." + ctx_.quote(step.join_to_column) + " = " + related_key;
     from.insert(root.size(), link_join);
     return "EXISTS (SELECT 1 " + from + " WHERE " + where + ")";
   }

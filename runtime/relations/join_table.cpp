@@ -35,8 +35,8 @@ const MemberInfo* key_to(const ModelInfo& through, const ModelInfo& model, const
 }  // namespace
 
 JoinTable join_table_of(const ModelInfo& model, const MemberInfo& member) {
-  // A many-to-many a multi-table child inherits is its ancestor's: one join
-  // table, keyed by the ancestor's key (which the child's row shares).
+  // An inherited many-to-many is its declarer's: one join table, whose
+  // source column holds the key every level of an object shares.
   const ModelInfo& source = member.declared_by ? *member.declared_by : model;
   const RelationInfo& rel = *member.relation;
   const ModelInfo& target = *rel.target;

@@ -47,10 +47,11 @@ struct JoinTable {
   bool other_unique = false;
 };
 
-// The join table of `member`, a many-to-many relation of `source` (the one
-// of the model declaring it, when `source` inherits it). Throws
-// UsageError when a through model's keys cannot be determined.
-JoinTable join_table_of(const ModelInfo& source, const MemberInfo& member);
+// The join table of `member`, a many-to-many relation of `model`: the
+// table of the model declaring it (an ancestor's, for an inherited member;
+// JoinTable::source is then that ancestor). Throws UsageError when a through
+// model's keys cannot be determined.
+JoinTable join_table_of(const ModelInfo& model, const MemberInfo& member);
 
 // The model that declares the relation member `relation` (a pointer into its
 // ModelInfo). Throws UsageError when no registered model does.
@@ -68,7 +69,7 @@ bool is_symmetrical(const ModelInfo& source, const MemberInfo& member);
 std::string hidden_query_name(const ModelInfo& source, const MemberInfo& member);
 
 // Every many-to-many relation with an automatic join table, as (declaring
-// model, member), in a stable order: once, however many models inherit it.
+// model, member), in a stable order; an inherited one once, by its declarer.
 std::vector<std::pair<const ModelInfo*, const MemberInfo*>> automatic_join_tables();
 
 }  // namespace covet::detail

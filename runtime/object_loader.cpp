@@ -50,7 +50,7 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
       ctx.owner_key = Value();
       for (const ReverseRelation& r : model.reverse)
         if (r.accessor == m.name && r.source->type == *m.reverse_target) ctx.reverse = &r;
-      if (ctx.reverse) ctx.owner_key = reverse_owner_key(*ctx.reverse, object);
+      if (ctx.reverse) ctx.owner_key = reverse_owner_key(*ctx.reverse, object, &model);
     }
     m.bind(object, ctx);
   }

@@ -183,8 +183,8 @@ void load_related(const std::weak_ptr<DatabaseState>& db, const ModelInfo& targe
                        target.name);
 }
 
-Value reverse_owner_key(const ReverseRelation& reverse, const void* owner) {
-  const ModelInfo& target = *reverse.member->relation->target;
+Value reverse_owner_key(const ReverseRelation& reverse, const void* owner, const ModelInfo* owner_model) {
+  const ModelInfo& target = owner_model ? *owner_model : *reverse.member->relation->target;
   const std::string& to_field = reverse.member->relation->to_field;
   const MemberInfo* key = to_field.empty() ? target.primary_key : target.member(to_field);
   Value value = key->get(owner);

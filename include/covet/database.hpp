@@ -253,7 +253,8 @@ class Database {
       const ReverseRelation& rev =
           detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
       return ManyRelatedManager<T>(
-          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+          detail::ManyToManyLink{state_, rev.member, true,
+                                 detail::reverse_owner_key(rev, static_cast<const Owner*>(&owner))});
     } else {
       return {};
     }
@@ -272,7 +273,7 @@ class Database {
     detail::require_model<Owner>();
     if constexpr (Model<T> && Model<Owner>) {
       const ReverseRelation& rev = detail::reverse_named(model_info<Owner>(), accessor, model_info<T>());
-      return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+      return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, &owner, &model_info<Owner>()));
     } else {
       return {};
     }

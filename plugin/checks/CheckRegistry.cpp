@@ -12,6 +12,7 @@
 #include "checks/LookupStringCheck.h"
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"
+#include "checks/OrderingFieldCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/RelationStorageCheck.h"
 #include "checks/RelationTargetCheck.h"

@@ -18,8 +18,8 @@ void UnboundReverseMemberCheck::run(const ModelGraph &Graph, CheckContext &Ctx) 
         continue;
       if (!Mem.TargetModel || Mem.TargetModel->Abstract)
         continue;  // RelationTargetCheck reports it
-      if (Reported.count(Mem.Field))
-        continue;
+      if (Reported.count(Mem.Field) || M.inherits(Mem))
+        continue;  // an inherited member is checked at the concrete model declaring it
       const ReverseRelation *Match = nullptr;
       for (const ReverseRelation &R : Reverses)
         if (R.Target == &M && R.Accessor == Mem.name() && R.Source == Mem.TargetModel)

@@ -7,6 +7,7 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include "inheritance/proxy_models.hpp"
 #include "model/enum_registry.hpp"
 
 #include <covet/detail/naming.hpp>
@@ -161,6 +162,7 @@ void resolve(Registry& r) {
       const_cast<ModelInfo*>(rel.target)->reverse.push_back(std::move(rev));
     }
   }
+  detail::link_proxies(r.ordered);
 
 }
 

@@ -2,6 +2,7 @@
 
 #include "object_loader.hpp"
 #include "prefetch/key_restriction.hpp"
+#include "query/default_ordering.hpp"
 #include "query/deferred_fields.hpp"
 #include "query/lookup_path.hpp"
 #include "query/lookups.hpp"
@@ -24,7 +25,7 @@ std::string where_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
 
 std::string order_clause(CompileContext& ctx, SqlScope& scope, const QueryState& state) {
   std::string out;
-  for (const std::string& written : state.order_by) {
+  for (const std::string& written : effective_order(state)) {
     bool descending = !written.empty() && written.front() == '-';
     std::string_view field = descending ? std::string_view(written).substr(1) : written;
     const ResolvedPath path = resolve_order_field(*state.model, field);

@@ -53,8 +53,12 @@ const ReverseRelation& reverse_of(const ModelInfo& source, std::string_view memb
 const ReverseRelation& reverse_named(const ModelInfo& target, std::string_view accessor,
                                      const ModelInfo& source);
 // The value the relation's key column holds for `owner`: its to_field member,
-// or its primary key. Throws UsageError when the owner is unsaved.
-Value reverse_owner_key(const ReverseRelation& reverse, const void* owner);
+// or its primary key. `owner_model` is the model `owner` is an object of when
+// it is not the relation's target (a proxy of it, whose reverse relations
+// are the target's): the key is read through its own member. Throws
+// UsageError when the owner is unsaved.
+Value reverse_owner_key(const ReverseRelation& reverse, const void* owner,
+                        const ModelInfo* owner_model = nullptr);
 // Runs prefetch `lookups` over `objects` (instances of `model`): one query
 // per lookup level (runtime/prefetch/). Throws FieldError / UsageError.
 void prefetch_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,

@@ -99,6 +99,7 @@ QueryCore QueryCore::ordered(std::vector<std::string> fields) const {
   // order_by() with no fields drops the default ordering too (Django).
   if (fields.empty()) state->default_ordering = false;
   state->order_by = std::move(fields);
+  order_terms(*state);  // an ordering that loops fails here, not when run
   return QueryCore(db_, std::move(state));
 }
 

@@ -25,13 +25,10 @@ std::string where_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
 
 std::string order_clause(CompileContext& ctx, SqlScope& scope, const QueryState& state) {
   std::string out;
-  for (const std::string& written : effective_order(state)) {
-    bool descending = !written.empty() && written.front() == '-';
-    std::string_view field = descending ? std::string_view(written).substr(1) : written;
-    const ResolvedPath path = resolve_order_field(*state.model, field);
-    WalkResult at = scope.walk(path.steps, 0, path.steps.size());
+  for (const OrderTerm& term : order_terms(state)) {
+    WalkResult at = scope.walk(term.path.steps, 0, term.path.steps.size());
     out += out.empty() ? " ORDER BY " : ", ";
-    out += at.alias + "." + ctx.quote(path.column->column) + (descending ? " DESC" : " ASC");
+    out += at.alias + "." + ctx.quote(term.path.column->column) + (term.descending ? " DESC" : " ASC");
   }
   return out;
 }

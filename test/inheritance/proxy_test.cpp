@@ -136,6 +136,32 @@ TEST_P(ProxyTest, BulkCreateOfProxyObjectsInsertsParentRows) {
   EXPECT_EQ(db.objects<Person>().filter("name__in", {"Fay", "Gus"}).count(), 2);
 }
 
+TEST_P(ProxyTest, BulkUpdateOfProxyObjectsWritesTheParentsRows) {
+  auto& db = *database;
+  std::vector<Adult> all = db.objects<Adult>().fetch();
+  for (Adult& a : all) a.age += 1;
+  EXPECT_EQ(db.bulk_update(all, {"age"}), 3);
+  EXPECT_EQ(db.objects<Person>().get("name", "Cid").age, 13);
+  EXPECT_EQ(db.objects<Person>().get("name", "Ann").age, 71);
+}
+
+TEST_P(ProxyTest, PartialOfAProxyLoadsADeferredInheritedField) {
+  // &Adult::age is an int Person::*: a member Adult inherits.
+  covet::Partial<Adult> only_name = database->objects<Adult>().only("name").get("name", "Ann");
+  EXPECT_FALSE(only_name.is_loaded(&Adult::age));
+  EXPECT_EQ(only_name.get(&Adult::age), 70);
+  EXPECT_TRUE(only_name.is_loaded(&Adult::age));
+}
+
+TEST_P(ProxyTest, PartialOfAProxySavesAnAssignedInheritedField) {
+  auto& db = *database;
+  covet::Partial<Adult> only_name = db.objects<Adult>().only("name").get("name", "Ann");
+  only_name.set(&Adult::name, "Anne");
+  db.save(only_name);
+  EXPECT_EQ(db.objects<Person>().get("pk", ann.id).name, "Anne");
+  EXPECT_EQ(db.objects<Person>().get("pk", ann.id).age, 70);  // the deferred field is left alone
+}
+
 TEST_P(ProxyTest, ProxyOfAProxyHasTheRowsOfTheConcreteModel) {
   auto& db = *database;
   std::vector<Senior> all = db.objects<Senior>().fetch();

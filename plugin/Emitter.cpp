@@ -264,6 +264,12 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
       Spec.str("discriminator", M.Discriminator).str("identity", M.Identity);
     if (!M.ParentLink.empty())
       Spec.str("parent_link", M.ParentLink);
+    if (!M.Ordering.empty()) {
+      std::string Fields;
+      for (const std::string &F : M.Ordering)
+        Fields += (Fields.empty() ? "{" : ", ") + literal(F);
+      Spec.add("ordering", Fields + "}");
+    }
 
     OS << "const covet::ModelInfo& covet_model_" << N << "() {  // " << M.TypeName << "\n"
        << "  static const covet::ModelInfo info = covet::meta::model<" << M.TypeName << ">(\n"

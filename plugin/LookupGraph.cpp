@@ -256,6 +256,13 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     }
     Out.add(std::move(L));
   }
+  // A proxy has the rows of its parent, so it has the parent's reverse
+  // relations as well as those that target the proxy itself (Django: a
+  // proxy's _meta has its concrete model's related objects).
+  llvm::DenseMap<const Model *, std::vector<LookupModel *>> SeenBy;
+  for (const auto &MP : G.models())
+    for (const Model *P = MP.get(); P->Proxy && P->Parent; P = P->Parent)
+      SeenBy[P->Parent].push_back(Out.ByType.lookup(MP->TypeName));
   for (const ReverseRelation &R : reverseRelations(G)) {
     LookupModel *Target = Out.ByType.lookup(R.Target->TypeName);
     if (!Target)
@@ -267,6 +274,8 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     LR.QueryName = R.QueryName;
     LR.Single = R.Single;
     LR.ManyToMany = R.ManyToMany;
+    for (LookupModel *Proxy : SeenBy.lookup(R.Target))
+      Proxy->Reverses.push_back(LR);
     Target->Reverses.push_back(std::move(LR));
   }
   Out.link();

@@ -367,6 +367,15 @@ ModelGraph ModelGraphBuilder::build() {
     }
     if (M->UniqueTogethers.empty() && M->Base && M->Base->Abstract)
       M->UniqueTogethers = M->Base->UniqueTogethers;
+    if (const AnnotateAttr *A = findAttr(RD, AttrId::ordering)) {
+      M->OrderingAttr = A;
+      for (unsigned I = 0; I < A->args_size(); ++I)
+        if (std::optional<std::string> Field = stringArg(A, I))
+          M->Ordering.push_back(std::move(*Field));
+    } else if (M->Base) {
+      M->OrderingAttr = M->Base->OrderingAttr;
+      M->Ordering = M->Base->Ordering;
+    }
     G.ByDecl[RD] = M.get();
     G.Models.push_back(std::move(M));
   }

@@ -124,6 +124,12 @@ struct Model {
   // that writes none inherits those of its abstract base (as Django inherits
   // an abstract base's Meta).
   std::vector<UniqueTogether> UniqueTogethers;
+  // Its default ordering (covet::ordering("-age", "name"), Django's
+  // Meta.ordering): the fields as written, and the attribute that wrote
+  // them, its own or, when it writes none, its base model's (abstract or
+  // not: Django's proxies and children inherit Meta.ordering). Null: none.
+  std::vector<std::string> Ordering;
+  const clang::AnnotateAttr *OrderingAttr = nullptr;
 
   // The member named Name, or nullptr.
   const Member *member(llvm::StringRef Name) const;

@@ -226,20 +226,23 @@ constexpr void require_writable_model() {
 
 // db.related(owner, &T::member) / related_one: T a model, `owner` (of type
 // O) an object of the model the member refers to (Owner), or of a model
-// deriving from it (a SportsCar is a Car).
+// derived from it (a proxy of it, say: its row is an Owner row).
+template <class O, class Owner>
+inline constexpr bool is_owner_object =
+    std::is_same_v<std::remove_cv_t<O>, Owner> || std::is_base_of_v<Owner, std::remove_cv_t<O>>;
+
 template <class O, class Owner, class T>
-inline constexpr bool owner_fits =
-    Model<T> && Model<Owner> && std::is_base_of_v<Owner, std::remove_cv_t<O>>;
+inline constexpr bool owner_fits = Model<T> && is_owner_object<O, Owner> && Model<Owner>;
 
 template <class O, class Owner, class T>
 constexpr void require_owner() {
   require_model<T>();
   require_model<O>();
   if constexpr (Model<std::remove_cv_t<O>>)
-    static_assert(std::is_base_of_v<Owner, std::remove_cv_t<O>>,
+    static_assert(is_owner_object<O, Owner>,
                   "covet: db.related(owner, &Model::member): the owner is an object of another model than "
                   "the member refers to; pass an object of the member's target (the T of its Ref<T> / "
-                  "RefSet<T>) or of a model deriving from it");
+                  "RefSet<T>) or of a model derived from it");
 }
 
 // An argument of a related manager of T's add / remove / set.

@@ -333,7 +333,7 @@ class Database {
     detail::require_model<Owner>();
     if constexpr (Model<T> && Model<Owner>) {
       const ReverseRelation& rev = detail::reverse_named(model_info<Owner>(), accessor, model_info<T>());
-      return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, &owner));
+      return RelatedManager<T>(state_, &rev, detail::reverse_owner_key(rev, model_info<Owner>(), &owner));
     } else {
       return {};
     }

@@ -83,6 +83,10 @@ struct ModelSpec {
   std::string_view discriminator{};  // single table: the root's polymorphic_on column
   std::string_view identity{};       // single table: this model's discriminator value
   std::string_view parent_link{};    // multi-table: its key column, a reference to the parent's key
+  // covet::ordering("-age", "name"), or the one it inherits (a proxy or a
+  // child from its parent, a model from its abstract base): the order of
+  // its queries that have no order_by, e.g. {"-age", "name"}.
+  std::initializer_list<std::string_view> ordering{};
 };
 
 // A column that is not a relation (covet::Id included).

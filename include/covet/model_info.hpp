@@ -183,12 +183,21 @@ struct ModelInfo {
   // columns and relations belong to.
   const ModelInfo* parent_model = nullptr;
   const ModelInfo* root_model = nullptr;
+  // The model whose rows this one's are (Django's _meta.concrete_model):
+  // itself, or for a proxy its nearest non-proxy ancestor. Filled by the
+  // registry (runtime/inheritance/proxy_models.cpp).
+  const ModelInfo* concrete_model = nullptr;
   std::vector<const ModelInfo*> children;
   std::vector<std::string> identities;
   // covet::unique_together: each entry names members (columns, foreign keys,
   // one-to-ones) whose columns are unique together; create_all writes one
   // UNIQUE table constraint per entry.
   std::vector<std::vector<std::string>> unique_together;
+  // The default ordering (covet::ordering, Django's Meta.ordering), as the
+  // plugin resolved it (own, else inherited): "-age", "name", "owner__name".
+  // Queries without order_by() are ordered by it; order_by() with no
+  // fields drops it.
+  std::vector<std::string> ordering;
 
   std::vector<MemberInfo> members;        // in declaration order
   const MemberInfo* primary_key = nullptr;          // filled in by the registry

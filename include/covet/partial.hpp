@@ -37,6 +37,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <typeinfo>
 #include <utility>
 #include <vector>
@@ -85,27 +86,31 @@ class Partial {
   const T& operator*() const noexcept { return object_; }
 
   // The field `member` (&Book::price), loaded first when it was deferred:
-  // one query (SELECT that column WHERE pk = ?), then cached. Throws
-  // UsageError in strict loading mode or when the database is closed,
-  // DoesNotExist when the row is gone.
-  template <class U>
-  const U& get(U T::*member) const {
+  // one query (SELECT that column WHERE pk = ?), then cached. A member T
+  // inherits (&Adult::age of a proxy, whose type is int Person::*) is one
+  // of T's. Throws UsageError in strict loading mode or when the database
+  // is closed, DoesNotExist when the row is gone.
+  template <class U, class C>
+    requires std::is_base_of_v<C, T>
+  const U& get(U C::*member) const {
     const std::size_t i = detail::column_index(model_info<T>(), typeid(member), &member);
     if (!loaded(i)) load({i});
     return object_.*member;
   }
 
   // Whether `member` holds the database's value (or an assigned one).
-  template <class U>
-  bool is_loaded(U T::*member) const {
+  template <class U, class C>
+    requires std::is_base_of_v<C, T>
+  bool is_loaded(U C::*member) const {
     return loaded(detail::column_index(model_info<T>(), typeid(member), &member));
   }
 
   // Assigns the field `member`; it then counts as loaded, and save() /
   // update() write it. Throws UsageError for the primary key or a member
   // without a column (a RefSet, a reverse member).
-  template <class U, class V>
-  void set(U T::*member, V&& value) {
+  template <class U, class C, class V>
+    requires std::is_base_of_v<C, T>
+  void set(U C::*member, V&& value) {
     const std::size_t i = detail::assignable_column(model_info<T>(), typeid(member), &member);
     object_.*member = std::forward<V>(value);
     mark_loaded(i);

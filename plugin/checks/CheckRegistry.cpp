@@ -17,6 +17,7 @@
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"
 #include "checks/MultipleParentsCheck.h"
+#include "checks/OrderingFieldCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/ProxyShapeCheck.h"
 #include "checks/RelatedNameCheck.h"

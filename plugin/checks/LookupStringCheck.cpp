@@ -554,6 +554,11 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
     return true;
   }
 
+  bool checkOrderField(const LookupModel &Root, const Expr *Field) {
+    const StringLiteral *SL = literalArg(Field);
+    return !SL || check(Root, SL, CallKind::OrderBy, nullptr);
+  }
+
  private:
   // The Q conditions built inside a call's argument: Q("a", 1), Q(...) | Q(...), ~Q(...).
   void walkQ(const LookupModel &M, const Expr *E) {
@@ -765,6 +770,12 @@ void checkLookupStrings(const LookupGraph &Graph, CheckContext &Ctx) {
     return;
   LookupVisitor V(Graph, Ctx);
   V.TraverseDecl(Ctx.context().getTranslationUnitDecl());
+}
+
+bool checkOrderField(const LookupGraph &Graph, CheckContext &Ctx, const LookupModel &Root,
+                     const Expr *Field) {
+  LookupVisitor V(Graph, Ctx);
+  return V.checkOrderField(Root, Field);
 }
 
 void LookupStringCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {

@@ -54,4 +54,11 @@ class LookupStringCheck : public Check {
 // the translation unit's models with a model graph JSON).
 void checkLookupStrings(const LookupGraph &Graph, CheckContext &Ctx);
 
+// Checks Field, a field of an order_by() on Root written as a string
+// literal ("-age", "owner__name"), and reports what is wrong with it as
+// order_by() would; true when it is valid or not a string literal.
+// (checks/OrderingFieldCheck.h checks covet::ordering with it.)
+bool checkOrderField(const LookupGraph &Graph, CheckContext &Ctx, const LookupModel &Root,
+                     const clang::Expr *Field);
+
 }  // namespace covet

@@ -57,7 +57,7 @@ std::map<const ModelInfo*, std::vector<Incoming>> build_incoming() {
       if (m.kind != MemberKind::Relation || !m.relation || !m.relation->target) continue;
       if (m.relation->kind == RelationKind::ManyToMany) continue;  // join rows: execute()
       if (m.declared_by != model) continue;  // inherited: the declaring model's relation covers its rows
-      direct[m.relation->target].push_back(Incoming{model, &m});
+      direct[&Incoming::rows_of(*m.relation->target)].push_back(Incoming{model, &m});
     }
     if (model->inheritance == Inheritance::MultiTable && model->parent_model)
       out[model->parent_model].push_back(Incoming{model, &parent_link_member(*model), true});
@@ -87,8 +87,8 @@ std::vector<JoinSide> join_sides(const ModelInfo& model) {
   for (const auto& [source, member] : automatic_join_tables()) {
     JoinTable jt = join_table_of(*source, *member);
     std::string label = source->name + "_" + member->name;
-    if (is_same(jt.source)) out.push_back({jt, label, true});
-    if (is_same(jt.target)) out.push_back({jt, label, false});
+    if (is_same(&Incoming::rows_of(*jt.source))) out.push_back({jt, label, true});
+    if (is_same(&Incoming::rows_of(*jt.target))) out.push_back({jt, label, false});
   }
   return out;
 }
@@ -195,8 +195,9 @@ std::vector<Value> Collector::select_keys(const Incoming& relation, const std::v
 
 // --- collect --------------------------------------------------------------
 
-void Collector::collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming*,
+void Collector::collect(const ModelInfo& given, const std::vector<Value>& keys, const Incoming*,
                         bool keep_parents) {
+  const ModelInfo& model = Incoming::rows_of(given);  // a proxy's rows are its concrete model's
   ModelRows& rows = data_[&model];
   if (!rows.model) {
     rows.model = &model;
@@ -431,10 +432,13 @@ std::vector<const ModelInfo*> Collector::sorted_models(std::vector<Incoming>& nu
 
 DeleteResult Collector::execute() {
   DeleteResult result;
-  auto count = [&](const std::string& name, std::int64_t n) {
+  // Django counts rows under the class of the objects deleted: the rows of
+  // an erase through a proxy count under the proxy's name.
+  const ModelInfo& root_rows = Incoming::rows_of(root_);
+  auto count = [&](const std::string& model, std::int64_t n) {
     if (n <= 0) return;
     result.total += n;
-    result.per_model[name] += n;
+    result.per_model[model == root_rows.name ? root_.name : model] += n;
   };
 
   // 1. Fast deletes: rows nothing else depends on, by their reference.

@@ -60,16 +60,23 @@
 namespace covet::detail {
 
 // A foreign key or one-to-one pointing at a model: `member` of `source`.
+// A proxy's rows are its concrete model's (ModelInfo::concrete_model), so
+// the collector works on concrete models only: target() of a relation to
+// a proxy is the proxy's concrete model.
 struct Incoming {
   const ModelInfo* source = nullptr;
   const MemberInfo* member = nullptr;
   // `member` is a multi-table child's parent link (no member of the model:
   // the collector's own description of the child table's key column).
   bool parent_link = false;
-  const ModelInfo& target() const { return *member->relation->target; }
+  const ModelInfo& target() const { return rows_of(*member->relation->target); }
+  static const ModelInfo& rows_of(const ModelInfo& model) {
+    return model.concrete_model ? *model.concrete_model : model;
+  }
 };
 
-// Every foreign key and one-to-one pointing at `model`, hidden reverse sides
+// Every foreign key and one-to-one pointing at the rows of `model` (a
+// concrete model: relations to its proxies included), hidden reverse sides
 // (related_name "+") and the parent links of its multi-table children
 // included, in a stable order.
 const std::vector<Incoming>& incoming_relations(const ModelInfo& model);

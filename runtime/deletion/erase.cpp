@@ -50,6 +50,7 @@ DeleteResult QueryCore::erase() const {
   const int pk_index = static_cast<int>(pk - model.columns.begin());
   auto unordered = std::make_shared<QueryState>(*state_);
   unordered->order_by.clear();  // the order cannot matter
+  unordered->default_ordering = false;
   // Only the keys are read, at pk_index: no joins, no deferred columns.
   unordered->select_related.clear();
   unordered->select_related_all = false;

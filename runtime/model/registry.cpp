@@ -8,6 +8,7 @@
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
 #include "inheritance/abstract_models.hpp"
+#include "inheritance/proxy_models.hpp"
 #include "model/enum_registry.hpp"
 
 #include <covet/detail/naming.hpp>
@@ -179,6 +180,7 @@ void resolve(Registry& r) {
       const_cast<ModelInfo*>(rel.target)->reverse.push_back(std::move(rev));
     }
   }
+  detail::link_proxies(r.ordered);
 
 }
 

@@ -102,6 +102,12 @@ RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
     step.owner = &owner;
     step.owner_key = own_member(owner, step.owner_key);
     step.slot = reverse_slot(owner, *r);
+    // A proxy has its concrete model's reverse relations: its objects'
+    // keys are read through its own members.
+    if (step.owner != &owner) {
+      step.owner_key = owner.member(step.owner_key->name);
+      step.owner = &owner;
+    }
     return step;
   }
   const MemberInfo* m = owner.member(name);

@@ -5,6 +5,7 @@
 #include "query/q_node.hpp"
 #include "query/query_runner.hpp"
 #include "query/query_state.hpp"
+#include "query/default_ordering.hpp"
 #include "query/select_compiler.hpp"
 #include "query/fitted_condition.hpp"
 #include "query/lookup_limits.hpp"
@@ -42,12 +43,13 @@ std::string conditions_of(const QueryState& state) {
   return out.empty() ? "no conditions" : out;
 }
 
-// The order_by of `state` with every field's direction flipped; the primary
-// key when there is none.
+// The order of `state` (its order_by, else its model's default ordering)
+// with every field's direction flipped; the primary key when there is none.
 std::vector<std::string> reversed_order(const QueryState& state) {
   std::vector<std::string> out;
-  if (state.order_by.empty()) out.push_back("-pk");
-  for (const std::string& f : state.order_by)
+  const std::vector<std::string>& order = effective_order(state);
+  if (order.empty()) out.push_back("-pk");
+  for (const std::string& f : order)
     out.push_back(!f.empty() && f.front() == '-' ? f.substr(1) : "-" + f);
   return out;
 }
@@ -55,6 +57,7 @@ std::vector<std::string> reversed_order(const QueryState& state) {
 }  // namespace
 
 QueryCore::QueryCore(std::shared_ptr<DatabaseState> db, const ModelInfo& model) : db_(std::move(db)) {
+  if (!model.ordering.empty()) check_default_ordering(model);
   auto state = std::make_shared<QueryState>();
   state->model = &model;
   state_ = std::move(state);
@@ -93,7 +96,10 @@ QueryCore QueryCore::ordered(std::vector<std::string> fields) const {
     resolve_order_field(*state_->model, name);
   }
   auto state = std::make_shared<QueryState>(*state_);
+  // order_by() with no fields drops the default ordering too (Django).
+  if (fields.empty()) state->default_ordering = false;
   state->order_by = std::move(fields);
+  order_terms(*state);  // an ordering that loops fails here, not when run
   return QueryCore(db_, std::move(state));
 }
 
@@ -146,7 +152,10 @@ bool QueryCore::exists() const {
 void QueryCore::get(const Q& q, void* out) const {
   QueryCore query = filtered(q, false, "get");
   auto state = std::make_shared<QueryState>(*query.state_);
-  if (!state->is_sliced()) state->order_by.clear();  // the order cannot matter
+  if (!state->is_sliced()) {  // the order cannot matter
+    state->order_by.clear();
+    state->default_ordering = false;
+  }
   QueryCore limited = QueryCore(db_, std::move(state)).sliced(std::nullopt, kMaxGetResults);
 
   bool loaded = false;
@@ -173,7 +182,7 @@ void QueryCore::get(const Q& q, void* out) const {
 
 bool QueryCore::first(void* out) const {
   auto state = std::make_shared<QueryState>(*state_);
-  if (state->order_by.empty()) state->order_by.push_back("pk");
+  if (effective_order(*state).empty()) state->order_by.push_back("pk");
   QueryCore one = QueryCore(db_, std::move(state)).sliced(std::nullopt, 1);
   bool found = false;
   run(*one.state_, [&]() -> void* { return found ? nullptr : (found = true, out); }, nullptr);

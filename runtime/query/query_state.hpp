@@ -29,8 +29,12 @@ struct QueryState {
   // .filter(books__year=b) asks for two books that may differ.
   std::vector<std::shared_ptr<const QNode>> where;
 
-  // As written: "name", "-published_year", "author__name". Empty: no ORDER BY.
+  // As written: "name", "-published_year", "author__name". Empty: the
+  // model's default ordering (covet::ordering) while default_ordering holds,
+  // which order_by() with no fields clears; else no ORDER BY
+  // (query/default_ordering.hpp).
   std::vector<std::string> order_by;
+  bool default_ordering = true;
 
   // The slice [low, high) of the result, composed like Django's set_limits.
   std::int64_t low = 0;

@@ -3,6 +3,7 @@
 #include "inheritance/single_table.hpp"
 #include "object_loader.hpp"
 #include "prefetch/key_restriction.hpp"
+#include "query/default_ordering.hpp"
 #include "query/deferred_fields.hpp"
 #include "query/lookup_path.hpp"
 #include "query/lookups.hpp"
@@ -25,13 +26,10 @@ std::string where_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
 
 std::string order_clause(SqlScope& scope, const QueryState& state) {
   std::string out;
-  for (const std::string& written : state.order_by) {
-    bool descending = !written.empty() && written.front() == '-';
-    std::string_view field = descending ? std::string_view(written).substr(1) : written;
-    const ResolvedPath path = resolve_order_field(*state.model, field);
-    WalkResult at = scope.walk(path.steps, 0, path.steps.size());
+  for (const OrderTerm& term : order_terms(state)) {
+    WalkResult at = scope.walk(term.path.steps, 0, term.path.steps.size());
     out += out.empty() ? " ORDER BY " : ", ";
-    out += scope.column(at, *path.column) + (descending ? " DESC" : " ASC");
+    out += scope.column(at, *term.path.column) + (term.descending ? " DESC" : " ASC");
   }
   return out;
 }

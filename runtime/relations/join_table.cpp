@@ -40,14 +40,19 @@ JoinTable join_table_of(const ModelInfo& model, const MemberInfo& member) {
   const ModelInfo& source = member.declared_by ? *member.declared_by : model;
   const RelationInfo& rel = *member.relation;
   const ModelInfo& target = *rel.target;
+  // A relation inherited from a concrete ancestor (a proxy's, say) is the
+  // ancestor's: its table, its columns, its through keys. The keys are read
+  // from objects of `source`, through its own members.
+  const ModelInfo& declarer = member.declared_by ? *member.declared_by : source;
   JoinTable jt;
   jt.source = &source;
   jt.target = &target;
   jt.source_key = source.primary_key;
   jt.target_key = target.primary_key;
-  jt.symmetrical = is_symmetrical(source, member);
+  jt.symmetrical = is_symmetrical(declarer, member);
   if (rel.through.empty()) {
-    naming::JoinTableNames names = naming::automatic_join_table(source.table, member.name, source.name, target.name);
+    naming::JoinTableNames names =
+        naming::automatic_join_table(declarer.table, member.name, declarer.name, target.name);
     jt.table = std::move(names.table);
     jt.source_column = std::move(names.source_column);
     jt.target_column = std::move(names.target_column);
@@ -63,7 +68,7 @@ JoinTable join_table_of(const ModelInfo& model, const MemberInfo& member) {
                      source.name);
   jt.through = through;
   jt.table = through->table;
-  jt.source_member = key_to(*through, source, rel.through_source, source, member, nullptr);
+  jt.source_member = key_to(*through, declarer, rel.through_source, source, member, nullptr);
   jt.target_member = key_to(*through, target, rel.through_target, source, member, jt.source_member);
   jt.source_column = jt.source_member->column;
   jt.target_column = jt.target_member->column;

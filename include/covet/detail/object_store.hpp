@@ -66,7 +66,8 @@ const ReverseRelation& reverse_named(const ModelInfo& target, std::string_view a
 // or its primary key. Throws UsageError when the owner is unsaved.
 Value reverse_owner_key(const ReverseRelation& reverse, const void* owner);
 // The same for an `owner` of model `owner_model`: the relation's target or
-// a single-table subclass of it (whose own members read the object).
+// a single-table subclass or a proxy of it (whose own members read the
+// object).
 Value reverse_owner_key(const ReverseRelation& reverse, const ModelInfo& owner_model, const void* owner);
 // Runs prefetch `lookups` over `objects` (instances of `model`): one query
 // per lookup level (runtime/prefetch/). Throws FieldError / UsageError.

@@ -117,3 +117,4 @@ struct [[covet::model]] Restaurant : Place {};
 struct [[covet::model, covet::multi_table]] Pizzeria : Restaurant {};
 struct [[covet::model, covet::multi_table]] Shop : Place {};
 }  // namespace mixed
+

@@ -16,6 +16,7 @@
 #include "checks/LookupStringCheck.h"
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"
+#include "checks/MixedInheritanceCheck.h"
 #include "checks/MultipleParentsCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/ProxyShapeCheck.h"

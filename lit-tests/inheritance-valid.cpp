@@ -118,3 +118,30 @@ struct [[covet::model, covet::multi_table]] Pizzeria : Restaurant {};
 struct [[covet::model, covet::multi_table]] Shop : Place {};
 }  // namespace mixed
 
+namespace hiding {  // HiddenMemberCheck
+// Distinct names at every level; a multi-table child may give a member the
+// column name of one of its parent's (its table is its own); single-table
+// siblings may declare one name (one shared column, declared alike).
+struct [[covet::model]] Author {
+  covet::Id id;
+};
+struct [[covet::model]] Member {
+  covet::Id id;
+  std::string address;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("+")]] covet::Ref<Author> mentor;
+};
+struct [[covet::model]] Clerk : Member {
+  [[covet::column("address")]] std::string desk;
+  int mentor_rank = 0;
+};
+struct [[covet::model, covet::polymorphic_on("kind")]] Gadget {
+  covet::Id id;
+};
+struct [[covet::model]] Phone : Gadget {
+  int battery = 0;
+};
+struct [[covet::model]] Watch : Gadget {
+  int battery = 0;
+};
+}  // namespace hiding
+

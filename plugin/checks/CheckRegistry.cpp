@@ -9,6 +9,7 @@
 #include "checks/DuplicateIdentityCheck.h"
 #include "checks/DuplicateTableCheck.h"
 #include "checks/EnumTextCheck.h"
+#include "checks/HiddenMemberCheck.h"
 #include "checks/IdentifierCharactersCheck.h"
 #include "checks/IdentifierLengthCheck.h"
 #include "checks/IdentityPlacementCheck.h"

@@ -145,3 +145,22 @@ struct [[covet::model]] Watch : Gadget {
 };
 }  // namespace hiding
 
+namespace targets {  // AbstractTargetCheck
+// Relations declared on an abstract base, to concrete models; relations to
+// the concrete models deriving from an abstract one.
+struct [[covet::model]] Owner {
+  covet::Id id;
+};
+struct [[covet::model, covet::abstract]] Pet {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE)]] covet::Ref<Owner> owner;  // hamster_set, rabbit_set
+};
+struct [[covet::model]] Hamster : Pet {};
+struct [[covet::model]] Rabbit : Pet {};
+struct [[covet::model]] Vet {
+  covet::Id id;
+  [[covet::many_to_many]] covet::RefSet<Hamster> hamsters;
+  [[covet::foreign_key(covet::PROTECT), covet::related_name("+")]] std::optional<covet::Ref<Rabbit>> favourite;
+};
+}  // namespace targets
+

@@ -1,6 +1,7 @@
 #include "checks/Check.h"
 
 // One header per rule of Checks.inc.
+#include "checks/AbstractTargetCheck.h"
 #include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
 #include "checks/DiscriminatorClashCheck.h"

@@ -164,3 +164,21 @@ struct [[covet::model]] Vet {
 };
 }  // namespace targets
 
+namespace plain_bases {  // NonModelBaseCheck
+// Plain bases without data members (an interface of functions, a tag, a
+// CRTP helper) are fine.
+struct Tag {};
+template <class Derived>
+struct Printable {
+  static const char *label() { return "printable"; }
+};
+struct Auditable {
+  static constexpr int version = 2;
+  int audit_level() const { return version; }
+};
+struct [[covet::model]] Ledger : Tag, Printable<Ledger>, Auditable {
+  covet::Id id;
+  long total = 0;
+};
+}  // namespace plain_bases
+

@@ -20,6 +20,7 @@
 #include "checks/MissingRelationAttributeCheck.h"
 #include "checks/MixedInheritanceCheck.h"
 #include "checks/MultipleParentsCheck.h"
+#include "checks/NonModelBaseCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/ProxyShapeCheck.h"
 #include "checks/RelatedNameCheck.h"

@@ -182,3 +182,22 @@ struct [[covet::model]] Ledger : Tag, Printable<Ledger>, Auditable {
 };
 }  // namespace plain_bases
 
+namespace inherited_relations {  // ReverseNameClashCheck, RelatedNameCheck
+// "{model}" gives each child of an abstract base reverse names of its own;
+// a relation of a concrete parent has one reverse side, its declarer's.
+struct [[covet::model]] Keeper {
+  covet::Id id;
+};
+struct [[covet::model, covet::abstract]] Kept {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("{model}_set_of_keeper"),
+    covet::related_query_name("kept_{model}")]] covet::Ref<Keeper> keeper;
+};
+struct [[covet::model]] Goat : Kept {};
+struct [[covet::model]] Sheep : Kept {};
+struct [[covet::model]] Barn {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("barns")]] covet::Ref<Keeper> keeper;
+};
+struct [[covet::model]] BigBarn : Barn {};
+}  // namespace inherited_relations

@@ -31,6 +31,10 @@ std::vector<const Member *> ownRelations(const ModelGraph &G, const Model &M) {
   return Out;
 }
 
+bool declaredOnAbstractBase(const Model &Source, const Member &Mem) {
+  return Mem.Owner->getCanonicalDecl() != Source.Decl->getCanonicalDecl();
+}
+
 bool reverseHidden(const Model &Source, const Member &Mem) {
   const bool SymmetricalSelf = naming::is_symmetrical(Mem.Relation == RelationAttr::ManyToMany,
                                                       Mem.TargetModel == &Source, Mem.Symmetrical);
@@ -58,10 +62,14 @@ std::vector<ReverseRelation> reverseRelations(const ModelGraph &G) {
       R.Target = Mem->TargetModel;
       R.Single = Mem->Relation == RelationAttr::OneToOne;
       R.ManyToMany = Mem->Relation == RelationAttr::ManyToMany;
-      const std::string RelatedName = Mem->RelatedName.value_or("");
+      // "{model}" is the concrete model's name: a relation of an abstract
+      // base gives each model deriving from it its own reverse names.
+      const std::string RelatedName =
+          naming::expand_model_placeholder(Mem->RelatedName.value_or(""), M.Name);
       R.Accessor = naming::reverse_accessor(M.Name, RelatedName, R.Single);
-      R.QueryName =
-          naming::reverse_query_name(M.Name, RelatedName, Mem->RelatedQueryName.value_or(""));
+      R.QueryName = naming::reverse_query_name(
+          M.Name, RelatedName,
+          naming::expand_model_placeholder(Mem->RelatedQueryName.value_or(""), M.Name));
       Out.push_back(std::move(R));
     }
   }

@@ -10,6 +10,8 @@
 //                model name, else the lower-case source model name + "_set"
 //   query name = related_query_name, else related_name, else the lower-case
 //                source model name
+//   "{model}" in either name is the lower-case name of the concrete model
+//   the relation belongs to (Django's %(class)s)
 //   a related_name ending in '+' hides the reverse side, and so does a
 //   symmetrical many-to-many of a model to itself (symmetrical true or left
 //   at its default).
@@ -56,6 +58,10 @@ struct ReverseRelation {
 // Every visible reverse relation, in a stable order: by source model in the
 // order of the translation unit, then declaration order.
 std::vector<ReverseRelation> reverseRelations(const ModelGraph &G);
+
+// Whether Mem, one of ownRelations(Source), is declared on an abstract base
+// of Source rather than by Source itself.
+bool declaredOnAbstractBase(const Model &Source, const Member &Mem);
 
 // Whether the reverse side of Mem (declared on model Source) is hidden.
 bool reverseHidden(const Model &Source, const Member &Mem);

@@ -19,6 +19,10 @@
 //                   "<model name>": what filter()/exclude()/order_by() lookups use
 //   hidden          a related_name ending in '+'; a symmetrical many-to-many
 //                   of a model to itself has no reverse side either
+//   placeholder     "{model}" in a related_name or related_query_name is the
+//                   lower-case name of the model the relation belongs to
+//                   (Django's %(class)s): a relation of an abstract base
+//                   gives each concrete model its own reverse name
 //   parent link     "<parent model name>_ptr_id": a multi-table child's key
 //   join table      "<source table>_<member>", keys "<source>_id" and
 //                   "<target>_id", or "from_<m>_id" and "to_<m>_id" when both
@@ -45,6 +49,22 @@ inline std::string model_name(std::string_view class_name) {
   std::string out(class_name);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// `name` (a related_name or related_query_name) with every "{model}"
+// replaced by the model name of `class_name`, the concrete model the
+// relation belongs to: Django's %(class)s, for relations of abstract bases.
+inline std::string expand_model_placeholder(std::string_view name, std::string_view class_name) {
+  static constexpr std::string_view placeholder = "{model}";
+  std::string out;
+  out.reserve(name.size());
+  std::size_t from = 0;
+  for (std::size_t at = name.find(placeholder); at != std::string_view::npos; at = name.find(placeholder, from)) {
+    out.append(name.substr(from, at - from)).append(model_name(class_name));
+    from = at + placeholder.size();
+  }
+  out.append(name.substr(from));
   return out;
 }
 

@@ -182,6 +182,15 @@ struct [[covet::model]] Ledger : Tag, Printable<Ledger>, Auditable {
 };
 }  // namespace plain_bases
 
+namespace options {  // ModelOptionCheck
+// Table names on the models that own a table: a root, a multi-table child.
+struct [[covet::model("opt_people")]] Citizen {
+  covet::Id id;
+};
+struct [[covet::model("opt_voters"), covet::multi_table]] Voter : Citizen {};
+struct [[covet::model, covet::proxy]] Resident : Citizen {};
+}  // namespace options
+
 namespace inherited_relations {  // ReverseNameClashCheck, RelatedNameCheck
 // "{model}" gives each child of an abstract base reverse names of its own;
 // a relation of a concrete parent has one reverse side, its declarer's.

@@ -19,6 +19,7 @@
 #include "checks/MisplacedOptionCheck.h"
 #include "checks/MissingRelationAttributeCheck.h"
 #include "checks/MixedInheritanceCheck.h"
+#include "checks/ModelOptionCheck.h"
 #include "checks/MultipleParentsCheck.h"
 #include "checks/NonModelBaseCheck.h"
 #include "checks/PrimaryKeyCheck.h"

@@ -191,6 +191,26 @@ struct [[covet::model("opt_voters"), covet::multi_table]] Voter : Citizen {};
 struct [[covet::model, covet::proxy]] Resident : Citizen {};
 }  // namespace options
 
+namespace uses {  // AbstractModelUseCheck
+// Queries, writes and references of the concrete models deriving from an
+// abstract one.
+struct [[covet::model, covet::abstract]] Creature {
+  covet::Id id;
+  std::string name;
+};
+struct [[covet::model]] Fox : Creature {};
+struct [[covet::model]] Owl : Creature {};
+inline void use(covet::Database &db, Fox &fox) {
+  db.objects<Fox>().filter("name", "Foxy").count();
+  Owl hoot;
+  hoot.name = "Hoot";
+  db.create(hoot);
+  db.save(fox);
+  covet::Ref<Owl> owl;
+  (void)owl;
+}
+}  // namespace uses
+
 namespace inherited_relations {  // ReverseNameClashCheck, RelatedNameCheck
 // "{model}" gives each child of an abstract base reverse names of its own;
 // a relation of a concrete parent has one reverse side, its declarer's.

@@ -1,6 +1,7 @@
 #include "checks/Check.h"
 
 // One header per rule of Checks.inc.
+#include "checks/AbstractModelUseCheck.h"
 #include "checks/AbstractTargetCheck.h"
 #include "checks/AutoNowCheck.h"
 #include "checks/CascadeCycleCheck.h"
@@ -22,6 +23,7 @@
 #include "checks/ModelOptionCheck.h"
 #include "checks/MultipleParentsCheck.h"
 #include "checks/NonModelBaseCheck.h"
+#include "checks/PolymorphicListCheck.h"
 #include "checks/PrimaryKeyCheck.h"
 #include "checks/ProxyShapeCheck.h"
 #include "checks/RelatedNameCheck.h"

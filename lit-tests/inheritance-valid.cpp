@@ -117,3 +117,116 @@ struct [[covet::model]] Restaurant : Place {};
 struct [[covet::model, covet::multi_table]] Pizzeria : Restaurant {};
 struct [[covet::model, covet::multi_table]] Shop : Place {};
 }  // namespace mixed
+
+namespace hiding {  // HiddenMemberCheck
+// Distinct names at every level; a multi-table child may give a member the
+// column name of one of its parent's (its table is its own); single-table
+// siblings may declare one name (one shared column, declared alike).
+struct [[covet::model]] Author {
+  covet::Id id;
+};
+struct [[covet::model]] Member {
+  covet::Id id;
+  std::string address;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("+")]] covet::Ref<Author> mentor;
+};
+struct [[covet::model]] Clerk : Member {
+  [[covet::column("address")]] std::string desk;
+  int mentor_rank = 0;
+};
+struct [[covet::model, covet::polymorphic_on("kind")]] Gadget {
+  covet::Id id;
+};
+struct [[covet::model]] Phone : Gadget {
+  int battery = 0;
+};
+struct [[covet::model]] Watch : Gadget {
+  int battery = 0;
+};
+}  // namespace hiding
+
+namespace targets {  // AbstractTargetCheck
+// Relations declared on an abstract base, to concrete models; relations to
+// the concrete models deriving from an abstract one.
+struct [[covet::model]] Owner {
+  covet::Id id;
+};
+struct [[covet::model, covet::abstract]] Pet {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE)]] covet::Ref<Owner> owner;  // hamster_set, rabbit_set
+};
+struct [[covet::model]] Hamster : Pet {};
+struct [[covet::model]] Rabbit : Pet {};
+struct [[covet::model]] Vet {
+  covet::Id id;
+  [[covet::many_to_many]] covet::RefSet<Hamster> hamsters;
+  [[covet::foreign_key(covet::PROTECT), covet::related_name("+")]] std::optional<covet::Ref<Rabbit>> favourite;
+};
+}  // namespace targets
+
+namespace plain_bases {  // NonModelBaseCheck
+// Plain bases without data members (an interface of functions, a tag, a
+// CRTP helper) are fine.
+struct Tag {};
+template <class Derived>
+struct Printable {
+  static const char *label() { return "printable"; }
+};
+struct Auditable {
+  static constexpr int version = 2;
+  int audit_level() const { return version; }
+};
+struct [[covet::model]] Ledger : Tag, Printable<Ledger>, Auditable {
+  covet::Id id;
+  long total = 0;
+};
+}  // namespace plain_bases
+
+namespace options {  // ModelOptionCheck
+// Table names on the models that own a table: a root, a multi-table child.
+struct [[covet::model("opt_people")]] Citizen {
+  covet::Id id;
+};
+struct [[covet::model("opt_voters"), covet::multi_table]] Voter : Citizen {};
+struct [[covet::model, covet::proxy]] Resident : Citizen {};
+}  // namespace options
+
+namespace uses {  // AbstractModelUseCheck
+// Queries, writes and references of the concrete models deriving from an
+// abstract one.
+struct [[covet::model, covet::abstract]] Creature {
+  covet::Id id;
+  std::string name;
+};
+struct [[covet::model]] Fox : Creature {};
+struct [[covet::model]] Owl : Creature {};
+inline void use(covet::Database &db, Fox &fox) {
+  db.objects<Fox>().filter("name", "Foxy").count();
+  Owl hoot;
+  hoot.name = "Hoot";
+  db.create(hoot);
+  db.save(fox);
+  covet::Ref<Owl> owl;
+  (void)owl;
+}
+}  // namespace uses
+
+namespace inherited_relations {  // ReverseNameClashCheck, RelatedNameCheck
+// "{model}" gives each child of an abstract base reverse names of its own;
+// a relation of a concrete parent has one reverse side, its declarer's.
+struct [[covet::model]] Keeper {
+  covet::Id id;
+};
+struct [[covet::model, covet::abstract]] Kept {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("{model}_set_of_keeper"),
+    covet::related_query_name("kept_{model}")]] covet::Ref<Keeper> keeper;
+};
+struct [[covet::model]] Goat : Kept {};
+struct [[covet::model]] Sheep : Kept {};
+struct [[covet::model]] Barn {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("barns")]] covet::Ref<Keeper> keeper;
+};
+struct [[covet::model]] BigBarn : Barn {};
+}  // namespace inherited_relations

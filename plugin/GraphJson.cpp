@@ -144,8 +144,16 @@ class Reader {
     if (!O)
       return fail(Where + ": not an object");
     if (!str(*O, "name", M.Name, Where) || !str(*O, "type", M.TypeName, Where) ||
-        !str(*O, "parent", M.ParentType, Where, false) || !flag(*O, "abstract", M.Abstract))
+        !str(*O, "parent", M.ParentType, Where, false) || !flag(*O, "abstract", M.Abstract) ||
+        !flag(*O, "proxy", M.Proxy))
       return false;
+    if (const llvm::json::Array *Bases = O->getArray("bases"))
+      for (const llvm::json::Value &B : *Bases) {
+        std::optional<llvm::StringRef> S = B.getAsString();
+        if (!S)
+          return fail(Where + ": 'bases' holds a value that is not a string");
+        M.BaseTypes.push_back(S->str());
+      }
     const std::string In = Where + " ('" + M.Name + "')";
     if (const llvm::json::Array *Members = O->getArray("members")) {
       for (size_t I = 0; I < Members->size(); ++I) {
@@ -199,6 +207,10 @@ std::string renderGraphJson(ASTContext &Ctx, const ModelGraph &Graph) {
             J.attribute("parent", M.Parent->TypeName);
           else
             J.attribute("parent", nullptr);
+          J.attributeArray("bases", [&] {
+            for (const std::string &B : L.BaseTypes)
+              J.value(B);
+          });
           if (!M.PolymorphicOn.empty())
             J.attribute("polymorphic_on", M.PolymorphicOn);
           if (!M.PolymorphicIdentity.empty())

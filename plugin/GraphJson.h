@@ -10,6 +10,7 @@
 //    "models": [{"name": "Book", "type": "::Book", "table": "books",
 //                "abstract": false, "proxy": false, "multi_table": false,
 //                "parent": null,                     // nearest concrete model it inherits from
+//                "bases": ["::Base"],                // the models it derives from directly
 //                "members": [
 //                  {"name": "id", "kind": "primary_key", "column": "id",
 //                   "type": "covet::Id", "value": "integer", "nullable": false},

@@ -208,8 +208,12 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     L->Name = M.Name;
     L->TypeName = M.TypeName;
     L->Abstract = M.Abstract;
+    L->Proxy = M.Proxy;
     if (M.Parent)
       L->ParentType = M.Parent->TypeName;
+    for (const CXXBaseSpecifier &B : M.Decl->bases())
+      if (const Model *BM = G.find(B.getType()->getAsCXXRecordDecl()))
+        L->BaseTypes.push_back(BM->TypeName);
     L->Decl = M.Decl;
     for (const Member &Mem : M.Members) {
       LookupMember LM;
@@ -289,6 +293,7 @@ void LookupGraph::fill(const LookupGraph &Other) {
     auto Copy = std::make_unique<LookupModel>(*OM);
     Copy->Decl = nullptr;
     Copy->Parent = nullptr;
+    Copy->Bases.clear();
     for (LookupMember &M : Copy->Members) {
       M.Target = nullptr;
       M.Field = nullptr;
@@ -320,6 +325,10 @@ void LookupGraph::link() {
   for (const auto &MP : Models) {
     LookupModel &M = *MP;
     M.Parent = M.ParentType.empty() ? nullptr : find(M.ParentType);
+    M.Bases.clear();
+    for (const std::string &B : M.BaseTypes)
+      if (const LookupModel *BM = find(B))
+        M.Bases.push_back(BM);
     for (LookupMember &Mem : M.Members)
       Mem.Target = Mem.TargetType.empty() ? nullptr : find(Mem.TargetType);
     std::vector<LookupReverse> Linked;
@@ -338,6 +347,43 @@ void LookupGraph::link() {
               [&](const LookupReverse &A, const LookupReverse &B) { return Key(A) < Key(B); });
     M.Reverses = std::move(Linked);
   }
+}
+
+namespace {
+
+// Whether M derives from A through abstract models only (M's own bases
+// included).
+bool reachesThroughAbstract(const LookupModel &M, const LookupModel &A, unsigned Depth) {
+  if (Depth > 64)
+    return false;
+  for (const LookupModel *B : M.Bases)
+    if (B == &A || (B->Abstract && reachesThroughAbstract(*B, A, Depth + 1)))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<const LookupModel *> LookupGraph::concreteModelsOf(const LookupModel &A) const {
+  std::vector<const LookupModel *> Out;
+  for (const auto &M : Models)
+    if (!M->Abstract && reachesThroughAbstract(*M, A, 0))
+      Out.push_back(M.get());
+  return Out;
+}
+
+std::vector<const LookupModel *> LookupGraph::polymorphicModelsOf(const LookupModel &M) const {
+  std::vector<const LookupModel *> Out;
+  for (const auto &C : Models) {
+    if (C->Abstract || C->Proxy || C.get() == &M)
+      continue;
+    for (const LookupModel *P = C->Parent; P; P = P->Parent)
+      if (P == &M) {
+        Out.push_back(C.get());
+        break;
+      }
+  }
+  return Out;
 }
 
 }  // namespace covet

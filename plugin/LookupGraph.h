@@ -96,8 +96,12 @@ struct LookupModel {
   std::string Name;      // "Book"
   std::string TypeName;  // "::shop::Book"
   bool Abstract = false;
+  bool Proxy = false;
   std::string ParentType;  // the nearest concrete model it inherits from, if any
   const LookupModel *Parent = nullptr;
+  // The models it derives from directly (abstract or not), in base order.
+  std::vector<std::string> BaseTypes;
+  std::vector<const LookupModel *> Bases;  // set by link(); models of unknown type left out
   const clang::CXXRecordDecl *Decl = nullptr;  // when the translation unit defines it
   std::vector<LookupMember> Members;           // inherited first, in declaration order
   // In the runtime's order (by source model name, then declaration order); set by link().
@@ -130,6 +134,13 @@ class LookupGraph {
   void link();
 
   const std::vector<std::unique_ptr<LookupModel>> &models() const { return Models; }
+  // The concrete models deriving from the abstract model A with only
+  // abstract models in between (what a use of A could mean instead), in
+  // graph order.
+  std::vector<const LookupModel *> concreteModelsOf(const LookupModel &A) const;
+  // The concrete, non-proxy models whose chain of concrete parents reaches
+  // M, at any depth (the types of M's polymorphic loads), in graph order.
+  std::vector<const LookupModel *> polymorphicModelsOf(const LookupModel &M) const;
   const LookupModel *find(llvm::StringRef TypeName) const;
   // The model RD is: by declaration, else by its qualified name.
   const LookupModel *find(clang::ASTContext &Ctx, const clang::CXXRecordDecl *RD) const;

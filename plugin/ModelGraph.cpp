@@ -108,7 +108,10 @@ const EnumDecl *textEnum(QualType T) {
   return findAttr(ED, AttrId::enum_text) ? ED : nullptr;
 }
 
-// The tree kind a base class brings: covet::TreeNode<T> / covet::NestedSetNode<T>.
+std::string lower(llvm::StringRef S) { return S.lower(); }
+
+}  // namespace
+
 TreeKind treeMixin(const CXXRecordDecl *RD) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
   if (!Spec)
@@ -119,10 +122,6 @@ TreeKind treeMixin(const CXXRecordDecl *RD) {
     return TreeKind::NestedSet;
   return TreeKind::None;
 }
-
-std::string lower(llvm::StringRef S) { return S.lower(); }
-
-}  // namespace
 
 std::string qualifiedTypeName(ASTContext &Ctx, QualType T) {
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
@@ -269,13 +268,22 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   return M;
 }
 
-void ModelGraphBuilder::addMembers(const CXXRecordDecl *RD, Model &M, unsigned Depth) {
+// Only the data members of model bases, and of Covet's own tree mixins (all
+// of whose bases are Covet's), are columns: those of a plain struct a model
+// derives from are not (Django's rule for a mixin's attributes), and
+// NonModelBaseCheck rejects such a base when it has any, so none is silently
+// left out of the table.
+void ModelGraphBuilder::addMembers(const CXXRecordDecl *RD, Model &M, unsigned Depth,
+                                   bool InMixin) {
   if (Depth > 64)  // a base chain this deep is not a model hierarchy
     return;
   for (const CXXBaseSpecifier &B : RD->bases()) {
     const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
-    if (Base && (Base = Base->getDefinition()))
-      addMembers(Base, M, Depth + 1);
+    if (!Base || !(Base = Base->getDefinition()))
+      continue;
+    const bool Mixin = InMixin || treeMixin(Base) != TreeKind::None;
+    if (Mixin || findAttr(Base, AttrId::model))
+      addMembers(Base, M, Depth + 1, Mixin);
   }
   for (const FieldDecl *F : RD->fields())
     if (F->getIdentifier())

@@ -119,7 +119,9 @@ struct Model {
   // its primary key ("<parent>_ptr_id", Django's parent link).
   std::string ParentLink;
   TreeKind Tree = TreeKind::None;
-  std::vector<Member> Members;    // inherited first, in declaration order
+  // Inherited first (from model bases and Covet's tree mixins only), in
+  // declaration order.
+  std::vector<Member> Members;
   // Its own covet::unique_together attributes, in the order written; a model
   // that writes none inherits those of its abstract base (as Django inherits
   // an abstract base's Meta).
@@ -176,12 +178,16 @@ class ModelGraphBuilder {
   ModelGraph build();
 
  private:
-  void addMembers(const clang::CXXRecordDecl *RD, Model &M, unsigned Depth);
+  void addMembers(const clang::CXXRecordDecl *RD, Model &M, unsigned Depth, bool InMixin = false);
   static void resolveInheritance(Model &M);
   Member classify(const clang::FieldDecl *F, const clang::CXXRecordDecl *Owner) const;
 
   clang::ASTContext &Ctx;
 };
+
+// The tree kind a base class brings: covet::TreeNode<T> / covet::NestedSetNode<T>
+// (Covet's own mixins, whose data members are columns of the model).
+TreeKind treeMixin(const clang::CXXRecordDecl *RD);
 
 // "::ns::Book" for a type.
 std::string qualifiedTypeName(clang::ASTContext &Ctx, clang::QualType T);

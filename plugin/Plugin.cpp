@@ -4,9 +4,10 @@
 //
 //   emit=<path>        also write the models' metadata (include/covet/generated.hpp)
 //   emit-graph=<path>  also write the model graph as JSON (GraphJson.h)
-//   check-only         check a source file that uses the models: the lookup
-//                      checks only (the model-graph rules are the model
-//                      headers' run's), nothing written
+//   check-only         check a source file that uses the models: the checks
+//                      of code (lookup strings, uses of abstract models,
+//                      polymorphic type lists) only (the model-graph rules
+//                      are the model headers' run's), nothing written
 //   graph=<path>       (implies check-only; may be repeated) check against the
 //                      models of that JSON too, so the file need not include
 //                      every model header (LookupGraph.h)
@@ -27,7 +28,9 @@
 #include "ModelGraph.h"
 #include "UnknownAttributeConsumer.h"
 #include "checks/Check.h"
+#include "checks/AbstractModelUseCheck.h"
 #include "checks/LookupStringCheck.h"
+#include "checks/PolymorphicListCheck.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
@@ -87,7 +90,7 @@ class CovetConsumer : public ASTConsumer {
   }
 
   // A source file that uses the models: its own models, filled in with
-  // those of the graphs, and only the lookup checks. The file may see some
+  // those of the graphs, and only the checks of code. The file may see some
   // models partially (a relation's target only forward-declared): the
   // model-graph rules ran over the headers, with every model in view.
   void checkSource(ASTContext &Ctx, const ModelGraph &Graph, CheckContext &Checks) {
@@ -102,6 +105,8 @@ class CovetConsumer : public ASTConsumer {
       Lookups.fill(FromJson);
     }
     checkLookupStrings(Lookups, Checks);
+    checkAbstractModelUses(Lookups, Checks);
+    checkPolymorphicLists(Lookups, Checks);
   }
 
   CompilerInstance &CI;

@@ -31,6 +31,10 @@ std::vector<const Member *> ownRelations(const ModelGraph &G, const Model &M) {
   return Out;
 }
 
+bool declaredOnAbstractBase(const Model &Source, const Member &Mem) {
+  return Mem.Owner->getCanonicalDecl() != Source.Decl->getCanonicalDecl();
+}
+
 bool reverseHidden(const Model &Source, const Member &Mem) {
   const bool SymmetricalSelf = naming::is_symmetrical(Mem.Relation == RelationAttr::ManyToMany,
                                                       Mem.TargetModel == &Source, Mem.Symmetrical);

@@ -59,6 +59,10 @@ struct ReverseRelation {
 // order of the translation unit, then declaration order.
 std::vector<ReverseRelation> reverseRelations(const ModelGraph &G);
 
+// Whether Mem, one of ownRelations(Source), is declared on an abstract base
+// of Source rather than by Source itself.
+bool declaredOnAbstractBase(const Model &Source, const Member &Mem);
+
 // Whether the reverse side of Mem (declared on model Source) is hidden.
 bool reverseHidden(const Model &Source, const Member &Mem);
 

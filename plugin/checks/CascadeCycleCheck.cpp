@@ -139,7 +139,12 @@ void CascadeCycleCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     for (const Edge *E : Path)
       Route += " -> '" + E->To->Name + "'";
     const Edge &First = *Path.front();
-    Ctx.report(First.Key->Field->getLocation(), Diag::CascadeCycle)
+    // A key declared on an abstract base closes the cycle of one of the
+    // models deriving from it: reported at that model, the notes at the key.
+    const clang::SourceLocation At = declaredOnAbstractBase(*First.From, *First.Key)
+                                         ? First.From->Decl->getLocation()
+                                         : First.Key->Field->getLocation();
+    Ctx.report(At, Diag::CascadeCycle)
         << qualifiedMember(*First.From, *First.Key) << static_cast<unsigned>(Path.size())
         << Route;
     for (const Edge *E : Path)

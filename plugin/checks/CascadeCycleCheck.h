@@ -14,6 +14,13 @@
 // first in the translation unit (the shortest cycle through it), with a note
 // on every edge in order and a note (a fix-it where the key is already
 // optional) suggesting SET_NULL.
+//
+// Inheritance: each concrete model is a node with its own keys. A key
+// declared on a concrete parent is an edge of that parent only (its table
+// holds the column), so a cycle through it is reported once, not once per
+// child; a key declared on an abstract base is an edge of each concrete
+// model deriving from it, and a cycle it closes is reported at that model,
+// with the notes at the base's key.
 #pragma once
 
 #include "checks/Check.h"

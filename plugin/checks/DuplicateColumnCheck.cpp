@@ -41,6 +41,9 @@ void DuplicateColumnCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
       const Member &Prev = *P.Mem;
       if (Prev.Field == C.Mem->Field || siblings(P, C))
         continue;
+      if (Prev.Owner->getCanonicalDecl() != C.Mem->Owner->getCanonicalDecl() &&
+          nameClash(Prev, *C.Mem) != NameClash::None)
+        continue;  // an inherited member redeclared: HiddenMemberCheck's error
       if (!Reported.insert(C.Mem->Field).second)
         break;
       Ctx.report(C.Loc, Diag::DuplicateColumn)

@@ -70,6 +70,30 @@ const Model *concreteCarrier(const ModelGraph &G, const Model &M, const Member &
   return nullptr;
 }
 
+namespace {
+
+bool holdsKey(const Member &M) {
+  return (M.Kind == Storage::Ref || M.Kind == Storage::OptionalRef) &&
+         (M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne);
+}
+
+bool isKeyName(const Member &Key, const Member &Other) {
+  return holdsKey(Key) && Other.name().size() == Key.name().size() + 3 &&
+         Other.name().starts_with(Key.name()) && Other.name().ends_with("_id");
+}
+
+}  // namespace
+
+NameClash nameClash(const Member &First, const Member &Second) {
+  if (First.name() == Second.name())
+    return NameClash::SameName;
+  if (isKeyName(First, Second))
+    return NameClash::FirstIsKey;
+  if (isKeyName(Second, First))
+    return NameClash::SecondIsKey;
+  return NameClash::None;
+}
+
 std::string quotedList(const std::vector<std::string> &Names, llvm::StringRef Conj) {
   std::string Out;
   for (size_t I = 0; I < Names.size(); ++I) {

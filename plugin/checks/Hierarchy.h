@@ -44,6 +44,12 @@ std::vector<const Member *> carriedMembers(const Model &M);
 // finds members that come from a second concrete parent.)
 const Model *concreteCarrier(const ModelGraph &G, const Model &M, const Member &Mem);
 
+// How the names of two members clash in lookups: one name, or one is a
+// foreign key or one-to-one `x` and the other is `x_id` (the name lookups
+// give x's key).
+enum class NameClash { None, SameName, FirstIsKey, SecondIsKey };
+NameClash nameClash(const Member &First, const Member &Second);
+
 // "'Dog'", "'Dog' or 'Cat'", "'Dog', 'Cat' or 'Bird'" (Conj: "or" / "and").
 std::string quotedList(const std::vector<std::string> &Names, llvm::StringRef Conj = "or");
 std::vector<std::string> modelNames(const std::vector<const Model *> &Models);

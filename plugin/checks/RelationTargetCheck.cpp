@@ -31,11 +31,9 @@ void RelationTargetCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
       Ctx.report(F->getLocation(), Diag::TargetNotModel) << Mem->TargetType << F->getName();
       continue;
     }
-    if (Mem->TargetModel && !Mem->TargetModel->Abstract)
-      continue;
-    Diag D = Mem->TargetModel             ? Diag::TargetAbstract
-             : !Mem->Target->hasDefinition() ? Diag::TargetNeverDefined
-                                             : Diag::TargetNotModel;
+    if (Mem->TargetModel)
+      continue;  // a model; an abstract one is AbstractTargetCheck's
+    Diag D = !Mem->Target->hasDefinition() ? Diag::TargetNeverDefined : Diag::TargetNotModel;
     Ctx.report(F->getLocation(), D) << Mem->Target << F->getName();
     Ctx.report(Mem->Target->getLocation(), Diag::TargetDeclaredHere) << Mem->Target;
   }

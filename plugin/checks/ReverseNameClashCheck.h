@@ -11,6 +11,12 @@
 //   * a reverse query name may not equal the name of a column or relation
 //     member of the target.
 // A related_name of "+" (or ending in '+') hides the reverse side: no clash.
+// A relation declared on an abstract base belongs to each concrete model
+// deriving from it, with its names computed for that model ("{model}" in
+// related_name / related_query_name is the model's lower-case name, as
+// Django's "%(class)s"): a fixed related_name gives two children of one base
+// one reverse name. Such a clash is reported at the child, with a note at
+// the base's member whose fix-it writes "{model}_<name>".
 //
 // Why: the runtime finds a reverse relation by its accessor (db.related<T>(o,
 // "name"), declared reverse members) and lookups find it by its query name;
@@ -19,7 +25,8 @@
 // start-up (fields.E302..E305); Covet rejects them while compiling.
 //
 // Fix: give one of the relations a distinct covet::related_name (or
-// covet::related_query_name), or covet::related_name("+") to hide it.
+// covet::related_query_name), or covet::related_name("+") to hide it; on an
+// abstract base, a name with "{model}" in it.
 #pragma once
 
 #include "checks/Check.h"

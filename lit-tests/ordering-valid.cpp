@@ -65,4 +65,4 @@ struct [[covet::model]] Entry : Stamped {
   std::string body;
 };
 // CHECK-LABEL: // ::Entry
-// CHECK: {.name = "Entry", .table = "entry", .ordering = {"-created"}},
+// CHECK: {.name = "Entry", .table = "entry", .abstract_bases = {&typeid(::Stamped)}, .ordering = {"-created"}},

@@ -1,29 +1,9 @@
 #include "checks/AbstractTargetCheck.h"
 
+#include "checks/CheckedRelation.h"
 #include "checks/Hierarchy.h"
 
 namespace covet {
-
-namespace {
-
-// Members whose storage and attribute agree (the other checks report the
-// rest), as RelationTargetCheck selects them.
-bool isCheckedRelation(const Member &M) {
-  switch (M.Kind) {
-    case Storage::Ref:
-    case Storage::OptionalRef:
-      return M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne;
-    case Storage::RefSet:
-      return M.Relation == RelationAttr::ManyToMany;
-    case Storage::ReverseSet:
-    case Storage::ReverseOne:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
 
 void AbstractTargetCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   for (const auto &[M, Mem] : Graph.distinctMembers()) {

@@ -1,26 +1,8 @@
 #include "checks/RelationTargetCheck.h"
 
+#include "checks/CheckedRelation.h"
+
 namespace covet {
-
-namespace {
-
-// Only members whose storage and attribute agree: the other checks report the rest.
-bool isCheckedRelation(const Member &M) {
-  switch (M.Kind) {
-    case Storage::Ref:
-    case Storage::OptionalRef:
-      return M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne;
-    case Storage::RefSet:
-      return M.Relation == RelationAttr::ManyToMany;
-    case Storage::ReverseSet:
-    case Storage::ReverseOne:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
 
 void RelationTargetCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   for (const auto &[M, Mem] : Graph.distinctMembers()) {

@@ -230,8 +230,7 @@ void multi_table(covet::Database& db) {
   // the child's through its one-to-one query name.
   Employee found = db.objects<Employee>().get("email", "alice@example.com");
   Customer loyal = db.objects<Customer>().get("loyalty_points__gte", 100);
-  const std::string child_lookup = "employee__department";  // PLUGIN-WORKAROUND
-  const auto engineers = db.objects<Person>().filter(child_lookup, "Engineering").count();
+  const auto engineers = db.objects<Person>().filter("employee__department", "Engineering").count();
   std::cout << "  Employee by email: " << found.name << " (" << found.employee_id << ", " << found.department
             << "); Customer with 100+ points: " << loyal.name << "; people in Engineering: " << engineers << '\n';
   check(found.id == alice.id && found.department == "Engineering", "child query, parent field");

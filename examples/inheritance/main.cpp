@@ -260,8 +260,7 @@ void multi_table(covet::Database& db) {
   std::vector<std::string> models;
   for (const auto& row : people) {
     models.push_back(model_of(row));
-    std::visit([](const auto& p) { std::cout << "    " << p.name << ": " << covet::model_info<std::decay_t<decltype(p)>>().name << '\n'; },
-               row);
+    std::visit([&](const auto& p) { std::cout << "    " << p.name << ": " << models.back() << '\n'; }, row);
   }
   check(statements == 1 && models == std::vector<std::string>{"Employee", "Customer", "Person"},
         "one query, each row as its most-derived model");

@@ -2,8 +2,8 @@
 # with sudo) two commands do everything:
 #
 #   make demo   install the missing Debian packages, build, and run the example
-#               programs examples/library and examples/blog on an in-memory
-#               SQLite database
+#               programs examples/library, examples/blog and
+#               examples/inheritance on an in-memory SQLite database
 #   make test   the same set-up, then every test: the GoogleTest suites on
 #               SQLite and on a throwaway PostgreSQL server, the plugin's lit
 #               suite, an outside project built against the installed package,
@@ -144,11 +144,13 @@ build: configure
 	cmake --build $(B) -j$(JOBS)
 
 demo: configure
-	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog
+	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog covet_example_inheritance
 	echo "==> $(B)/examples/library/covet_example_library"
 	$(B)/examples/library/covet_example_library
 	echo "==> $(B)/examples/blog/covet_example_blog"
 	$(B)/examples/blog/covet_example_blog
+	echo "==> $(B)/examples/inheritance/covet_example_inheritance"
+	$(B)/examples/inheritance/covet_example_inheritance
 
 # --- tests --------------------------------------------------------------------
 

@@ -144,7 +144,8 @@ class Reader {
     if (!O)
       return fail(Where + ": not an object");
     if (!str(*O, "name", M.Name, Where) || !str(*O, "type", M.TypeName, Where) ||
-        !str(*O, "parent", M.ParentType, Where, false) || !flag(*O, "abstract", M.Abstract) ||
+        !str(*O, "parent", M.ParentType, Where, false) ||
+        !str(*O, "parent_link", M.ParentLink, Where, false) || !flag(*O, "abstract", M.Abstract) ||
         !flag(*O, "proxy", M.Proxy))
       return false;
     if (const llvm::json::Array *Bases = O->getArray("bases"))
@@ -207,6 +208,8 @@ std::string renderGraphJson(ASTContext &Ctx, const ModelGraph &Graph) {
             J.attribute("parent", M.Parent->TypeName);
           else
             J.attribute("parent", nullptr);
+          if (!M.ParentLink.empty())
+            J.attribute("parent_link", M.ParentLink);
           J.attributeArray("bases", [&] {
             for (const std::string &B : L.BaseTypes)
               J.value(B);

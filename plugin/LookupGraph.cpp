@@ -211,6 +211,7 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     L->Proxy = M.Proxy;
     if (M.Parent)
       L->ParentType = M.Parent->TypeName;
+    L->ParentLink = M.ParentLink;
     for (const CXXBaseSpecifier &B : M.Decl->bases())
       if (const Model *BM = G.find(B.getType()->getAsCXXRecordDecl()))
         L->BaseTypes.push_back(BM->TypeName);
@@ -260,12 +261,14 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     }
     Out.add(std::move(L));
   }
-  // A proxy has the rows of its parent, so it has the parent's reverse
-  // relations as well as those that target the proxy itself (Django: a
-  // proxy's _meta has its concrete model's related objects).
+  // A model with a concrete parent has its ancestors' reverse relations as
+  // well as those that target it: a proxy has its parent's rows (Django: a
+  // proxy's _meta has its concrete model's related objects), and a
+  // multi-table or single-table child's row is its parent's row too
+  // (runtime: inherited_reverse).
   llvm::DenseMap<const Model *, std::vector<LookupModel *>> SeenBy;
   for (const auto &MP : G.models())
-    for (const Model *P = MP.get(); P->Proxy && P->Parent; P = P->Parent)
+    for (const Model *P = MP.get(); P->Parent; P = P->Parent)
       SeenBy[P->Parent].push_back(Out.ByType.lookup(MP->TypeName));
   for (const ReverseRelation &R : reverseRelations(G)) {
     LookupModel *Target = Out.ByType.lookup(R.Target->TypeName);
@@ -322,9 +325,13 @@ void LookupGraph::fill(const LookupGraph &Other) {
 }
 
 void LookupGraph::link() {
+  for (const auto &MP : Models)
+    MP->Children.clear();
   for (const auto &MP : Models) {
     LookupModel &M = *MP;
     M.Parent = M.ParentType.empty() ? nullptr : find(M.ParentType);
+    if (M.Parent && !M.ParentLink.empty())
+      ByType.lookup(M.Parent->TypeName)->Children.push_back(&M);
     M.Bases.clear();
     for (const std::string &B : M.BaseTypes)
       if (const LookupModel *BM = find(B))
@@ -347,6 +354,10 @@ void LookupGraph::link() {
               [&](const LookupReverse &A, const LookupReverse &B) { return Key(A) < Key(B); });
     M.Reverses = std::move(Linked);
   }
+  // The runtime's order of ModelInfo::children: by name.
+  for (const auto &MP : Models)
+    std::sort(MP->Children.begin(), MP->Children.end(),
+              [](const LookupModel *A, const LookupModel *B) { return A->Name < B->Name; });
 }
 
 namespace {

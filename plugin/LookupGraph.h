@@ -99,12 +99,21 @@ struct LookupModel {
   bool Proxy = false;
   std::string ParentType;  // the nearest concrete model it inherits from, if any
   const LookupModel *Parent = nullptr;
+  // A multi-table child's key column, its link to the parent ("person_ptr_id");
+  // empty for any other model.
+  std::string ParentLink;
+  // Its multi-table children, by name; set by link(). A lookup on this model
+  // names each by its lower-case model name, a single-valued step into the
+  // child's row (Django's implicit reverse one-to-one of the parent link).
+  std::vector<const LookupModel *> Children;
   // The models it derives from directly (abstract or not), in base order.
   std::vector<std::string> BaseTypes;
   std::vector<const LookupModel *> Bases;  // set by link(); models of unknown type left out
   const clang::CXXRecordDecl *Decl = nullptr;  // when the translation unit defines it
   std::vector<LookupMember> Members;           // inherited first, in declaration order
   // In the runtime's order (by source model name, then declaration order); set by link().
+  // A model with a concrete parent has its ancestors' too (the runtime's
+  // inherited_reverse: a child reaches its parents' reverse sides).
   std::vector<LookupReverse> Reverses;
 
   const LookupMember *primaryKey() const;

@@ -2,6 +2,7 @@
 
 #include "Names.h"
 #include "checks/LookupValueCheck.h"
+#include "covet/detail/naming.hpp"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -75,7 +76,8 @@ struct Named {
   const LookupMember *M = nullptr;
   bool Attname = false;
   const LookupReverse *Reverse = nullptr;
-  explicit operator bool() const { return M || Reverse; }
+  const LookupModel *Child = nullptr;  // a multi-table child, by its lower-case name
+  explicit operator bool() const { return M || Reverse || Child; }
 };
 
 // Reverse relations go by their query name in lookups and select_related,
@@ -109,6 +111,14 @@ Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseN
       Out.Reverse = &R;
       return Out;
     }
+  // Lookups only: select_related and prefetch_related cannot load a child
+  // into a parent's object (the runtime refuses them).
+  if (By == ReverseName::Query)
+    for (const LookupModel *C : M.Children)
+      if (detail::naming::model_name(C->Name) == Name) {
+        Out.Child = C;
+        return Out;
+      }
   return Out;
 }
 
@@ -120,6 +130,8 @@ std::vector<std::string> choices(const LookupModel &M) {
       Out.push_back(Mem.Name);
   for (const LookupReverse &R : M.Reverses)
     Out.push_back(R.QueryName);
+  for (const LookupModel *C : M.Children)
+    Out.push_back(detail::naming::model_name(C->Name));
   return Out;
 }
 
@@ -264,6 +276,21 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
       }
       T = LookupTarget();
       M = Target;
+      continue;
+    }
+    if (N.Child) {
+      // A single-valued step to the child's row, compared on its key.
+      const LookupModel *From = M;
+      M = N.Child;
+      if (Last(*M)) {
+        T.Column = M->primaryKey();
+        T.ColumnModel = M;
+        T.Relation = M;
+        T.RelationLabel = labelOf(*From, Seg);
+        T.RelationFieldLabel = T.RelationLabel;
+        const LookupMember *PK = M->primaryKey();
+        return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
+      }
       continue;
     }
     if (N.Reverse) {

@@ -33,7 +33,7 @@ Value child_row_key(const ModelInfo& child, const ModelInfo& parent, const void*
 void throw_no_child(const ModelInfo& child, const ModelInfo& parent, const Value& key) {
   const ModelInfo& level = table_owner(child);
   throw DoesNotExist(parent.name + " " + key.debug_string() + " has no " + child.name + " (no row of " +
-                         level.table + " has " + level.parent_link + " " + key.debug_string() + "): it is not a " +
+                         level.table + " has " + level.parent_link + " " + key.debug_string() + "), so it is no " +
                          child.name + ". Use db.find_child<" + child.name + ">(" + naming::model_name(parent.name) +
                          ") to test, or load each row as its most-derived model with polymorphic<...>()",
                      child.name);

@@ -7,7 +7,7 @@
 
 // The multi-table loader's detail API (runtime/).
 #include "database_access.hpp"
-#include "inheritance/multi_table_rows.hpp"
+#include "inheritance/multi_table_polymorphic.hpp"
 
 #include <cstdint>
 #include <numeric>

@@ -74,30 +74,54 @@ void load_deferred(const std::weak_ptr<DatabaseState>& weak, const ModelInfo& mo
   const std::string names = field_names(model, columns);
   std::shared_ptr<DatabaseState> db = lock_database(weak, "the deferred field " + names);
   const Dialect d = db->dialect;
-  std::string list;
-  for (std::size_t i : columns) list += (list.empty() ? "" : ", ") + quote_identifier(d, model.columns[i]->column);
-  const std::string sql = "SELECT " + list + " FROM " + quote_identifier(d, model.table) + " WHERE " +
-                          quote_identifier(d, model.primary_key->column) + " = " + placeholder(d, 1);
+  // One SELECT per table holding some of the columns: a multi-table child's
+  // are spread over its ancestors' tables and its own, each keyed by the
+  // object's key (column_level / column_in_level), root first.
+  struct TableRead {
+    const ModelInfo* level = nullptr;
+    std::vector<const MemberInfo*> members;
+    std::string sql;
+  };
+  std::vector<TableRead> reads;
+  for (const TablePart& part : table_chain(model)) {
+    TableRead read{part.model, {}, {}};
+    std::string list;
+    for (std::size_t i : columns) {
+      const MemberInfo* m = model.columns[i];
+      if (&column_level(model, *m) != part.model) continue;
+      read.members.push_back(m);
+      list += (list.empty() ? "" : ", ") + quote_identifier(d, column_in_level(model, *m));
+    }
+    if (read.members.empty()) continue;
+    read.sql = "SELECT " + list + " FROM " + quote_identifier(d, part.model->table) + " WHERE " +
+               quote_identifier(d, *part.key) + " = " + placeholder(d, 1);
+    reads.push_back(std::move(read));
+  }
   const Value key = model.primary_key->get(object);
-  if (db->loading == Loading::Strict)
+  if (db->loading == Loading::Strict) {
+    std::string sql;
+    for (const TableRead& r : reads) sql += (sql.empty() ? "" : "; ") + r.sql;
     throw UsageError("strict loading: " + names + " was deferred (only() / defer()) and would run a query of its "
                      "own: " + sql + " -- name it in only(), or leave it out of defer(), on the query that "
                      "loaded the " + model.name + " objects",
                      model.name);
+  }
 
   std::vector<const MemberInfo*> members;
-  for (std::size_t i : columns) members.push_back(model.columns[i]);
-  bool found = false;
-  run(*db, model, sql, {key}, [&](const Row& row) {
-    if (found) return;
-    set_columns(model, members, row, 0, object);
-    found = true;
-  });
-  if (!found)
-    throw DoesNotExist(model.name + " with " + model.primary_key->name + " " + key.debug_string() +
-                           " does not exist (it was deleted), so its deferred field " + names +
-                           " cannot be loaded",
-                       model.name);
+  for (const TableRead& r : reads) {
+    bool found = false;
+    run(*db, model, r.sql, {key}, [&](const Row& row) {
+      if (found) return;
+      set_columns(model, r.members, row, 0, object);
+      found = true;
+    });
+    if (!found)
+      throw DoesNotExist(model.name + " with " + model.primary_key->name + " " + key.debug_string() +
+                             " does not exist (it was deleted), so its deferred field " + names +
+                             " cannot be loaded",
+                         model.name);
+    members.insert(members.end(), r.members.begin(), r.members.end());
+  }
   // A loaded key makes its Ref usable; the others keep their bindings.
   BindContext ctx;
   ctx.database = db;

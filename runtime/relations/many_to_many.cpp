@@ -47,6 +47,7 @@
 // Atomic scope (a savepoint inside an open transaction).
 #include "backend/connection.hpp"
 #include "database_state.hpp"
+#include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 #include "relations/key_batches.hpp"
 #include "sql/dialect.hpp"
@@ -158,9 +159,12 @@ ExtraColumns extra_columns(const Plan& p, const ThroughDefaults& defaults) {
 
 // Locks the rows of `model` (PostgreSQL, SELECT ... FOR UPDATE) whose primary
 // keys are `keys` (distinct, in key order), until the open transaction ends.
+// The rows are those of the model's own table: a multi-table child's is keyed
+// by its parent link, not by the root's key column.
 void lock_rows(const Plan& p, const ModelInfo& model, const std::vector<Value>& keys) {
   const Dialect d = p.db->dialect;
-  const std::string pk = q(p, model.primary_key->column);
+  const std::string pk = q(p, key_column(model));
+  const std::string& table = table_owner(model).table;
   const std::size_t per_batch = rows_per_statement(*p.db, 1, 0);
   for (std::size_t begin = 0; begin < keys.size(); begin += per_batch) {
     const std::size_t end = std::min(keys.size(), begin + per_batch);
@@ -168,7 +172,7 @@ void lock_rows(const Plan& p, const ModelInfo& model, const std::vector<Value>& 
     std::vector<Value> params(keys.begin() + static_cast<std::ptrdiff_t>(begin),
                               keys.begin() + static_cast<std::ptrdiff_t>(end));
     for (std::size_t i = 0; i < params.size(); ++i) list += (i ? ", " : "") + placeholder(d, static_cast<int>(i + 1));
-    run(p, "SELECT 1 FROM " + q(p, model.table) + " WHERE " + pk + " IN (" + list + ") ORDER BY " + pk + " FOR UPDATE",
+    run(p, "SELECT 1 FROM " + q(p, table) + " WHERE " + pk + " IN (" + list + ") ORDER BY " + pk + " FOR UPDATE",
         params);
   }
 }

@@ -143,6 +143,21 @@ TEST_P(MultiTableWriteFaultTest, EraseOfAParentDeletesNothingWhenAnyStatementFai
   });
 }
 
+TEST_P(MultiTableWriteFaultTest, QuerySetUpdateAcrossTablesWritesNothingWhenAnyStatementFails) {
+  expect_all_or_nothing({
+      .seed = [&] { seed(); },
+      .run = [&] { database->objects<Manager>().filter("reports", 2).update({{"name", "x"}, {"salary", 1}, {"reports", 3}}); },
+      .max_params = 4,  // the keys in batches
+  });
+}
+
+TEST_P(MultiTableWriteFaultTest, QuerySetEraseOfAChildDeletesNothingWhenAnyStatementFails) {
+  expect_all_or_nothing({
+      .seed = [&] { seed(); },
+      .run = [&] { database->objects<Employee>().filter("badge", "M1").erase(); },
+  });
+}
+
 COVET_INSTANTIATE_BACKENDS(MultiTableWriteFaultTest);
 
 }  // namespace

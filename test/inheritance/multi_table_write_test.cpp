@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -804,6 +805,108 @@ TEST_P(MultiTableWriteTest, QuerySetEraseOfTheParentCascadesToChildRows) {
             (std::map<std::string, std::int64_t>{{"Employee", 1}, {"Manager", 1}, {"Person", 2}}));
   EXPECT_EQ(rows_in("inh_mtiw_person"), 1);
   EXPECT_EQ(rows_in("inh_mtiw_employee"), 1);
+}
+
+TEST_P(MultiTableWriteTest, QuerySetEraseOfAChildDeletesItsRowsAndTheirParentRows) {
+  auto& db = *database;
+  db.create(employee("Ann", "B1", 100));
+  const Employee bob = db.create(employee("Bob", "B2", 300));
+  db.create(Note{.text = "met Bob", .person = bob});
+  db.create(manager("Meg", "M1"));
+  db.create(person("Pat"));
+  const covet::DeleteResult result = db.objects<Employee>().filter("salary__gte", 200).erase();
+  EXPECT_EQ(result.per_model, (std::map<std::string, std::int64_t>{{"Employee", 1}, {"Note", 1}, {"Person", 1}}));
+  EXPECT_FALSE(has_row("inh_mtiw_person", "id", bob.id));
+  EXPECT_EQ(rows_in("inh_mtiw_employee"), 2);
+  EXPECT_EQ(rows_in("inh_mtiw_person"), 3);
+}
+
+TEST_P(MultiTableWriteTest, QuerySetEraseOfAChildFilteredOnAParentFieldDeletesOnlyThatChildsRows) {
+  auto& db = *database;
+  const Employee ann = db.create(employee("Ann", "B1"));
+  const Employee bob = db.create(employee("Bob", "B2"));
+  Person other_bob = person("Bob");  // a plain person of the same name stays
+  other_bob.email = "other.bob@example.com";
+  const Person bob_too = db.create(other_bob);
+  const covet::DeleteResult result = db.objects<Employee>().filter("name", "Bob").erase();
+  EXPECT_EQ(result.per_model, (std::map<std::string, std::int64_t>{{"Employee", 1}, {"Person", 1}}));
+  EXPECT_FALSE(has_row("inh_mtiw_employee", "person_ptr_id", bob.id));
+  EXPECT_FALSE(has_row("inh_mtiw_person", "id", bob.id));
+  EXPECT_TRUE(has_row("inh_mtiw_person", "id", bob_too.id));
+  EXPECT_TRUE(has_row("inh_mtiw_employee", "person_ptr_id", ann.id));
+}
+
+TEST_P(MultiTableWriteTest, QuerySetEraseOfEveryChildLeavesThePlainParents) {
+  auto& db = *database;
+  db.create(employee("Ann", "B1"));
+  db.create(manager("Meg", "M1"));
+  db.create(person("Pat"));
+  const covet::DeleteResult result = db.objects<Employee>().erase();
+  EXPECT_EQ(result.per_model,
+            (std::map<std::string, std::int64_t>{{"Employee", 2}, {"Manager", 1}, {"Person", 2}}));
+  EXPECT_EQ(db.objects<Person>().count(), 1);
+  EXPECT_EQ(db.objects<Person>().filter("name", "Pat").count(), 1);  // the plain person
+}
+
+TEST_P(MultiTableWriteTest, QuerySetUpdateOfChildrenWritesEachTableByTheMatchingKeys) {
+  auto& db = *database;
+  const Employee ann = db.create(employee("Ann", "B1", 100));
+  const Employee bob = db.create(employee("Bob", "B2", 120));
+  const Employee cid = db.create(employee("Cid", "B3", 300));
+  std::int64_t matched = 0;
+  const std::vector<std::string> sql = statements_of([&] {
+    matched = db.objects<Employee>().filter("salary__lt", 150).update({{"name", "Junior"}, {"salary", 150}});
+  });
+  EXPECT_EQ(matched, 2);
+  ASSERT_EQ(sql.size(), 5u);
+  EXPECT_EQ(sql[0], begin_sql());
+  EXPECT_TRUE(starts_with(sql[1], R"(SELECT "t0"."person_ptr_id" FROM "inh_mtiw_employee" AS "t0")")) << sql[1];
+  EXPECT_TRUE(starts_with(sql[2], R"(UPDATE "inh_mtiw_person" SET "name" = )")) << sql[2];
+  EXPECT_NE(sql[2].find(R"(WHERE "id" IN ()"), std::string::npos) << sql[2];
+  EXPECT_TRUE(starts_with(sql[3], R"(UPDATE "inh_mtiw_employee" SET "salary" = )")) << sql[3];
+  EXPECT_NE(sql[3].find(R"(WHERE "person_ptr_id" IN ()"), std::string::npos) << sql[3];
+  EXPECT_EQ(sql[4], "COMMIT");
+  for (const Employee& e : {ann, bob}) {
+    EXPECT_EQ(row("inh_mtiw_person", "id", e.id, "name").at(0).as_text(), "Junior");
+    EXPECT_EQ(row("inh_mtiw_employee", "person_ptr_id", e.id, "salary").at(0).as_integer(), 150);
+  }
+  EXPECT_EQ(row("inh_mtiw_person", "id", cid.id, "name").at(0).as_text(), "Cid");
+  EXPECT_EQ(row("inh_mtiw_employee", "person_ptr_id", cid.id, "salary").at(0).as_integer(), 300);
+}
+
+TEST_P(MultiTableWriteTest, QuerySetUpdateOfAChildChangesOnlyTheParentRowsOfItsOwnRows) {
+  auto& db = *database;
+  db.create(employee("Ann", "B1"));
+  db.create(manager("Meg", "M1"));
+  const Person pat = db.create(person("Pat"));
+  EXPECT_EQ(db.objects<Employee>().update({{"name", "Staff"}}), 2);
+  EXPECT_EQ(db.objects<Person>().filter("name", "Staff").count(), 2);
+  EXPECT_EQ(row("inh_mtiw_person", "id", pat.id, "name").at(0).as_text(), "Pat");
+}
+
+// Django's update of one table's fields is one statement (no related
+// updates, so no keys are read first: SQLUpdateCompiler.pre_sql_setup).
+TEST_P(MultiTableWriteTest, QuerySetUpdateOfAGrandchildsOwnFieldIsOneUpdateOfItsTable) {
+  auto& db = *database;
+  const Manager meg = db.create(manager("Meg", "M1", 2));
+  const Manager max = db.create(manager("Max", "M2", 5));
+  const std::vector<std::string> sql =
+      statements_of([&] { EXPECT_EQ(db.objects<Manager>().filter("reports", 2).update({{"reports", 7}}), 1); });
+  ASSERT_EQ(sql.size(), 1u);
+  EXPECT_TRUE(starts_with(sql[0], R"(UPDATE "inh_mtiw_manager" SET "reports" = )")) << sql[0];
+  EXPECT_EQ(row("inh_mtiw_manager", "employee_ptr_id", meg.id, "reports").at(0).as_integer(), 7);
+  EXPECT_EQ(row("inh_mtiw_manager", "employee_ptr_id", max.id, "reports").at(0).as_integer(), 5);
+}
+
+TEST_P(MultiTableWriteTest, QuerySetUpdateOfChildrenMatchingNothingWritesNothing) {
+  auto& db = *database;
+  db.create(employee("Ann", "B1", 100));
+  const std::vector<std::string> sql = statements_of([&] {
+    EXPECT_EQ(db.objects<Employee>().filter("salary", 1).update({{"name", "x"}, {"salary", 2}}), 0);
+  });
+  EXPECT_EQ(sql.size(), 3u);  // BEGIN, SELECT the keys, COMMIT
+  EXPECT_EQ(db.objects<Person>().filter("name", "Ann").count(), 1);
+  EXPECT_EQ(db.objects<Employee>().filter("salary", 100).count(), 1);
 }
 
 TEST_P(MultiTableWriteTest, EraseOfAnUnsavedChildIsAUsageErrorThatWritesNothing) {

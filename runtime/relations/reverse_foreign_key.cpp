@@ -14,6 +14,7 @@
 #include "backend/connection.hpp"
 #include "database_state.hpp"
 #include "inheritance/single_table.hpp"
+#include "inheritance/table_chain.hpp"
 #include "relations/key_batches.hpp"
 #include "sql/dialect.hpp"
 
@@ -69,7 +70,7 @@ void update_keys(const std::shared_ptr<DatabaseState>& db, const ReverseRelation
       params.push_back(*only_from_owner);
       sql += quote_identifier(d, r.member->column) + " = " + placeholder(d, 2) + " AND ";
     }
-    sql += quote_identifier(d, child.primary_key->column) + " IN (";
+    sql += quote_identifier(d, key_column(child)) + " IN (";
     for (std::size_t i = begin; i < end; ++i) {
       params.push_back(keys[i]);
       sql += (i == begin ? "" : ", ") + placeholder(d, static_cast<int>(params.size()));
@@ -146,7 +147,7 @@ void fk_set(const std::shared_ptr<DatabaseState>& db, const ReverseRelation& r, 
   std::vector<Value> current, params;
   const std::string where = owner_rows(d, r, owner, params);
   run(*db, r,
-      "SELECT " + quote_identifier(d, r.source->primary_key->column) + " FROM " + quote_identifier(d, r.source->table) +
+      "SELECT " + quote_identifier(d, key_column(*r.source)) + " FROM " + quote_identifier(d, r.source->table) +
           " WHERE " + where,
       params, [&](const Row& row) { current.push_back(row.value(0)); });
   const KeyChange change = key_change(current, wanted);

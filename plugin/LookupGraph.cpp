@@ -5,6 +5,8 @@
 
 #include "clang/AST/DeclTemplate.h"
 
+#include <covet/detail/naming.hpp>
+
 #include <algorithm>
 #include <tuple>
 
@@ -165,6 +167,34 @@ const LookupMember *LookupModel::member(llvm::StringRef N) const {
   return nullptr;
 }
 
+std::vector<const LookupReverse *> LookupModel::inheritedReverses() const {
+  std::vector<const LookupReverse *> Out;
+  // A proxy already holds its concrete model's reverse relations: the
+  // ancestors' lists repeat them.
+  for (const LookupModel *M = this; M; M = M->Parent)
+    for (const LookupReverse &R : M->Reverses)
+      if (llvm::none_of(Out, [&](const LookupReverse *Seen) {
+            return Seen->SourceType == R.SourceType && Seen->Member == R.Member;
+          }))
+        Out.push_back(&R);
+  return Out;
+}
+
+const LookupModel *LookupModel::childNamed(llvm::StringRef N) const {
+  for (const LookupModel *C : Children)
+    if (C->Strategy == Inheritance::MultiTable && detail::naming::model_name(C->Name) == N)
+      return C;
+  return nullptr;
+}
+
+std::vector<std::string> LookupModel::childNames() const {
+  std::vector<std::string> Out;
+  for (const LookupModel *C : Children)
+    if (C->Strategy == Inheritance::MultiTable)
+      Out.push_back(detail::naming::model_name(C->Name));
+  return Out;
+}
+
 bool LookupModel::sameHierarchy(const LookupModel &Other) const {
   for (const LookupModel *P = this; P; P = P->Parent)
     if (P == &Other)
@@ -209,6 +239,7 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     L->TypeName = M.TypeName;
     L->Abstract = M.Abstract;
     L->Proxy = M.Proxy;
+    L->Strategy = M.Strategy;
     if (M.Parent)
       L->ParentType = M.Parent->TypeName;
     for (const CXXBaseSpecifier &B : M.Decl->bases())
@@ -293,6 +324,7 @@ void LookupGraph::fill(const LookupGraph &Other) {
     auto Copy = std::make_unique<LookupModel>(*OM);
     Copy->Decl = nullptr;
     Copy->Parent = nullptr;
+    Copy->Children.clear();
     Copy->Bases.clear();
     for (LookupMember &M : Copy->Members) {
       M.Target = nullptr;
@@ -322,9 +354,13 @@ void LookupGraph::fill(const LookupGraph &Other) {
 }
 
 void LookupGraph::link() {
+  for (const auto &MP : Models)
+    MP->Children.clear();
   for (const auto &MP : Models) {
     LookupModel &M = *MP;
     M.Parent = M.ParentType.empty() ? nullptr : find(M.ParentType);
+    if (M.Parent)
+      ByType.lookup(M.Parent->TypeName)->Children.push_back(&M);
     M.Bases.clear();
     for (const std::string &B : M.BaseTypes)
       if (const LookupModel *BM = find(B))
@@ -347,6 +383,11 @@ void LookupGraph::link() {
               [&](const LookupReverse &A, const LookupReverse &B) { return Key(A) < Key(B); });
     M.Reverses = std::move(Linked);
   }
+  // The registry lists a model's children by name.
+  for (const auto &MP : Models)
+    std::sort(MP->Children.begin(), MP->Children.end(), [](const LookupModel *A, const LookupModel *B) {
+      return std::tie(A->Name, A->TypeName) < std::tie(B->Name, B->TypeName);
+    });
 }
 
 namespace {

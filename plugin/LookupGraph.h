@@ -97,8 +97,12 @@ struct LookupModel {
   std::string TypeName;  // "::shop::Book"
   bool Abstract = false;
   bool Proxy = false;
+  Inheritance Strategy = Inheritance::None;  // how it relates to Parent
   std::string ParentType;  // the nearest concrete model it inherits from, if any
   const LookupModel *Parent = nullptr;
+  // The models whose Parent it is, by name (the runtime registry's order);
+  // set by link().
+  std::vector<const LookupModel *> Children;
   // The models it derives from directly (abstract or not), in base order.
   std::vector<std::string> BaseTypes;
   std::vector<const LookupModel *> Bases;  // set by link(); models of unknown type left out
@@ -109,6 +113,17 @@ struct LookupModel {
 
   const LookupMember *primaryKey() const;
   const LookupMember *member(llvm::StringRef Name) const;
+  // Its reverse relations, then those of its concrete ancestors, each once:
+  // a child reaches its ancestors' reverse relations, as in Django
+  // (runtime: table_chain.hpp inherited_reverse, lookup_path.cpp
+  // field_choices).
+  std::vector<const LookupReverse *> inheritedReverses() const;
+  // The multi-table child a lookup names by its lower-case model name
+  // ("employee" on Person: a single-valued step into the child's row), or
+  // null (runtime: table_chain.hpp child_named).
+  const LookupModel *childNamed(llvm::StringRef Name) const;
+  // The names childNamed accepts, in the runtime's order (child_names).
+  std::vector<std::string> childNames() const;
   // Whether an object of `Other` may stand for one of this model (the same
   // model, or one inherits from the other).
   bool sameHierarchy(const LookupModel &Other) const;

@@ -31,6 +31,19 @@ const char *treeName(TreeKind K) {
   return "none";
 }
 
+// The JSON names of the inheritance strategies, as covet::Inheritance spells
+// them in snake case.
+const char *const InheritanceNames[] = {"none", "single_table", "multi_table", "proxy"};
+
+const char *inheritanceName(Inheritance K) { return InheritanceNames[static_cast<unsigned>(K)]; }
+
+std::optional<Inheritance> inheritanceNamed(llvm::StringRef Name) {
+  for (unsigned I = 0; I < std::size(InheritanceNames); ++I)
+    if (Name == InheritanceNames[I])
+      return static_cast<Inheritance>(I);
+  return std::nullopt;
+}
+
 void writeMember(llvm::json::OStream &J, ASTContext &Ctx, const Member &Mem,
                  const LookupMember &L) {
   J.object([&] {
@@ -144,10 +157,18 @@ class Reader {
     if (!O)
       return fail(Where + ": not an object");
     if (!str(*O, "name", M.Name, Where) || !str(*O, "type", M.TypeName, Where) ||
-        !str(*O, "parent", M.ParentType, Where, false) ||
-        !str(*O, "parent_link", M.ParentLink, Where, false) || !flag(*O, "abstract", M.Abstract) ||
+        !str(*O, "parent", M.ParentType, Where, false) || !flag(*O, "abstract", M.Abstract) ||
         !flag(*O, "proxy", M.Proxy))
       return false;
+    std::string Strategy;
+    if (!str(*O, "inheritance", Strategy, Where, false))
+      return false;
+    if (!Strategy.empty()) {
+      std::optional<Inheritance> S = inheritanceNamed(Strategy);
+      if (!S)
+        return fail(Where + ": unknown inheritance '" + Strategy + "'");
+      M.Strategy = *S;
+    }
     if (const llvm::json::Array *Bases = O->getArray("bases"))
       for (const llvm::json::Value &B : *Bases) {
         std::optional<llvm::StringRef> S = B.getAsString();
@@ -204,6 +225,7 @@ std::string renderGraphJson(ASTContext &Ctx, const ModelGraph &Graph) {
           J.attribute("abstract", M.Abstract);
           J.attribute("proxy", M.Proxy);
           J.attribute("multi_table", M.MultiTable);
+          J.attribute("inheritance", inheritanceName(M.Strategy));
           if (M.Parent)
             J.attribute("parent", M.Parent->TypeName);
           else

@@ -9,7 +9,9 @@
 //   {"format": "covet-model-graph", "version": 1,
 //    "models": [{"name": "Book", "type": "::Book", "table": "books",
 //                "abstract": false, "proxy": false, "multi_table": false,
+//                "inheritance": "none",              // none / single_table / multi_table / proxy
 //                "parent": null,                     // nearest concrete model it inherits from
+//                "parent_link": "person_ptr_id",     // multi-table only: its key column
 //                "bases": ["::Base"],                // the models it derives from directly
 //                "members": [
 //                  {"name": "id", "kind": "primary_key", "column": "id",

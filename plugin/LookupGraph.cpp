@@ -5,6 +5,8 @@
 
 #include "clang/AST/DeclTemplate.h"
 
+#include <covet/detail/naming.hpp>
+
 #include <algorithm>
 #include <tuple>
 
@@ -165,6 +167,34 @@ const LookupMember *LookupModel::member(llvm::StringRef N) const {
   return nullptr;
 }
 
+std::vector<const LookupReverse *> LookupModel::inheritedReverses() const {
+  std::vector<const LookupReverse *> Out;
+  // A proxy already holds its concrete model's reverse relations: the
+  // ancestors' lists repeat them.
+  for (const LookupModel *M = this; M; M = M->Parent)
+    for (const LookupReverse &R : M->Reverses)
+      if (llvm::none_of(Out, [&](const LookupReverse *Seen) {
+            return Seen->SourceType == R.SourceType && Seen->Member == R.Member;
+          }))
+        Out.push_back(&R);
+  return Out;
+}
+
+const LookupModel *LookupModel::childNamed(llvm::StringRef N) const {
+  for (const LookupModel *C : Children)
+    if (C->Strategy == Inheritance::MultiTable && detail::naming::model_name(C->Name) == N)
+      return C;
+  return nullptr;
+}
+
+std::vector<std::string> LookupModel::childNames() const {
+  std::vector<std::string> Out;
+  for (const LookupModel *C : Children)
+    if (C->Strategy == Inheritance::MultiTable)
+      Out.push_back(detail::naming::model_name(C->Name));
+  return Out;
+}
+
 bool LookupModel::sameHierarchy(const LookupModel &Other) const {
   for (const LookupModel *P = this; P; P = P->Parent)
     if (P == &Other)
@@ -209,9 +239,9 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     L->TypeName = M.TypeName;
     L->Abstract = M.Abstract;
     L->Proxy = M.Proxy;
+    L->Strategy = M.Strategy;
     if (M.Parent)
       L->ParentType = M.Parent->TypeName;
-    L->ParentLink = M.ParentLink;
     for (const CXXBaseSpecifier &B : M.Decl->bases())
       if (const Model *BM = G.find(B.getType()->getAsCXXRecordDecl()))
         L->BaseTypes.push_back(BM->TypeName);
@@ -261,14 +291,12 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     }
     Out.add(std::move(L));
   }
-  // A model with a concrete parent has its ancestors' reverse relations as
-  // well as those that target it: a proxy has its parent's rows (Django: a
-  // proxy's _meta has its concrete model's related objects), and a
-  // multi-table or single-table child's row is its parent's row too
-  // (runtime: inherited_reverse).
+  // A proxy has the rows of its parent, so it has the parent's reverse
+  // relations as well as those that target the proxy itself (Django: a
+  // proxy's _meta has its concrete model's related objects).
   llvm::DenseMap<const Model *, std::vector<LookupModel *>> SeenBy;
   for (const auto &MP : G.models())
-    for (const Model *P = MP.get(); P->Parent; P = P->Parent)
+    for (const Model *P = MP.get(); P->Proxy && P->Parent; P = P->Parent)
       SeenBy[P->Parent].push_back(Out.ByType.lookup(MP->TypeName));
   for (const ReverseRelation &R : reverseRelations(G)) {
     LookupModel *Target = Out.ByType.lookup(R.Target->TypeName);
@@ -296,6 +324,7 @@ void LookupGraph::fill(const LookupGraph &Other) {
     auto Copy = std::make_unique<LookupModel>(*OM);
     Copy->Decl = nullptr;
     Copy->Parent = nullptr;
+    Copy->Children.clear();
     Copy->Bases.clear();
     for (LookupMember &M : Copy->Members) {
       M.Target = nullptr;
@@ -330,7 +359,7 @@ void LookupGraph::link() {
   for (const auto &MP : Models) {
     LookupModel &M = *MP;
     M.Parent = M.ParentType.empty() ? nullptr : find(M.ParentType);
-    if (M.Parent && !M.ParentLink.empty())
+    if (M.Parent)
       ByType.lookup(M.Parent->TypeName)->Children.push_back(&M);
     M.Bases.clear();
     for (const std::string &B : M.BaseTypes)
@@ -354,10 +383,11 @@ void LookupGraph::link() {
               [&](const LookupReverse &A, const LookupReverse &B) { return Key(A) < Key(B); });
     M.Reverses = std::move(Linked);
   }
-  // The runtime's order of ModelInfo::children: by name.
+  // The registry lists a model's children by name.
   for (const auto &MP : Models)
-    std::sort(MP->Children.begin(), MP->Children.end(),
-              [](const LookupModel *A, const LookupModel *B) { return A->Name < B->Name; });
+    std::sort(MP->Children.begin(), MP->Children.end(), [](const LookupModel *A, const LookupModel *B) {
+      return std::tie(A->Name, A->TypeName) < std::tie(B->Name, B->TypeName);
+    });
 }
 
 namespace {

@@ -97,14 +97,11 @@ struct LookupModel {
   std::string TypeName;  // "::shop::Book"
   bool Abstract = false;
   bool Proxy = false;
+  Inheritance Strategy = Inheritance::None;  // how it relates to Parent
   std::string ParentType;  // the nearest concrete model it inherits from, if any
   const LookupModel *Parent = nullptr;
-  // A multi-table child's key column, its link to the parent ("person_ptr_id");
-  // empty for any other model.
-  std::string ParentLink;
-  // Its multi-table children, by name; set by link(). A lookup on this model
-  // names each by its lower-case model name, a single-valued step into the
-  // child's row (Django's implicit reverse one-to-one of the parent link).
+  // The models whose Parent it is, by name (the runtime registry's order);
+  // set by link().
   std::vector<const LookupModel *> Children;
   // The models it derives from directly (abstract or not), in base order.
   std::vector<std::string> BaseTypes;
@@ -112,12 +109,21 @@ struct LookupModel {
   const clang::CXXRecordDecl *Decl = nullptr;  // when the translation unit defines it
   std::vector<LookupMember> Members;           // inherited first, in declaration order
   // In the runtime's order (by source model name, then declaration order); set by link().
-  // A model with a concrete parent has its ancestors' too (the runtime's
-  // inherited_reverse: a child reaches its parents' reverse sides).
   std::vector<LookupReverse> Reverses;
 
   const LookupMember *primaryKey() const;
   const LookupMember *member(llvm::StringRef Name) const;
+  // Its reverse relations, then those of its concrete ancestors, each once:
+  // a child reaches its ancestors' reverse relations, as in Django
+  // (runtime: table_chain.hpp inherited_reverse, lookup_path.cpp
+  // field_choices).
+  std::vector<const LookupReverse *> inheritedReverses() const;
+  // The multi-table child a lookup names by its lower-case model name
+  // ("employee" on Person: a single-valued step into the child's row), or
+  // null (runtime: table_chain.hpp child_named).
+  const LookupModel *childNamed(llvm::StringRef Name) const;
+  // The names childNamed accepts, in the runtime's order (child_names).
+  std::vector<std::string> childNames() const;
   // Whether an object of `Other` may stand for one of this model (the same
   // model, or one inherits from the other).
   bool sameHierarchy(const LookupModel &Other) const;

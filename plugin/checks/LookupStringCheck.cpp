@@ -2,7 +2,6 @@
 
 #include "Names.h"
 #include "checks/LookupValueCheck.h"
-#include "covet/detail/naming.hpp"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -88,7 +87,15 @@ llvm::StringRef reverseName(const LookupReverse &R, ReverseName N) {
   return N == ReverseName::Query ? llvm::StringRef(R.QueryName) : llvm::StringRef(R.Accessor);
 }
 
-Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseName::Query) {
+// What a name reaches beyond the model's own members and reverse relations:
+// lookups (filter, order_by) reach the ancestors' reverse relations and the
+// multi-table children; prefetch_related the ancestors' reverse relations
+// (runtime: relation_step.cpp resolve_step); select_related neither
+// (select_related.cpp reverse_one_named).
+enum class Reach { Lookup, Prefetch, Own };
+
+Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseName::Query,
+           Reach Scope = Reach::Lookup) {
   Named Out;
   if (Name == "pk") {
     Out.M = M.primaryKey();
@@ -106,19 +113,21 @@ Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseN
       Out.Attname = true;
       return Out;
     }
-  for (const LookupReverse &R : M.Reverses)
-    if (reverseName(R, By) == Name) {
-      Out.Reverse = &R;
-      return Out;
-    }
-  // Lookups only: select_related and prefetch_related cannot load a child
-  // into a parent's object (the runtime refuses them).
-  if (By == ReverseName::Query)
-    for (const LookupModel *C : M.Children)
-      if (detail::naming::model_name(C->Name) == Name) {
-        Out.Child = C;
+  if (Scope == Reach::Own) {
+    for (const LookupReverse &R : M.Reverses)
+      if (reverseName(R, By) == Name) {
+        Out.Reverse = &R;
         return Out;
       }
+    return Out;
+  }
+  for (const LookupReverse *R : M.inheritedReverses())
+    if (reverseName(*R, By) == Name) {
+      Out.Reverse = R;
+      return Out;
+    }
+  if (Scope == Reach::Lookup)
+    Out.Child = M.childNamed(Name);
   return Out;
 }
 
@@ -128,10 +137,10 @@ std::vector<std::string> choices(const LookupModel &M) {
   for (const LookupMember &Mem : M.Members)
     if (!Mem.isReverseMember())
       Out.push_back(Mem.Name);
-  for (const LookupReverse &R : M.Reverses)
-    Out.push_back(R.QueryName);
-  for (const LookupModel *C : M.Children)
-    Out.push_back(detail::naming::model_name(C->Name));
+  for (const LookupReverse *R : M.inheritedReverses())
+    Out.push_back(R->QueryName);
+  for (std::string &C : M.childNames())
+    Out.push_back(std::move(C));
   return Out;
 }
 
@@ -279,7 +288,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
       continue;
     }
     if (N.Child) {
-      // A single-valued step to the child's row, compared on its key.
+      // A parent's step into its child's row: one row or none.
       const LookupModel *From = M;
       M = N.Child;
       if (Last(*M)) {
@@ -287,6 +296,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
         T.ColumnModel = M;
         T.Relation = M;
         T.RelationLabel = labelOf(*From, Seg);
+        T.RelationField = nullptr;
         T.RelationFieldLabel = T.RelationLabel;
         const LookupMember *PK = M->primaryKey();
         return Finish(I + 1, labelOf(*M, PK ? llvm::StringRef(PK->Name) : "id"));
@@ -322,7 +332,7 @@ Problem resolveRelated(const LookupModel &Root, const std::vector<Segment> &Segs
     Problem P;
     P.Index = I;
     P.In = M;
-    Named N = find(*M, Segs[I].Text, By);
+    Named N = find(*M, Segs[I].Text, By, Prefetch ? Reach::Prefetch : Reach::Own);
     if (N.M && !N.Attname &&
         (N.M->isKeyRelation() || (Prefetch && N.M->Kind == MemberKind::ManyToMany))) {
       M = followable(N.M->Target);
@@ -393,11 +403,13 @@ std::vector<std::string> relationNames(const LookupModel &M, bool Prefetch) {
   for (const LookupMember &Mem : M.Members)
     if (Mem.isKeyRelation() || (Prefetch && Mem.Kind == MemberKind::ManyToMany))
       Out.push_back(Mem.Name);
-  for (const LookupReverse &R : M.Reverses)
-    if (Prefetch)
-      Out.push_back(R.Accessor);
-    else if (R.Single)
-      Out.push_back(R.QueryName);
+  if (Prefetch)
+    for (const LookupReverse *R : M.inheritedReverses())
+      Out.push_back(R->Accessor);
+  else
+    for (const LookupReverse &R : M.Reverses)
+      if (R.Single)
+        Out.push_back(R.QueryName);
   return Out;
 }
 
@@ -443,7 +455,14 @@ struct OtherSpelling {
 };
 OtherSpelling otherSpelling(const LookupModel &M, llvm::StringRef S, CallKind K) {
   OtherSpelling Out;
-  for (const LookupReverse &R : M.Reverses) {
+  std::vector<const LookupReverse *> Reverses;
+  if (K == CallKind::SelectRelated)
+    for (const LookupReverse &R : M.Reverses)
+      Reverses.push_back(&R);
+  else
+    Reverses = M.inheritedReverses();
+  for (const LookupReverse *RP : Reverses) {
+    const LookupReverse &R = *RP;
     if (R.Accessor == R.QueryName)
       continue;
     if (K == CallKind::PrefetchRelated && R.QueryName == S) {
@@ -458,6 +477,38 @@ OtherSpelling otherSpelling(const LookupModel &M, llvm::StringRef S, CallKind K)
     }
   }
   return Out;
+}
+
+// A lookup on a single-table model names only its own fields and its
+// ancestors': when the topmost single-table subclass on a branch has Name,
+// the runtime's FieldError says so (runtime/inheritance/subclass_fields.cpp),
+// and so does the note: the subclasses quoted ("'Car' and 'Truck'") and the
+// queries that have the field.
+struct SubclassHint {
+  std::string Models, Queries;
+};
+std::optional<SubclassHint> subclassHint(const LookupModel &M, llvm::StringRef Name) {
+  std::vector<const LookupModel *> Found;
+  std::vector<const LookupModel *> Pending(M.Children.begin(), M.Children.end());
+  for (size_t I = 0; I < Pending.size(); ++I) {
+    const LookupModel *Child = Pending[I];
+    if (Child->Strategy != Inheritance::SingleTable)
+      continue;  // proxies add no field
+    if (find(*Child, Name)) {
+      Found.push_back(Child);  // its subclasses inherit it: name the topmost
+      continue;
+    }
+    Pending.insert(Pending.end(), Child->Children.begin(), Child->Children.end());
+  }
+  if (Found.empty())
+    return std::nullopt;
+  SubclassHint H;
+  for (size_t I = 0; I < Found.size(); ++I) {
+    const bool Final = I + 1 == Found.size();
+    H.Models += (I == 0 ? "" : Final ? " and " : ", ") + ("'" + Found[I]->Name + "'");
+    H.Queries += (I == 0 ? "" : Final ? " or " : ", ") + ("'db.objects<" + Found[I]->Name + ">()'");
+  }
+  return H;
 }
 
 // Strips what lies between an expression and what was written.
@@ -733,6 +784,11 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
           break;
         }
         std::vector<std::string> Names = choices(*P.In);
+        if (std::optional<SubclassHint> H = subclassHint(*P.In, S.Text)) {
+          Ctx.report(L, Diag::LookupSubclassField) << S.Text << H->Models << P.In->Name << H->Queries;
+          Ctx.report(L, Diag::LookupFieldChoices) << P.In->Name << join(Names);
+          break;
+        }
         std::vector<std::string> Candidates = Names;
         Candidates.push_back("pk");
         if (P.LookupsToo)

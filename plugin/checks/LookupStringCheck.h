@@ -8,13 +8,11 @@
 //     segment names a column, a forward foreign key / one-to-one (followed
 //     into its target), "<relation>_id", "pk", or a reverse relation by its
 //     query name (related_query_name, else related_name, else the lower-case
-//     model name: "order", not the accessor "order_set"; a model's reverse
-//     relations include its concrete ancestors'), a multi-table child by its
-//     lower-case model name ("employee" on Person, a single-valued step),
-//     and the last segment may be one of the lookups exact, iexact, gt,
-//     gte, lt, lte, in, contains, icontains, startswith, istartswith,
-//     endswith, iendswith, isnull, range; a many-to-many (forward by member
-//     name, backward by reverse query name) is a to-many step;
+//     model name: "order", not the accessor "order_set"), and the last
+//     segment may be one of the lookups exact, iexact, gt, gte, lt, lte, in,
+//     contains, icontains, startswith, istartswith, endswith, iendswith,
+//     isnull, range; a many-to-many (forward by member name, backward by
+//     reverse query name) is a to-many step;
 //   * each field of order_by: the same path with an optional leading '-', no
 //     lookup, not across a to-many relation (reverse foreign key or many-to-many);
 //   * each field of select_related: a chain of foreign keys, one-to-ones and

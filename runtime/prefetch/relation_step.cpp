@@ -5,6 +5,8 @@
 
 #include <covet/errors.hpp>
 
+#include <set>
+
 namespace covet::detail {
 
 namespace {
@@ -21,10 +23,15 @@ const MemberInfo* reverse_slot(const ModelInfo& owner, const ReverseRelation& r)
 
 std::string prefetchable_names(const ModelInfo& owner) {
   std::string out;
+  // A proxy's reverse relations are its concrete model's too: each name once.
+  std::set<std::string> seen;
+  auto add = [&](const std::string& name) {
+    if (seen.insert(name).second) out += (out.empty() ? "" : ", ") + name;
+  };
   for (const MemberInfo& m : owner.members)
-    if (m.kind == MemberKind::Relation) out += (out.empty() ? "" : ", ") + m.name;
+    if (m.kind == MemberKind::Relation) add(m.name);
   for (const ModelInfo* m = &owner; m; m = m->parent_model)
-    for (const ReverseRelation& r : m->reverse) out += (out.empty() ? "" : ", ") + r.accessor;
+    for (const ReverseRelation& r : m->reverse) add(r.accessor);
   return out.empty() ? "(none)" : out;
 }
 

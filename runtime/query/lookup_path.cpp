@@ -10,6 +10,8 @@
 
 #include <covet/errors.hpp>
 
+#include <set>
+
 namespace covet::detail {
 
 namespace {
@@ -291,7 +293,10 @@ const MemberInfo* referenced_member(const MemberInfo& relation) {
 
 std::string field_choices(const ModelInfo& model) {
   std::string out;
+  // A proxy's reverse relations are its concrete model's too: each name once.
+  std::set<std::string> seen;
   auto add = [&](const std::string& name) {
+    if (!seen.insert(name).second) return;
     if (!out.empty()) out += ", ";
     out += name;
   };

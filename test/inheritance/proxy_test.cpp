@@ -348,4 +348,29 @@ TEST_P(ProxyTest, QuerySetEraseOfTheProxyDeletesParentRows) {
 
 }  // namespace
 
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& word) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_P(ProxyTest, UnknownFieldOfAProxyListsEachReverseRelationOnce) {
+  auto& db = *database;
+  const std::string what = covet::test::error_message<covet::FieldError>([&] { db.objects<Adult>().filter("nope", 1); });
+  EXPECT_EQ(occurrences(what, "wards"), 1u) << what;
+  EXPECT_EQ(occurrences(what, "pets"), 1u) << what;
+}
+
+TEST_P(ProxyTest, UnknownPrefetchOfAProxyListsEachReverseRelationOnce) {
+  auto& db = *database;
+  const std::string what =
+      covet::test::error_message<covet::FieldError>([&] { db.objects<Adult>().prefetch_related("nope").fetch(); });
+  EXPECT_EQ(occurrences(what, "wards"), 1u) << what;
+  EXPECT_EQ(occurrences(what, "pets"), 1u) << what;
+}
+
 COVET_INSTANTIATE_BACKENDS(ProxyTest);

@@ -10,6 +10,7 @@
 #include "models/inh_abstract.hpp"
 #include "relations/join_table.hpp"
 #include "support/database_fixture.hpp"
+#include "support/schema_probe.hpp"
 #include "support/error_message.hpp"
 
 #include <covet/detail/naming.hpp>
@@ -42,15 +43,7 @@ class AbstractBaseTest : public covet::test::DatabaseTest {
     return out;
   }
   bool table_exists(const std::string& table) { return !columns_of(table).empty(); }
-  bool index_exists(const std::string& index) {
-    auto rows = is_sqlite()
-                    ? database->query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                      {covet::Value(index)})
-                    : database->query("SELECT COUNT(*) FROM pg_indexes WHERE indexname = $1 AND "
-                                      "schemaname = current_schema()",
-                                      {covet::Value(index)});
-    return rows.at(0).at(0).as_integer() == 1;
-  }
+  bool index_exists(const std::string& index) { return covet::test::index_exists(*database, is_sqlite(), index); }
   // The CREATE TABLE statements create_all runs on an empty database.
   std::vector<std::string> create_table_statements() {
     database->drop_all();

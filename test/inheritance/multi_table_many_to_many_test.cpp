@@ -5,6 +5,7 @@
 // in its own table, keyed by its parent link, so the locks name that column.
 #include "models/inh_m2m.hpp"
 #include "support/database_fixture.hpp"
+#include "support/statement_log.hpp"
 
 #include <covet/testing.hpp>
 
@@ -17,6 +18,8 @@
 using namespace inh_m2m;
 
 namespace {
+
+using covet::test::any_contains;
 
 class MultiTableManyToManyTest : public covet::test::DatabaseTest {
  protected:
@@ -51,14 +54,7 @@ class MultiTableManyToManyTest : public covet::test::DatabaseTest {
   // The SQL of the statements fn() runs.
   template <class F>
   std::vector<std::string> statements_of(F&& fn) {
-    covet::QueryCounter counter(*database);
-    fn();
-    std::vector<std::string> out;
-    for (const covet::QueryLogEntry& e : counter.entries()) out.push_back(e.sql);
-    return out;
-  }
-  static bool any_contains(const std::vector<std::string>& sql, const std::string& part) {
-    return std::any_of(sql.begin(), sql.end(), [&](const std::string& s) { return s.find(part) != std::string::npos; });
+    return covet::test::statements_of(*database, std::forward<F>(fn));
   }
 
   Athlete ann, bob;

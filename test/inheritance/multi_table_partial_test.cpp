@@ -4,6 +4,7 @@
 // a deferred field is loaded from its own table.
 #include "models/inh_mtiw.hpp"
 #include "support/database_fixture.hpp"
+#include "support/statement_log.hpp"
 
 #include <covet/testing.hpp>
 
@@ -15,6 +16,8 @@
 using namespace inh_mtiw;
 
 namespace {
+
+using covet::test::any_contains;
 
 class MultiTablePartialTest : public covet::test::DatabaseTest {
  protected:
@@ -47,13 +50,10 @@ class MultiTablePartialTest : public covet::test::DatabaseTest {
   covet::Value employee(const std::string& column) { return cell(column, "inh_mtiw_employee", "person_ptr_id"); }
   covet::Value manager(const std::string& column) { return cell(column, "inh_mtiw_manager", "employee_ptr_id"); }
 
+  // The SQL of the statements fn() runs.
   template <class F>
   std::vector<std::string> statements_of(F&& fn) {
-    covet::QueryCounter counter(*database);
-    fn();
-    std::vector<std::string> out;
-    for (const covet::QueryLogEntry& e : counter.entries()) out.push_back(e.sql);
-    return out;
+    return covet::test::statements_of(*database, std::forward<F>(fn));
   }
   static bool any_contains(const std::vector<std::string>& sql, const std::string& part) {
     for (const std::string& s : sql)

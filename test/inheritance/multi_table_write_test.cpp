@@ -5,6 +5,7 @@
 // each table (the joined read of a child is the read side's).
 #include "models/inh_mtiw.hpp"
 #include "support/database_fixture.hpp"
+#include "support/statement_log.hpp"
 #include "support/error_message.hpp"
 
 #include <covet/testing.hpp>
@@ -121,11 +122,7 @@ class MultiTableWriteTest : public covet::test::DatabaseTest {
   // The SQL of the statements fn() runs.
   template <class F>
   std::vector<std::string> statements_of(F&& fn) {
-    covet::QueryCounter counter(*database);
-    fn();
-    std::vector<std::string> out;
-    for (const covet::QueryLogEntry& e : counter.entries()) out.push_back(e.sql);
-    return out;
+    return covet::test::statements_of(*database, std::forward<F>(fn));
   }
   std::string begin_sql() const { return is_sqlite() ? "BEGIN IMMEDIATE" : "BEGIN"; }
 };

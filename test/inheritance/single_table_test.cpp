@@ -5,6 +5,7 @@
 // errors of rows that do not fit their model. Models: test/models/inh_sti.hpp.
 #include "models/inh_sti.hpp"
 #include "support/database_fixture.hpp"
+#include "support/schema_probe.hpp"
 #include "support/error_message.hpp"
 
 #include <covet/testing.hpp>
@@ -99,15 +100,7 @@ class SingleTableTest : public covet::test::DatabaseTest {
     return r.at(0).at(0).as_text() == "YES";
   }
 
-  bool index_exists(const std::string& index) {
-    auto rows = is_sqlite()
-                    ? db().query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1",
-                                 {covet::Value(index)})
-                    : db().query("SELECT COUNT(*) FROM pg_indexes WHERE indexname = $1 AND "
-                                 "schemaname = current_schema()",
-                                 {covet::Value(index)});
-    return rows.at(0).at(0).as_integer() == 1;
-  }
+  bool index_exists(const std::string& index) { return covet::test::index_exists(db(), is_sqlite(), index); }
 
   std::int64_t tables_named(const std::string& pattern) {
     return (is_sqlite() ? db().query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE $1",

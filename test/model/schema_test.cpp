@@ -1,6 +1,7 @@
 // create_all / drop_all and connecting.
 #include "models/records.hpp"
 #include "support/database_fixture.hpp"
+#include "support/schema_probe.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,15 +24,7 @@ class SchemaTest : public covet::test::DatabaseTest {
                                       {covet::Value(table)});
     return rows.at(0).at(0).as_integer() == 1;
   }
-  bool index_exists(const std::string& index) {
-    auto rows = is_sqlite()
-                    ? database->query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                      {covet::Value(index)})
-                    : database->query("SELECT COUNT(*) FROM pg_indexes WHERE indexname = $1 AND "
-                                      "schemaname = current_schema()",
-                                      {covet::Value(index)});
-    return rows.at(0).at(0).as_integer() == 1;
-  }
+  bool index_exists(const std::string& index) { return covet::test::index_exists(*database, is_sqlite(), index); }
 };
 
 TEST_P(SchemaTest, CreateAllCreatesEveryModelsTable) {

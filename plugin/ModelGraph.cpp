@@ -285,8 +285,11 @@ void ModelGraphBuilder::addMembers(const CXXRecordDecl *RD, Model &M, unsigned D
     if (Mixin || findAttr(Base, AttrId::model))
       addMembers(Base, M, Depth + 1, Mixin);
   }
+  // A tree mixin's non-public members are its own state (the database
+  // handle, detail/tree_binding.hpp), not columns.
+  const bool OwnMixinState = treeMixin(RD) != TreeKind::None;
   for (const FieldDecl *F : RD->fields())
-    if (F->getIdentifier())
+    if (F->getIdentifier() && !(OwnMixinState && F->getAccess() != AS_public))
       M.Members.push_back(classify(F, RD));
 }
 

@@ -53,6 +53,7 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   BindContext ctx;
   ctx.database = db;
   ctx.peers = peers;
+  if (model.bind_tree) model.bind_tree(object, db);
   for (const MemberInfo& m : model.members) {
     if (!m.bind) continue;
     ctx.member = &m;

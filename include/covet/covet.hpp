@@ -46,5 +46,6 @@
 #include <covet/ref.hpp>
 #include <covet/ref_set.hpp>
 #include <covet/reverse.hpp>
+#include <covet/tree.hpp>
 #include <covet/uuid.hpp>
 #include <covet/value.hpp>

@@ -15,6 +15,7 @@
 //   ├── MultipleObjectsReturned get() matched more than one row
 //   ├── FieldError              unknown field or lookup; the message lists valid names
 //   ├── UsageError              the API was used wrongly (unbound relation, unsaved object…)
+//   │   └── InvalidMove         a tree move under the node itself or one of its descendants
 //   └── DatabaseError           the database refused or failed
 //       ├── IntegrityError      a constraint was violated
 //       │   ├── UniqueViolation
@@ -24,7 +25,8 @@
 //       │   └── RestrictedError  a RESTRICT relation blocked a delete (carries the rows)
 //       ├── DataError           a value the column cannot hold (too long, out of range)
 //       │   ├── UnknownIdentity    a single-table row whose discriminator no model declares
-//       │   └── NullSubclassField  a single-table row with NULL for a member that cannot hold it
+//       │   ├── NullSubclassField  a single-table row with NULL for a member that cannot hold it
+//       │   └── TreeCycle          a tree's stored parent links form a cycle
 //       ├── OperationalError    connection lost, server down, bad URL, locked file
 //       └── ProgrammingError    SQL the database rejected (missing table, syntax)
 //
@@ -198,6 +200,38 @@ class NullSubclassField : public DataError {
   Value key_;
   std::string field_;
   std::string identity_;
+};
+
+// A tree write that would make a node its own ancestor: moving it under
+// itself or under one of its descendants (treebeard's
+// InvalidMoveToDescendant, mptt's InvalidMove), or to a position that does
+// not exist. Thrown before anything is written. Carries the node's key and
+// the target's (NULL when the target is the forest's top level).
+class InvalidMove : public UsageError {
+ public:
+  InvalidMove(const std::string& message, std::string model, Value node, Value target)
+      : UsageError(message, std::move(model)), node_(std::move(node)), target_(std::move(target)) {}
+  const Value& node() const noexcept { return node_; }
+  const Value& target() const noexcept { return target_; }
+
+ private:
+  Value node_;
+  Value target_;
+};
+
+// A tree query met a cycle in the stored parent links (rows written by hand
+// or by other code: Covet's own writes refuse to create one). The recursive
+// query stops at the repeated node rather than running forever; this names
+// it. Fix the links, then (nested sets) rebuild().
+class TreeCycle : public DataError {
+ public:
+  TreeCycle(const std::string& message, std::string model, Value node)
+      : DataError(message, std::move(model)), node_(std::move(node)) {}
+  // The key of the node reached a second time.
+  const Value& node() const noexcept { return node_; }
+
+ private:
+  Value node_;
 };
 
 class OperationalError : public DatabaseError {

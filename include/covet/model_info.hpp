@@ -213,6 +213,9 @@ struct ModelInfo {
   void* (*list_emplace)(void* list) = nullptr;
   std::size_t (*list_size)(const void* list) = nullptr;
   void* (*list_at)(void* list, std::size_t i) = nullptr;
+  // A tree node (covet::TreeNode / covet::NestedSetNode): binds the mixin's
+  // database handle (detail/tree_binding.hpp); null for other models.
+  void (*bind_tree)(void* object, const std::weak_ptr<detail::DatabaseState>& db) = nullptr;
 
   // Lookups by name; nullptr when there is none.
   const MemberInfo* member(std::string_view name) const;

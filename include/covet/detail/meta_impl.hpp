@@ -10,6 +10,7 @@
 #include <covet/ref.hpp>
 #include <covet/ref_set.hpp>
 #include <covet/reverse.hpp>
+#include <covet/detail/tree_binding.hpp>
 
 #include <initializer_list>
 
@@ -122,6 +123,11 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.list_at = [](void* list, std::size_t i) -> void* {
     return &(*static_cast<std::vector<Model>*>(list))[i];
   };
+  if constexpr (covet::detail::TreeBound<Model>) {
+    info.bind_tree = [](void* object, const std::weak_ptr<covet::detail::DatabaseState>& db) {
+      covet::detail::TreeAccess::binding(*static_cast<Model*>(object)).bind(db);
+    };
+  }
   return info;
 }
 

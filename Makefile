@@ -35,7 +35,10 @@
 #                    WAL file) and a throwaway PostgreSQL server on
 #                    127.0.0.1, then the same workload through Django when
 #                    python3-django is installed, and prints the comparison
-#                    table (docs/performance.md; a few minutes)
+#                    table (docs/performance.md; a few minutes); then
+#                    covet_tree_bench and, with python3-django-treebeard and
+#                    python3-django-mptt, bench/django/trees_bench.py: the
+#                    trees rows beside treebeard and mptt
 #   make fuzz-regression  build-fuzz/: the libFuzzer targets of fuzz/ (clang++-19,
 #                    -fsanitize=fuzzer,address,undefined, the plugin of
 #                    build/); runs each over its committed corpus once
@@ -46,6 +49,8 @@
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
 #        GXX=g++  TEST_TIMEOUT=1800 (seconds per test binary)  GTEST_ARGS=
 #        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
+#        BENCH_TREES_ARGS= (covet_tree_bench flags, e.g. --filter=move --kind=ns)
+#        BENCH_TREES_COVET=OFF (ON: covet_tree_bench's Covet side, bench/trees_covet.cpp)
 #        BENCH_PG_PORT=54339  PYTHON=/usr/bin/python3 (Debian's, for Django)
 #        FUZZ_SECONDS=180 (per target, `make fuzz`)
 # A build directory is reconfigured when its knobs change.
@@ -68,6 +73,10 @@ GXX          ?= g++
 TEST_TIMEOUT ?= 1800
 GTEST_ARGS   ?=
 BENCH_ARGS   ?=
+BENCH_TREES_ARGS ?=
+# covet_tree_bench's Covet side (bench/trees_covet.cpp) needs the tree
+# mixins' API (issue 13): ON once they are merged.
+BENCH_TREES_COVET ?= OFF
 BENCH_PG_PORT ?= 54339
 PYTHON       ?= /usr/bin/python3
 FUZZ_SECONDS ?= 180
@@ -243,11 +252,11 @@ asan: gcc-check
 # not an error here: covet_bench then skips that target and says so.
 
 configure-bench: configure
-	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
+	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_BENCH_TREES_COVET=$(BENCH_TREES_COVET) -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
 
 bench: configure-bench
 	@cmake --build $(B) -j$(JOBS) --target covet_plugin
-	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench
+	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench covet_tree_bench
 	out=$(CURDIR)/$(B_BENCH)/bench-results
 	rm -rf "$$out" && mkdir -p "$$out"
 	pgdir=$$(mktemp -d /tmp/covet-pg.XXXXXX)
@@ -270,6 +279,16 @@ bench: configure-bench
 	  $(PYTHON) bench/compare.py "$$out/covet.json" "$$out/django.json"
 	else
 	  echo "==> $(PYTHON) has no Django (apt-get install python3-django): no Django column"
+	fi
+	echo "==> $(B_BENCH)/bench/covet_tree_bench (the trees rows)"
+	$(B_BENCH)/bench/covet_tree_bench --out="$$out/trees.json" $(BENCH_TREES_ARGS)
+	if $(PYTHON) -c 'import django, treebeard, mptt' 2>/dev/null; then
+	  echo "==> bench/django/trees_bench.py (treebeard $$($(PYTHON) -c 'import treebeard; print(treebeard.__version__)'), mptt $$($(PYTHON) -c 'import mptt; print(".".join(mptt.VERSION))'))"
+	  $(PYTHON) bench/django/trees_bench.py --out "$$out/trees-django.json"
+	  $(PYTHON) bench/compare_trees.py "$$out/trees.json" "$$out/trees-django.json"
+	else
+	  echo "==> $(PYTHON) lacks django-treebeard or django-mptt (apt-get install python3-django-treebeard python3-django-mptt): no peers' columns"
+	  $(PYTHON) bench/compare_trees.py "$$out/trees.json"
 	fi
 
 # --- build-fuzz/: the libFuzzer targets (fuzz/, docs/testing.md) ---------------

@@ -44,7 +44,7 @@ VICTIM_POSTS, VICTIM_COMMENTS_PER_POST = 1000, 9
 MIN_SECONDS, MIN_RUNS, MAX_SECONDS = 0.6, 3, 2.5
 
 
-def configure(target, workdir):
+def configure(target, workdir, apps=("benchapp",)):
     import django
     from django.conf import settings
 
@@ -68,7 +68,7 @@ def configure(target, workdir):
     settings.configure(
         DEBUG=False,
         DATABASES={"default": database},
-        INSTALLED_APPS=["benchapp"],  # bench/django/benchapp/models.py
+        INSTALLED_APPS=list(apps),  # bench/django/benchapp/models.py (trees_bench.py: treesapp)
         DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
         USE_TZ=True,
     )

@@ -1,0 +1,1 @@
+"""The Django app of the trees benchmark's peer models (see models.py)."""

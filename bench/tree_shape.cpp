@@ -91,9 +91,11 @@ std::vector<std::string> restore_statements(const std::string& table, const std:
     differs += table + "." + c + (postgres ? " IS DISTINCT FROM " : " IS NOT ") + backup + "." + c;
   }
   return {
-      "DELETE FROM " + table + " WHERE id NOT IN (SELECT id FROM " + backup + ")",
+      // NOT EXISTS, not NOT IN: PostgreSQL plans NOT IN (subquery) as a
+      // nested loop once the keys outgrow work_mem.
+      "DELETE FROM " + table + " WHERE NOT EXISTS (SELECT 1 FROM " + backup + " b WHERE b.id = " + table + ".id)",
       "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + backup +
-          " WHERE id NOT IN (SELECT id FROM " + table + ")",
+          " WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t.id = " + backup + ".id)",
       "UPDATE " + table + " SET " + set + " FROM " + backup + " WHERE " + backup + ".id = " + table + ".id AND (" +
           differs + ")",
   };

@@ -53,7 +53,7 @@ class CovetSide : public Side {
   }
   std::int64_t query_int(const std::string& sql) override {
     const auto rows = db_.query(sql);
-    return rows.at(0).at(0).template as<std::int64_t>();
+    return rows.at(0).at(0).as_integer();
   }
   std::size_t statements() override { return counter_.count(); }
 

@@ -286,12 +286,12 @@ int run(int argc, char** argv) {
   const std::string url = env("COVET_BENCH_POSTGRES_URL");
   std::vector<Target> targets = {Target::SqliteMemory, Target::SqliteWal};
   if (url.empty())
-    std::cout << "note: COVET_BENCH_POSTGRES_URL is not set: the PostgreSQL target is skipped\n";
+    std::cout << "note: COVET_BENCH_POSTGRES_URL is not set: the PostgreSQL target is skipped" << std::endl;
   else
     targets.push_back(Target::Postgres);
   if (!kCovetBuilt)
     std::cout << "note: built without COVET_BENCH_TREES_COVET: the hand-written side only "
-                 "(configure with -DCOVET_BENCH_TREES_COVET=ON once TreeNode and NestedSetNode are in)\n";
+                 "(configure with -DCOVET_BENCH_TREES_COVET=ON once TreeNode and NestedSetNode are in)" << std::endl;
 
   std::string pattern = (std::filesystem::temp_directory_path() / "covet-tree-bench.XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a directory under /tmp");
@@ -319,6 +319,7 @@ int run(int argc, char** argv) {
         fill(*side, target);
         std::printf("trees   %-10s %-14s filled in %.1f s\n", std::string(side->name()).c_str(),
                     std::string(target_name(target)).c_str(), filling.seconds());
+        std::fflush(stdout);
       }
       for (Kind kind : kKinds) {
         if (!options.kind.empty() && options.kind != kind_suffix(kind)) continue;

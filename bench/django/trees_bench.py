@@ -136,8 +136,11 @@ class Table:
         changed = [c for c in columns if c != "id"]
         t, b = q(self.table), q(self.backup)
         self.restore_sql = [
-            "DELETE FROM %s WHERE id NOT IN (SELECT id FROM %s)" % (t, b),
-            "INSERT INTO %s (%s) SELECT %s FROM %s WHERE id NOT IN (SELECT id FROM %s)" % (t, cols, cols, b, t),
+            # NOT EXISTS, not NOT IN: PostgreSQL plans NOT IN (subquery) as a
+            # nested loop once the keys outgrow work_mem.
+            "DELETE FROM %s WHERE NOT EXISTS (SELECT 1 FROM %s b WHERE b.id = %s.id)" % (t, b, t),
+            "INSERT INTO %s (%s) SELECT %s FROM %s WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE t.id = %s.id)"
+            % (t, cols, cols, b, t, b),
             "UPDATE %s SET %s FROM %s WHERE %s.id = %s.id AND (%s)" % (
                 t, ", ".join("%s = %s.%s" % (q(c), b, q(c)) for c in changed), b, b, t,
                 " OR ".join("%s.%s%s%s.%s" % (t, q(c), differs, b, q(c)) for c in changed)),

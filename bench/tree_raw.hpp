@@ -273,12 +273,18 @@ std::vector<Node> ns_ancestors(Db& db, const Node& node) {
 template <class Db>
 std::int64_t ns_add_child(Db& db, const Node& parent, const std::string& name) {
   detail::TreeTransaction<Db> tx(db, parent.tree_id);
+  // Uncorrelated scalar subqueries: each is evaluated once, before any row
+  // changes (SQLite caches it, PostgreSQL runs it as an InitPlan). On SQLite
+  // they cost less than UPDATE ... FROM, which first copies the join.
   auto& shift = db.prepare(
-      "UPDATE bench_tree_ns SET lft = CASE WHEN lft > p.r THEN lft + 2 ELSE lft END, rgt = rgt + 2 "
-      "FROM (SELECT rgt AS r, tree_id AS t FROM bench_tree_ns WHERE id = ?) AS p "
-      "WHERE bench_tree_ns.tree_id = p.t AND bench_tree_ns.rgt >= p.r");
+      "UPDATE bench_tree_ns SET lft = CASE WHEN lft > (SELECT rgt FROM bench_tree_ns WHERE id = ?) "
+      "THEN lft + 2 ELSE lft END, rgt = rgt + 2 "
+      "WHERE tree_id = (SELECT tree_id FROM bench_tree_ns WHERE id = ?) "
+      "AND rgt >= (SELECT rgt FROM bench_tree_ns WHERE id = ?)");
   shift.reset();
   shift.bind(0, parent.id);
+  shift.bind(1, parent.id);
+  shift.bind(2, parent.id);
   shift.run();
   auto& insert = db.prepare(
       "INSERT INTO bench_tree_ns (name, parent_id, lft, rgt, tree_id, level) "

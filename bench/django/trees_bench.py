@@ -287,10 +287,13 @@ def main():
         results = run_target(args.target, peers, args.filter)
     else:
         targets = TARGETS[:2]
-        if os.environ.get("COVET_BENCH_POSTGRES_URL"):
-            targets.append("postgresql")
-        else:
+        if not os.environ.get("COVET_BENCH_POSTGRES_URL"):
             print("note: COVET_BENCH_POSTGRES_URL is not set: the peers' PostgreSQL run is skipped")
+        elif subprocess.run([sys.executable, "-c", "import psycopg2"], stderr=subprocess.DEVNULL).returncode != 0:
+            print("note: %s has no psycopg2 (apt-get install python3-psycopg2): the peers' PostgreSQL run is skipped"
+                  % sys.executable)
+        else:
+            targets.append("postgresql")
         results = []
         for target in targets:
             with tempfile.NamedTemporaryFile(suffix=".json") as part:

@@ -12,6 +12,7 @@
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
 #include "sql/dialect.hpp"
+#include "trees/adjacency_moves.hpp"
 
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
@@ -188,8 +189,10 @@ bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
   return update_row(db, model, stamped.get());
 }
 
-void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
-  if (model.primary_key->get(object).is_null()) return insert_object(db, model, object);
+namespace {
+
+// save_object of an object that has a key.
+void save_saved(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   if (spans_tables(model)) {
     stamp_auto_now(model, object, AutoWrite::Save, current_time());
     save_chain(db, model, object);
@@ -198,6 +201,18 @@ void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     return insert_object(db, model, object);
   }
   bind_object(db, model, object);
+}
+
+}  // namespace
+
+void save_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+  if (model.primary_key->get(object).is_null()) return insert_object(db, model, object);
+  // A tree node's `parent` may have been assigned: one under the node itself
+  // is refused (InvalidMove) before anything is written
+  // (trees/adjacency_moves.hpp).
+  if (model.tree == TreeKind::AdjacencyList)
+    return save_tree_node(db, model, object, [&] { save_saved(db, model, object); });
+  save_saved(db, model, object);
 }
 
 void refresh_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {

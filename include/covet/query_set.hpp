@@ -373,6 +373,10 @@ namespace detail {
 struct QueryCoreAccess {
   static const std::shared_ptr<const QueryState>& state(const QueryCore& core) { return core.state_; }
   static const std::shared_ptr<DatabaseState>& database(const QueryCore& core) { return core.db_; }
+  // A core over a state the runtime built (a tree walk, runtime/trees/).
+  static QueryCore make(std::shared_ptr<DatabaseState> db, std::shared_ptr<const QueryState> state) {
+    return QueryCore(std::move(db), std::move(state));
+  }
 };
 
 // The library's door into a QuerySet: its state (for Prefetch), and a query
@@ -391,6 +395,11 @@ struct QuerySetAccess {
     qs.cache_ = std::move(rows);
     qs.supplied_ = true;
     return qs;
+  }
+  // The query set of a core the runtime built (covet::TreeNode's walks).
+  template <class T>
+  static QuerySet<T> from_core(QueryCore core) {
+    return QuerySet<T>(std::move(core));
   }
 };
 

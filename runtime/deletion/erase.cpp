@@ -5,6 +5,7 @@
 #include "deletion/collector.hpp"
 #include "query/query_state.hpp"
 #include "query/select_compiler.hpp"
+#include "trees/tree_source.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/deletion.hpp>
@@ -59,7 +60,11 @@ DeleteResult QueryCore::erase() const {
   CompiledQuery q = compile_select(*unordered, db_->dialect, SelectKind::Rows);
   std::vector<Value> keys;
   try {
-    db_->connection->execute(q.sql, q.params, [&](const Row& row) { keys.push_back(row.value(pk_index)); });
+    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
+      // A tree walk's last column: a cycle in its links (trees/tree_source.hpp).
+      if (unordered->tree) check_tree_cycle(model, row, row.size() - 1);
+      keys.push_back(row.value(pk_index));
+    });
   } catch (Error& e) {
     if (e.model().empty()) e.set_model(model.name);
     throw;

@@ -10,6 +10,7 @@
 #include "query/fitted_condition.hpp"
 #include "query/lookup_limits.hpp"
 #include "query/lookup_path.hpp"
+#include "trees/tree_source.hpp"
 
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
@@ -129,7 +130,10 @@ std::int64_t QueryCore::count() const {
   CompiledQuery q = compile_select(*state_, db_->dialect, SelectKind::Count);
   std::int64_t n = 0;
   try {
-    db_->connection->execute(q.sql, q.params, [&](const Row& row) { n = FieldTraits<std::int64_t>::from_value(row.value(0)); });
+    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
+      if (state_->tree) check_tree_cycle(*state_->model, row, 1);  // a tree walk's second column
+      n = FieldTraits<std::int64_t>::from_value(row.value(0));
+    });
   } catch (Error& e) {
     if (e.model().empty()) e.set_model(state_->model->name);
     throw;
@@ -141,7 +145,11 @@ bool QueryCore::exists() const {
   CompiledQuery q = compile_select(*state_, db_->dialect, SelectKind::Exists);
   bool found = false;
   try {
-    db_->connection->execute(q.sql, q.params, [&](const Row&) { found = true; });
+    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
+      // A tree walk answers one row: whether any matched, and its cycle column.
+      if (state_->tree) check_tree_cycle(*state_->model, row, 1);
+      found = !state_->tree || FieldTraits<std::int64_t>::from_value(row.value(0)) == 1;
+    });
   } catch (Error& e) {
     if (e.model().empty()) e.set_model(state_->model->name);
     throw;
@@ -182,7 +190,8 @@ void QueryCore::get(const Q& q, void* out) const {
 
 bool QueryCore::first(void* out) const {
   auto state = std::make_shared<QueryState>(*state_);
-  if (effective_order(*state).empty()) state->order_by.push_back("pk");
+  // A tree walk's own order (tree_source.hpp) stands when none is given.
+  if (effective_order(*state).empty() && !state->tree) state->order_by.push_back("pk");
   QueryCore one = QueryCore(db_, std::move(state)).sliced(std::nullopt, 1);
   bool found = false;
   run(*one.state_, [&]() -> void* { return found ? nullptr : (found = true, out); }, nullptr);

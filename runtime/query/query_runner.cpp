@@ -5,6 +5,7 @@
 #include "query/deferred_fields.hpp"
 #include "query/select_compiler.hpp"
 #include "query/select_related.hpp"
+#include "trees/tree_source.hpp"
 
 #include <covet/errors.hpp>
 
@@ -62,6 +63,8 @@ std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState
   std::int64_t n = 0;
   try {
     db->connection->execute(q.sql, q.params, [&](const Row& row) {
+      // A tree walk's cycle column precedes a prefetch's key, the last one.
+      if (state.tree) check_tree_cycle(*state.model, row, row.size() - (state.key_restriction ? 2 : 1));
       if (void* object = emplace ? emplace(row) : nullptr) {
         load_object(db, *state.model, columns, row, 0, object, peers);
         load_related(db, related, row, *state.model, object, related_objects);

@@ -18,6 +18,7 @@
 namespace covet::detail {
 
 struct KeyRestriction;  // runtime/prefetch/key_restriction.hpp
+struct TreeSource;      // runtime/trees/tree_source.hpp
 struct LoadedFields;    // runtime/query/deferred_fields.hpp
 
 struct QueryState {
@@ -61,6 +62,11 @@ struct QueryState {
   // loaded columns (the discriminator, then every column of the hierarchy's
   // models, once each); select_related's columns follow them.
   std::shared_ptr<const std::vector<std::string>> selected_columns;
+
+  // Set only by covet::TreeNode's recursive reads (runtime/trees/): the
+  // rows one WITH RECURSIVE walk from a node reaches; without an order_by
+  // of its own the query takes the walk's order (tree_source.hpp).
+  std::shared_ptr<const TreeSource> tree;
 
   bool is_sliced() const noexcept { return low != 0 || high.has_value(); }
 };

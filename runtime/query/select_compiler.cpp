@@ -10,6 +10,7 @@
 #include "query/select_related.hpp"
 #include "query/sql_scope.hpp"
 #include "query/where_compiler.hpp"
+#include "trees/tree_source.hpp"
 
 namespace covet::detail {
 
@@ -24,8 +25,11 @@ std::string where_clause(CompileContext& ctx, SqlScope& scope, const QueryState&
   return out;
 }
 
-std::string order_clause(SqlScope& scope, const QueryState& state) {
-  std::string out;
+std::string order_clause(SqlScope& scope, const QueryState& state, const TreeSql& tree) {
+  // A tree walk without an order of its own keeps the walk's order; its
+  // cycle row comes first in any order (trees/tree_source.hpp).
+  if (state.tree && state.order_by.empty() && state.default_ordering) return " ORDER BY " + tree.order;
+  std::string out = state.tree ? " ORDER BY " + tree.order.substr(0, tree.order.find(", ")) : std::string();
   for (const OrderTerm& term : order_terms(state)) {
     WalkResult at = scope.walk(term.path.steps, 0, term.path.steps.size());
     out += out.empty() ? " ORDER BY " : ", ";
@@ -76,7 +80,14 @@ std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& 
 CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKind kind, const MoreColumns& more) {
   CompileContext ctx;
   ctx.dialect = dialect;
+  // A tree walk's WITH clause leads the statement: its values come first,
+  // before the scope is made (trees/tree_source.hpp).
+  TreeSql tree;
+  if (state.tree) tree = compile_tree_source(ctx, *state.model, *state.tree);
   SqlScope scope(ctx, *state.model);
+  if (state.tree) scope.lead_join(tree.join + scope.column(scope.root(), *state.model->primary_key));
+  // The tree's extra column: the node its walk met twice, if any.
+  const std::string cycle = state.tree ? ", " + tree.cycle : std::string();
 
   // Parameters are numbered in text order: WHERE, then LIMIT/OFFSET (ORDER
   // BY binds none; a join's own values are placed by the scope, see
@@ -97,8 +108,11 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   };
   lead_with(rows);
   lead_with(restriction.condition);  // placed last, so it leads
+  // A tree walk's rows query lets the row that repeats a node through.
+  if (state.tree && kind == SelectKind::Rows && !where.empty())
+    where = " WHERE (" + where.substr(7) + ") OR " + tree.cycle_row;
   const bool ordered = kind == SelectKind::Rows || state.is_sliced();
-  std::string order = ordered ? order_clause(scope, state) : std::string();
+  std::string order = ordered ? order_clause(scope, state, tree) : std::string();
   std::string limit = limit_clause(ctx, state);
 
   CompiledQuery out;
@@ -108,6 +122,7 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
       // restriction's key stays the last column, after select_related's.
       std::string columns = select_list(ctx, scope, state);
       if (more) columns += more(scope);
+      columns += cycle;
       out.sql = "SELECT " + columns + (restriction.key.empty() ? std::string() : ", " + restriction.key) +
                 " " + scope.from_clause() + restriction.join + where + order + limit;
       break;
@@ -115,10 +130,10 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
     case SelectKind::Count:
       if (state.is_sliced()) {
         const std::string key = scope.column(scope.root(), *state.model->primary_key);
-        out.sql = "SELECT COUNT(*) FROM (SELECT " + key + " " + scope.from_clause() + where + order + limit +
-                  ") AS " + ctx.quote("subquery");
+        out.sql = "SELECT COUNT(*)" + cycle + " FROM (SELECT " + key + " " + scope.from_clause() + where +
+                  order + limit + ") AS " + ctx.quote("subquery");
       } else {
-        out.sql = "SELECT COUNT(*) " + scope.from_clause() + where;
+        out.sql = "SELECT COUNT(*)" + cycle + " " + scope.from_clause() + where;
       }
       break;
     case SelectKind::Exists: {
@@ -132,9 +147,13 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
         out.sql = "SELECT 1 " + scope.from_clause() + where + " LIMIT " +
                   sink.bind(Value(std::int64_t{1}));
       }
+      // A tree walk always answers one row, so that its cycle column is read
+      // even when nothing matches.
+      if (state.tree) out.sql = "SELECT CASE WHEN EXISTS (" + out.sql + ") THEN 1 ELSE 0 END" + cycle;
       break;
     }
   }
+  if (state.tree) out.sql = tree.with + out.sql;
   out.params = std::move(ctx.params);
   return out;
 }

@@ -121,6 +121,7 @@ std::string SqlScope::from_clause() const {
     join_params_.clear();
   }
   std::string out = "FROM " + ctx_->quote(tables_.front().level->table) + " AS " + tables_.front().alias;
+  if (!lead_join_.empty()) out += " " + lead_join_;
   for (std::size_t i = 1; i < tables_.size(); ++i) out += " " + tables_[i].sql;
   return out;
 }

@@ -103,6 +103,10 @@ class SqlScope {
   // Call it once the scope's conditions are compiled: it places the joins'
   // own parameters (see above).
   std::string from_clause() const;
+  // A join written right after the root table, before every other join
+  // (a tree query's recursive rows, trees/tree_source.hpp): its parameters
+  // must already be bound, before the scope was made.
+  void lead_join(std::string sql) { lead_join_ = std::move(sql); }
   // Whether any join was added.
   bool has_joins() const noexcept { return tables_.size() > 1; }
 
@@ -141,6 +145,7 @@ class SqlScope {
   std::size_t first_param_;  // ctx.params.size() when the scope's text began
   mutable std::vector<Value> join_params_;  // SQLite: the ON restrictions' values, not yet placed
   std::vector<Table> tables_;
+  std::string lead_join_;
   std::unordered_map<Key, int, KeyHash> index_;
 };
 

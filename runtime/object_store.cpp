@@ -13,6 +13,7 @@
 #include "object_loader.hpp"
 #include "sql/dialect.hpp"
 #include "trees/adjacency_moves.hpp"
+#include "trees/nested_set_hooks.hpp"
 
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
@@ -132,6 +133,12 @@ Value insert_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 }  // namespace
 
 void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
+  // A nested-set node takes its place in its parent's tree first.
+  if (model.tree == TreeKind::NestedSet) return nested_set_create(db, model, object);
+  insert_plain_object(db, model, object);
+}
+
+void insert_plain_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   assign_generated_key(model, object);
   stamp_auto_now(model, object, AutoWrite::Create, current_time());
   Value key = spans_tables(model) ? insert_chain(db, model, object) : insert_row(db, model, object);
@@ -152,7 +159,7 @@ bool update_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model
   std::string assignments;
   std::vector<Value> params;
   for (const MemberInfo* m : model.columns) {
-    if (m->primary_key) continue;
+    if (m->primary_key || nested_set_maintained(model, *m)) continue;
     if (!assignments.empty()) assignments += ", ";
     params.push_back(checked_column_value(model, *m, object));
     assignments += quote_identifier(d, m->column) + " = " + placeholder(d, static_cast<int>(params.size()));
@@ -175,18 +182,30 @@ bool update_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model
 
 bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   stamp_auto_now(model, object, AutoWrite::Save, current_time());
+  if (model.tree == TreeKind::NestedSet)
+    return nested_set_update(db, model, object, object, [&] { return update_row(db, model, object); });
   return update_row(db, model, object);
 }
 
-bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
-                   const void* object) {
+namespace {
+
+// The UPDATE of a const object: the row gets the new time, the object
+// keeps its own until it is refreshed.
+bool update_const_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object) {
   if (!has_auto_now(model)) return update_row(db, model, object);
-  // The caller's object is const: the row gets the new time, the object
-  // keeps its own until it is refreshed.
   std::shared_ptr<void> stamped = model.make();
   model.copy(stamped.get(), object);
   stamp_auto_now(model, stamped.get(), AutoWrite::Save, current_time());
   return update_row(db, model, stamped.get());
+}
+
+}  // namespace
+
+bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                   const void* object) {
+  if (model.tree == TreeKind::NestedSet)
+    return nested_set_update(db, model, object, nullptr, [&] { return update_const_row(db, model, object); });
+  return update_const_row(db, model, object);
 }
 
 namespace {

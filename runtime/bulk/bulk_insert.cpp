@@ -16,6 +16,8 @@
 //    per row (SQLite has no multi-row form of it);
 //  * every value is checked against its column (max_length, UTF-8) before
 //    the first statement: DataError, and nothing is inserted;
+//  * nested-set nodes (covet::NestedSetNode) are inserted one by one, each
+//    placed as db.create places it (runtime/trees/nested_set_hooks.hpp);
 //  * a nil covet::Uuid key is generated and auto_now / auto_now_add members
 //    are set before anything is written (model/auto_fields.hpp);
 //  * afterwards every object holds its key, its to_field relations hold the
@@ -185,6 +187,14 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                  const std::vector<void*>& objects, std::size_t batch_size) {
   if (objects.empty()) return;
   require_open(*db, model);
+  if (model.tree == TreeKind::NestedSet) {
+    // Each node takes its place in its tree (after its parent, which must
+    // be saved first): one tree insert per node, all in one scope.
+    Atomic scope(db);
+    for (void* object : objects) insert_object(db, model, object);
+    scope.commit();
+    return;
+  }
 
   // Django's bulk_create runs pre_save(add=True): keys and auto_now(_add)
   // first, so every row and object gets them (one instant for the call).

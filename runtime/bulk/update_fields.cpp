@@ -2,6 +2,7 @@
 
 #include "query/fitted_condition.hpp"
 #include "query/lookup_limits.hpp"
+#include "trees/nested_set_hooks.hpp"
 
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
@@ -70,6 +71,7 @@ const MemberInfo& updatable_member(const ModelInfo& model, std::string_view name
                          found->name + " finds the rows it updates). Choices are: " +
                          column_choices(model, kind),
                      model.name);
+  if (nested_set_maintained(model, *found)) throw_nested_set_field(model, *found, operation(kind));
   return *found;
 }
 

@@ -6,6 +6,7 @@
 #include "query/query_state.hpp"
 #include "query/select_compiler.hpp"
 #include "trees/tree_source.hpp"
+#include "trees/nested_set_hooks.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/deletion.hpp>
@@ -20,7 +21,19 @@ namespace {
 
 // Collects from `keys` and executes; the caller holds the transaction scope.
 DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
-                                 bool keep_parents = false) {
+                                 bool keep_parents = false);
+
+// A nested-set node goes with its whole subtree, and the gap it leaves closes.
+DeleteResult erase_keys(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
+                        bool keep_parents = false) {
+  if (model.tree != TreeKind::NestedSet) return collect_and_execute(db, model, keys, keep_parents);
+  return nested_set_erase(db, model, keys, [&](const std::vector<Value>& subtree) {
+    return collect_and_execute(db, model, subtree, keep_parents);
+  });
+}
+
+DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
+                                 bool keep_parents) {
   Collector collector(db, model);
   collector.collect(model, keys, nullptr, keep_parents);
   collector.finish_collection();
@@ -35,7 +48,7 @@ DeleteResult erase_rows(const std::shared_ptr<DatabaseState>& db, const ModelInf
   std::erase_if(keys, [](const Value& k) { return k.is_null(); });
   if (keys.empty()) return {};
   Atomic scope(db);
-  DeleteResult result = collect_and_execute(*db, model, keys, keep_parents);
+  DeleteResult result = erase_keys(*db, model, keys, keep_parents);
   scope.commit();
   return result;
 }
@@ -69,7 +82,7 @@ DeleteResult QueryCore::erase() const {
     if (e.model().empty()) e.set_model(model.name);
     throw;
   }
-  DeleteResult result = keys.empty() ? DeleteResult{} : collect_and_execute(*db_, model, keys);
+  DeleteResult result = keys.empty() ? DeleteResult{} : erase_keys(*db_, model, keys);
   scope.commit();
   return result;
 }

@@ -29,6 +29,7 @@
 #include "relations/join_table.hpp"
 #include "schema/identifier_names.hpp"
 #include "sql/dialect.hpp"
+#include "trees/nested_set_hooks.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/errors.hpp>
@@ -231,6 +232,7 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
     }
     if (!model->discriminator.empty())
       index(truncate_name(model->table + "_" + model->discriminator + "_idx"), model->discriminator);
+    for (const std::string& sql : nested_set_index_sql(d, *model)) conn.execute(sql, {});
     created.push_back(model);
   }
   if (d == Dialect::PostgreSQL) {

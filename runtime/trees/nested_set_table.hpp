@@ -1,0 +1,87 @@
+// What every nested-set statement needs: the model's table and its six
+// columns (key, parent, lft, rgt, tree_id, level), quoted for the dialect;
+// the stored position of a node; and the locks a write takes.
+//
+// Locks. A write locks every tree it touches before it reads a bound:
+//  * PostgreSQL: pg_advisory_xact_lock(key) per tree, key = a 32-bit hash
+//    of the table name shifted left by 31 bits plus the tree_id; tree_id 0
+//    is the lock for allocating a new tree_id. The locks of one statement
+//    are taken in ascending order (allocation first), so two writers
+//    touching the same trees cannot wait for each other; they are released
+//    at the transaction's end. The first statement locks the trees the
+//    nodes' rows name; the second reads the nodes, now current. When a node
+//    is found in a tree not locked (a concurrent move committed between the
+//    two), that tree is locked too and the nodes are read again.
+//  * SQLite: the transaction itself (Atomic starts it with BEGIN IMMEDIATE,
+//    the database's write lock), so no statement is needed.
+#pragma once
+
+#include "database_state.hpp"
+
+#include <covet/model_info.hpp>
+#include <covet/value.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace covet::detail {
+
+struct NestedSetTable {
+  const ModelInfo* model = nullptr;
+  Dialect dialect = Dialect::SQLite;
+  const MemberInfo* key = nullptr;
+  const MemberInfo* parent = nullptr;
+  const MemberInfo* lft = nullptr;
+  const MemberInfo* rgt = nullptr;
+  const MemberInfo* tree_id = nullptr;
+  const MemberInfo* level = nullptr;
+  // Quoted identifiers.
+  std::string table, K, P, L, R, T, V;
+
+  // Throws UsageError when the model lacks one of the columns (the parent
+  // key is the model's to declare).
+  static NestedSetTable of(const ModelInfo& model, Dialect dialect);
+  std::string ph(int index) const;
+};
+
+// A node as stored, with its parent's bounds (when it has a parent).
+struct StoredNode {
+  Value key;
+  Value parent;
+  int lft = 0, rgt = 0, tree_id = 0, level = 0;
+  int parent_lft = 0, parent_rgt = 0;
+  int width() const { return rgt - lft + 1; }
+};
+
+// Runs one statement, naming the model in any error.
+void run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std::string& sql,
+                  const std::vector<Value>& params, const std::function<void(const Row&)>& on_row = {});
+
+class TreeLocks {
+ public:
+  TreeLocks(DatabaseState& db, const NestedSetTable& t) : db_(db), t_(t) {}
+  // Reads the nodes with `keys` (in that order; absent ones are left out),
+  // their trees locked first, and the allocation lock too when `allocate`.
+  std::vector<StoredNode> read(const std::vector<Value>& keys, bool allocate);
+  // Every tree and the allocation lock (rebuild).
+  void lock_all();
+  // Only the allocation lock (add_root).
+  void lock_allocation() { lock_ids({0}); }
+  // A new tree_id: one more than the largest, under the allocation lock.
+  int next_tree_id();
+
+ private:
+  // Locks these trees (0: allocation) not locked yet, ascending, in one
+  // statement. `source`: a subquery giving the tree ids as column x, or
+  // empty for exactly `ids`.
+  void lock_ids(const std::set<int>& ids);
+  void lock_query(const std::string& source, const std::vector<Value>& params);
+  std::vector<StoredNode> read_unlocked(const std::vector<Value>& keys);
+  DatabaseState& db_;
+  const NestedSetTable& t_;
+  std::set<int> locked_;
+};
+
+}  // namespace covet::detail

@@ -13,9 +13,10 @@ void queries(covet::Database &db) {
   db.objects<Region>().filter("parent__lft__lt", 5).filter("region__level", 1);
   db.objects<trees::Article>().filter("level", 0).order_by("-rgt");
 
-  // expected-error-re@+1 {{cannot compare '{{.*}}lft' of type '{{.*}}' with a value of type 'const char[6]'}}
+  // expected-error-re@+1 {{cannot compare 'Region::lft' of type '{{.*}}' with a value of type 'const char[6]'}}
   db.objects<Region>().filter("lft__gte", "three");
-  // expected-error@+2 {{no field named 'lvl' in model 'Region'}}
-  // expected-note@+1 {{did you mean 'lft'?}}
-  db.objects<Region>().filter("lvl", 1);
+  // expected-note@covet/nested_set.hpp:* {{'Region::lft' declared here}}
+  // expected-error@+2 {{no field named 'levle' in model 'Region'}}
+  // expected-note@+1 {{did you mean 'level'?}}
+  db.objects<Region>().filter("levle", 1);
 }

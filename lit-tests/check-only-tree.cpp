@@ -10,6 +10,10 @@
 // JSON: "tree": "adjacency_list"
 // JSON: "name": "Region"
 // JSON: "tree": "nested_set"
+// JSON: "name": "Shop"
+// JSON: "tree": "adjacency_list"
+// JSON: "name": "Product"
+// JSON: "tree": "adjacency_list"
 
 #include "Inputs/tree-shelf.hpp"
 

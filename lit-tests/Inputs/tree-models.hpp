@@ -36,6 +36,18 @@ struct [[covet::model]] Folder : Named {
   std::optional<covet::Ref<Folder>> parent;
 };
 
+// The mixin through a second model base: still a tree model.
+struct [[covet::model, covet::abstract]] Stamped {
+  std::string stamp;
+};
+struct Shop;
+struct [[covet::model, covet::abstract]] ShopTree : covet::TreeNode<Shop> {};
+struct [[covet::model]] Shop : Stamped, ShopTree {
+  covet::Id id;
+  [[covet::foreign_key(covet::CASCADE), covet::related_name("branches")]]
+  std::optional<covet::Ref<Shop>> parent;
+};
+
 // Children of a tree model are nodes of its tree: a multi-table child, a
 // proxy, and a single-table hierarchy's subclass.
 struct [[covet::model]] Product : Category {

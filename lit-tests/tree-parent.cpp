@@ -56,6 +56,7 @@ struct [[covet::model]] Section : covet::TreeNode<Section> {  // expected-note {
   // expected-error@+1 {{member 'parent' of tree model 'Section' is a foreign key to 'Tag'; a node's parent is a node of the same tree: make it a foreign key to 'Section'}}
   [[covet::foreign_key(covet::SET_NULL), covet::related_name("+")]] std::optional<covet::Ref<Tag>> parent;
 };
+// CHECK: fix-it:"{{.*}}tree-parent.cpp":{57:94-57:97}:"Section"
 
 // Through an abstract base: the tree model is the concrete one.
 struct Shelf;
@@ -66,6 +67,7 @@ struct [[covet::model]] Shelf : Node {  // expected-note {{'Shelf' is a tree thr
   covet::Id id;
   [[covet::foreign_key(covet::SET_NULL), covet::related_name("+")]] std::optional<covet::Ref<Tag>> parent;  // expected-error {{member 'parent' of tree model 'Shelf' is a foreign key to 'Tag'}}
 };
+// CHECK: fix-it:"{{.*}}tree-parent.cpp":{68:94-68:97}:"Shelf"
 
 // Left to the other checks, one error per fault: SET_NULL on a covet::Ref
 // (SetNullCheck), a covet::Ref without a relation attribute.

@@ -2,6 +2,9 @@
 
 #include "checks/TreeMixins.h"
 
+#include "Names.h"
+
+#include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -27,6 +30,34 @@ bool sameRows(const Model &M, const Model *Target) {
       break;
   }
   return false;
+}
+
+TypeLoc unsugared(TypeLoc TL) {
+  while (true) {
+    if (auto E = TL.getAs<ElaboratedTypeLoc>())
+      TL = E.getNamedTypeLoc();
+    else if (auto Q = TL.getAs<QualifiedTypeLoc>())
+      TL = Q.getUnqualifiedLoc();
+    else
+      return TL;
+  }
+}
+
+// Where the T of `covet::Ref<T>` (or `std::optional<covet::Ref<T>>`) is
+// written in TL, or an invalid range.
+SourceRange refArgumentRange(TypeLoc TL, unsigned Depth = 0) {
+  auto Spec = unsugared(TL).getAs<TemplateSpecializationTypeLoc>();
+  if (!Spec || Spec.getNumArgs() < 1 || Depth > 2)
+    return {};
+  const TemplateArgumentLoc Arg = Spec.getArgLoc(0);
+  if (Arg.getArgument().getKind() != TemplateArgument::Type || !Arg.getTypeSourceInfo())
+    return {};
+  const TemplateDecl *TD = Spec.getTypePtr()->getTemplateName().getAsTemplateDecl();
+  if (TD && isCovetEntity(TD, "Ref")) {
+    SourceRange R = Arg.getSourceRange();
+    return R.getBegin().isMacroID() || R.getEnd().isMacroID() ? SourceRange() : R;
+  }
+  return refArgumentRange(Arg.getTypeSourceInfo()->getTypeLoc(), Depth + 1);
 }
 
 // The declaration to add, as the user would write it.
@@ -86,8 +117,12 @@ void TreeParentCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     } else if (!P->TargetModel || P->TargetModel->Abstract) {
       continue;  // RelationTargetCheck's, AbstractTargetCheck's
     } else if (!sameRows(M, P->TargetModel)) {
-      Ctx.report(F->getLocation(), Diag::TreeParentOtherModel) << M.Name << P->TargetModel->Name;
+      auto D = Ctx.report(F->getLocation(), Diag::TreeParentOtherModel)
+               << M.Name << P->TargetModel->Name;
       Reported = true;
+      if (const TypeSourceInfo *TSI = F->getTypeSourceInfo())
+        if (SourceRange R = refArgumentRange(TSI->getTypeLoc()); R.isValid())
+          D << FixItHint::CreateReplacement(R, M.Name);
     } else if (P->Kind == Storage::Ref && !(P->OnDelete.Value == SetNull && !P->OnDelete.SetFn)) {
       auto D = Ctx.report(F->getLocation(), Diag::TreeParentNotNullable) << M.Name << F->getType();
       Reported = true;

@@ -27,7 +27,7 @@
 //
 // Fix: declare the member above (the note shows it, with a fix-it); make it
 // std::optional<covet::Ref<Self>> with covet::foreign_key (the fix-it wraps a
-// covet::Ref<Self>); point it at the model itself.
+// covet::Ref<Self>); point it at the model itself (the fix-it names it).
 #pragma once
 
 #include "checks/Check.h"

@@ -60,3 +60,11 @@ gxx = shutil.which("g++-12")
 if gxx:
     config.available_features.add("gxx12")
     config.substitutions.append(("%gxx12", f"{gxx} -std=c++20 -I{include}"))
+
+# covet::NestedSetNode declares its columns (lft, rgt, tree_id, level) as
+# public members: the lookups over them can be tested.
+import re
+
+with open(os.path.join(include, "covet", "nested_set.hpp"), encoding="utf-8") as header:
+    if re.search(r"^\s+[A-Za-z_][\w:<>]*\s+lft\s*[,;={]", header.read(), re.MULTILINE):
+        config.available_features.add("nested-set-columns")

@@ -107,6 +107,14 @@ std::optional<QualType> optionalValueType(QualType T) {
 
 ValueKind storedValueKind(QualType T) {
   T = T.getNonReferenceType();
+  // covet::ReadOnly<X> (a column only Covet writes: NestedSetNode's lft,
+  // rgt, tree_id, level) holds X's values.
+  if (const auto *RO = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T.getCanonicalType()->getAsCXXRecordDecl());
+      RO && isCovetEntity(RO->getSpecializedTemplate(), "ReadOnly") &&
+      RO->getTemplateArgs().size() >= 1 &&
+      RO->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    T = RO->getTemplateArgs()[0].getAsType();
   if (auto Inner = optionalValueType(T))
     T = *Inner;
   const QualType C = T.getCanonicalType();

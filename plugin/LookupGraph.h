@@ -54,7 +54,8 @@ std::optional<ValueKind> valueKindNamed(llvm::StringRef Name);
 llvm::StringRef memberKindName(MemberKind K);
 std::optional<MemberKind> memberKindNamed(llvm::StringRef Name);
 
-// The value kind of a member declared with type T (std::optional<X>: X's).
+// The value kind of a member declared with type T (std::optional<X> and
+// covet::ReadOnly<X>: X's).
 ValueKind storedValueKind(clang::QualType T);
 // X of std::optional<X>, or nullopt.
 std::optional<clang::QualType> optionalValueType(clang::QualType T);

@@ -354,8 +354,14 @@ ModelGraph ModelGraphBuilder::build() {
         break;
       }
     }
-    if (M->Tree == TreeKind::None && M->Base)
-      M->Tree = M->Base->Tree;
+    // Else the kind a model base brings (the first that brings one: a second
+    // mixin is TreeMixinConflictCheck's error).
+    for (const CXXBaseSpecifier &B : RD->bases()) {
+      if (M->Tree != TreeKind::None)
+        break;
+      if (const Model *BM = G.find(B.getType()->getAsCXXRecordDecl()))
+        M->Tree = BM->Tree;
+    }
 
     resolveInheritance(*M);
     std::optional<std::string> Table = stringArg(findAttr(RD, AttrId::model), 0);

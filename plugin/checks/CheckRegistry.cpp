@@ -22,6 +22,7 @@
 #include "checks/MixedInheritanceCheck.h"
 #include "checks/ModelOptionCheck.h"
 #include "checks/MultipleParentsCheck.h"
+#include "checks/NestedSetColumnCheck.h"
 #include "checks/NonModelBaseCheck.h"
 #include "checks/OrderingFieldCheck.h"
 #include "checks/PolymorphicListCheck.h"
@@ -39,6 +40,9 @@
 #include "checks/SymmetricalCheck.h"
 #include "checks/ThroughModelCheck.h"
 #include "checks/ToFieldCheck.h"
+#include "checks/TreeMixinArgumentCheck.h"
+#include "checks/TreeMixinConflictCheck.h"
+#include "checks/TreeParentCheck.h"
 #include "checks/UnboundReverseMemberCheck.h"
 #include "checks/UniqueTogetherCheck.h"
 

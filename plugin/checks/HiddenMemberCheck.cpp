@@ -2,6 +2,7 @@
 
 #include "checks/Hierarchy.h"
 #include "checks/SchemaNames.h"
+#include "checks/TreeMixins.h"
 
 #include "llvm/ADT/DenseSet.h"
 
@@ -22,6 +23,8 @@ void HiddenMemberCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   llvm::DenseSet<const clang::FieldDecl *> Hiding;  // each later member reported once
   for (const auto &MP : Graph.models()) {
     const Model &M = *MP;
+    const std::vector<TreeMixinUse> Trees = treeMixinUses(Graph, M);
+    const TreeMixinUse *NestedSet = nestedSetUse(Trees);
     for (size_t J = 0; J < M.Members.size(); ++J) {
       const Member &B = M.Members[J];
       for (size_t I = 0; I < J; ++I) {
@@ -29,6 +32,9 @@ void HiddenMemberCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
         const NameClash How = nameClash(A, B);
         if (How == NameClash::None || A.Field == B.Field || (A.PrimaryKey && B.PrimaryKey) ||
             A.Owner->getCanonicalDecl() == B.Owner->getCanonicalDecl())
+          continue;
+        // A nested-set column redeclared: NestedSetColumnCheck's error.
+        if (How == NameClash::SameName && NestedSet && isNestedSetColumnName(*NestedSet, B.name()))
           continue;
         if (!Reported.insert({A.Field, B.Field}).second)
           break;

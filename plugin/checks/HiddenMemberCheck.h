@@ -11,7 +11,9 @@
 // (filter("name"), only(), order_by()) could mean either. Members whose
 // columns clash in one table without sharing a name are DuplicateColumnCheck's
 // (a multi-table child's table is its own: it may reuse a parent's column
-// name); two primary keys are PrimaryKeyCheck's.
+// name); two primary keys are PrimaryKeyCheck's; a member named like a
+// column of covet::NestedSetNode (lft, rgt, tree_id, level) in a nested-set
+// model is NestedSetColumnCheck's.
 //
 // Fix: rename the member, or remove it and use the inherited one.
 #pragma once

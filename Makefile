@@ -48,6 +48,7 @@
 #
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
 #        GXX=g++  TEST_TIMEOUT=1800 (seconds per test binary)  GTEST_ARGS=
+#        GTEST_SHARDS=JOBS (test processes at once, each a GoogleTest shard)
 #        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
 #        BENCH_TREES_ARGS= (covet_tree_bench flags, e.g. --filter=move --kind=ns)
 #        BENCH_TREES_COVET=OFF (ON: covet_tree_bench's Covet side, bench/trees_covet.cpp)
@@ -71,6 +72,7 @@ WERROR       ?= ON
 CLANGXX      ?= clang++-19
 GXX          ?= g++
 TEST_TIMEOUT ?= 1800
+GTEST_SHARDS ?= $(JOBS)
 GTEST_ARGS   ?=
 BENCH_ARGS   ?=
 BENCH_TREES_ARGS ?=
@@ -125,18 +127,43 @@ fi
 endef
 
 # $(call run_gtest,<binary>,<report name>): run a test binary, JUnit report in
-# $(RESULTS)/<report name>.xml.
+# $(RESULTS)/<report name>.xml; with GTEST_SHARDS=N > 1, as N processes at
+# once, each a GoogleTest shard (every N-th test), reports
+# $(RESULTS)/<report name>-<i>.xml, output in $(RESULTS)/<report name>-<i>.log
+# (printed when the shard fails). A single process leaves a core idle: on
+# PostgreSQL each test waits for the server, and the server for the test.
 define run_gtest
 mkdir -p $(RESULTS)
-echo "==> $(1)"
-timeout --foreground -k 10 $(TEST_TIMEOUT) $(1) --gtest_output=xml:$(RESULTS)/$(2).xml $(GTEST_ARGS)
+if [[ $(GTEST_SHARDS) -le 1 ]]; then
+  echo "==> $(1)"
+  timeout --foreground -k 10 $(TEST_TIMEOUT) $(1) --gtest_output=xml:$(RESULTS)/$(2).xml $(GTEST_ARGS)
+else
+  echo "==> $(1) ($(GTEST_SHARDS) shards at once; output in $(RESULTS)/$(2)-<i>.log)"
+  pids=()
+  for ((i = 0; i < $(GTEST_SHARDS); i++)); do
+    GTEST_TOTAL_SHARDS=$(GTEST_SHARDS) GTEST_SHARD_INDEX=$$i timeout -k 10 $(TEST_TIMEOUT) $(1) \
+      --gtest_output=xml:$(RESULTS)/$(2)-$$i.xml $(GTEST_ARGS) >$(RESULTS)/$(2)-$$i.log 2>&1 &
+    pids+=($$!)
+  done
+  failed=0
+  for ((i = 0; i < $(GTEST_SHARDS); i++)); do
+    if wait "$${pids[$$i]}"; then
+      grep -E '^\[  (PASSED|SKIPPED) ' $(RESULTS)/$(2)-$$i.log | sed "s/^/  shard $$i: /" || true
+    else
+      failed=1
+      echo "==> $(1): shard $$i of $(GTEST_SHARDS) failed; its output:" >&2
+      cat $(RESULTS)/$(2)-$$i.log >&2
+    fi
+  done
+  [[ $$failed -eq 0 ]]
+fi
 endef
 
-# $(call require_postgres_ran,<report name>): fail unless the report shows
+# $(call require_postgres_ran,<report name>): fail unless the reports show
 # PostgreSQL-parametrized tests that ran, none skipped (a second guard besides
 # COVET_REQUIRE_POSTGRES, which the test support honours).
 define require_postgres_ran
-scripts/test-summary.py --require '/postgresql$$' $(RESULTS)/$(1).xml
+scripts/test-summary.py --require '/postgresql$$' $$(if [[ $(GTEST_SHARDS) -le 1 ]]; then echo $(RESULTS)/$(1).xml; else echo $(RESULTS)/$(1)-*.xml; fi)
 endef
 
 all: build

@@ -102,6 +102,10 @@ full_page_writes = off
 shared_buffers = 32MB
 dynamic_shared_memory_type = mmap
 max_connections = 40
+# the test support empties a schema of ~150 tables in one statement and
+# create_all makes one in one transaction: each holds a lock per table and
+# index, more than the default 64 per transaction leaves room for
+max_locks_per_transaction = 256
 log_min_messages = warning
 EOF
     fi

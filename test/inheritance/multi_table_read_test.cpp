@@ -84,6 +84,8 @@ void create_multi_table_layout(covet::Database& db, bool sqlite) {
 
 class MultiTableReadTest : public covet::test::DatabaseTest {
  protected:
+  // SetUp replaces tables create_all made: a private schema per test.
+  MultiTableReadTest() { fresh_schema = true; }
   void SetUp() override {
     DatabaseTest::SetUp();
     if (IsSkipped()) return;

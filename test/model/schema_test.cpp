@@ -15,6 +15,8 @@ namespace {
 
 class SchemaTest : public covet::test::DatabaseTest {
  protected:
+  // What create_all and drop_all do to a schema: a private one per test.
+  SchemaTest() { fresh_schema = true; }
   bool table_exists(const std::string& table) {
     auto rows = is_sqlite()
                     ? database->query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",

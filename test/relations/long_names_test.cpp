@@ -43,7 +43,11 @@ TEST(IdentifierNames, TheCutNeverSplitsAUtf8Character) {
   EXPECT_EQ(truncate_name(accents), expected + "6392") << "58 bytes of whole characters, then the hash";
 }
 
-class LongNamesTest : public covet::test::DatabaseTest {};
+class LongNamesTest : public covet::test::DatabaseTest {
+ protected:
+  // The names create_all made on an empty schema: a private one per test.
+  LongNamesTest() { fresh_schema = true; }
+};
 
 TEST_P(LongNamesTest, CreateAllRunsTwiceWithLongTableAndColumnNames) {
   // SetUp ran the first create_all.

@@ -17,7 +17,9 @@
 // Each backend_url("postgresql") call creates a new, empty schema in that
 // database and returns a URL whose search_path points at it, so tests (and
 // test processes running at once) never see each other's tables; the schemas
-// are dropped when the process exits.
+// are dropped when the process exits. shared_backend_url("postgresql") is the
+// cheaper way to the same starting point that DatabaseTest takes: one schema
+// per process holding every model's tables, emptied between tests.
 #pragma once
 
 #include "backend/connection.hpp"
@@ -45,6 +47,22 @@ std::string skip_reason(std::string_view name);
 // connections opened with the same URL share it). Throws std::runtime_error
 // for an unknown name or an unavailable backend (check skip_reason first).
 std::string backend_url(std::string_view name);
+
+// A URL for a database of backend `name` holding the tables of every
+// registered model, every table empty and every sequence fresh: what
+// create_all makes in a fresh database, without paying for it per test.
+// "sqlite::memory:" for "sqlite" (a new database: run create_all). For
+// "postgresql", the process's shared schema: made and filled by create_all on
+// first use, emptied on each later call (the tables holding rows are deleted,
+// the used sequences restarted, in one statement). A call that finds the
+// schema's structure changed since create_all made it (a test ran drop_all
+// or other DDL: its catalog fingerprint differs) or cannot empty it (a
+// leftover transaction holds a lock for 5 s) drops it and makes a new one,
+// so no test sees another's rows, keys or DDL. The previous user must have
+// closed its connections (DatabaseTest's are closed with the fixture).
+// COVET_TEST_DEBUG_SCHEMA=1 in the environment prints why a shared schema
+// was replaced.
+std::string shared_backend_url(std::string_view name);
 
 // open_connection(backend_url(name)).
 std::unique_ptr<covet::detail::Connection> open_backend(std::string_view name);

@@ -7,6 +7,7 @@
 #include "query/select_compiler.hpp"
 #include "trees/tree_source.hpp"
 #include "trees/nested_set_hooks.hpp"
+#include "trees/nested_set_table.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/deletion.hpp>
@@ -47,10 +48,14 @@ DeleteResult erase_rows(const std::shared_ptr<DatabaseState>& db, const ModelInf
   if (!db || !db->connection) throw UsageError("the Database has been closed", model.name);
   std::erase_if(keys, [](const Value& k) { return k.is_null(); });
   if (keys.empty()) return {};
-  Atomic scope(db);
-  DeleteResult result = erase_keys(*db, model, keys, keep_parents);
-  scope.commit();
-  return result;
+  auto run = [&] {
+    Atomic scope(db);
+    DeleteResult result = erase_keys(*db, model, keys, keep_parents);
+    scope.commit();
+    return result;
+  };
+  if (model.tree == TreeKind::NestedSet) return retry_on_deadlock(*db, run);
+  return run();
 }
 
 // Django's QuerySet.delete(): reads the matching keys, then collects from them.

@@ -18,6 +18,7 @@
 
 #include "database_state.hpp"
 
+#include <covet/errors.hpp>
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
 
@@ -58,6 +59,23 @@ struct StoredNode {
 // Runs one statement, naming the model in any error.
 void run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std::string& sql,
                   const std::vector<Value>& params, const std::function<void(const Row&)>& on_row = {});
+
+// Runs `write` (which opens its own transaction scope); when it is the
+// outermost scope and PostgreSQL ends it as a deadlock victim (40P01: a
+// writer that found its node moved to another tree had to lock that tree
+// out of order), runs it again, up to 5 times. Inside a caller's
+// transaction the error is the caller's to retry.
+template <class F>
+decltype(auto) retry_on_deadlock(const DatabaseState& db, F&& write) {
+  for (int attempt = 1;; ++attempt) {
+    const bool outermost = db.transaction_depth == 0;
+    try {
+      return write();
+    } catch (const Error& e) {
+      if (!outermost || e.code() != "40P01" || attempt == 5) throw;
+    }
+  }
+}
 
 class TreeLocks {
  public:

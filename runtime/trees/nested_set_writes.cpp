@@ -249,8 +249,10 @@ void nested_set_add_root(Database& db, const ModelInfo& model, void* node) {
   insert_as_root(DatabaseAccess::state(db), model, node);
 }
 
-void nested_set_insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& target,
-                          void* node, TreePosition pos, NestedSetCall call) {
+namespace {
+
+void insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& target, void* node,
+               TreePosition pos, NestedSetCall call) {
   const NestedSetTable t = NestedSetTable::of(model, db->dialect);
   const char* name = call == NestedSetCall::AddChild ? "add_child" : "add_sibling";
   if (target.is_null())
@@ -266,8 +268,8 @@ void nested_set_insert_at(const std::shared_ptr<DatabaseState>& db, const ModelI
   scope.commit();
 }
 
-void nested_set_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node,
-                     const Value& target, TreePosition pos) {
+void move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node, const Value& target,
+          TreePosition pos) {
   const NestedSetTable t = NestedSetTable::of(model, db->dialect);
   const Value key = model.primary_key->get(node);
   if (key.is_null())
@@ -293,6 +295,18 @@ void nested_set_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& 
   check_target(t, n, to);
   move_placed(*db, t, locks, n, place(t, to, pos, key, "move_to"), node);
   scope.commit();
+}
+
+}  // namespace
+
+void nested_set_insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& target,
+                          void* node, TreePosition pos, NestedSetCall call) {
+  retry_on_deadlock(*db, [&] { insert_at(db, model, target, node, pos, call); });
+}
+
+void nested_set_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node,
+                     const Value& target, TreePosition pos) {
+  retry_on_deadlock(*db, [&] { move(db, model, node, target, pos); });
 }
 
 void nested_set_create(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {

@@ -84,7 +84,7 @@ TEST_P(NsCheckTest, RebuildRecomputesBoundsFromParentLinks) {
   shop();
   const auto good = layout();
   for (const char* name : {"Electronics", "Laptops", "Carbon", "Novels"}) {
-    poke(name, "lft", 100);
+    poke(name, "rgt", 100);  // lft kept: it orders the children
     poke(name, "level", 9);
   }
   ASSERT_FALSE(Category::check(db()).ok());

@@ -24,10 +24,14 @@ class NsFaultTest : public NsTest {
     faults.count();
     write();
     const std::size_t n = faults.statements();
+    const std::vector<std::string> counted = faults.sql();
     faults.disarm();
     ASSERT_GE(n, 4u);
     for (FaultTiming timing : {FaultTiming::BeforeStatement, FaultTiming::AfterStatement}) {
       for (std::size_t k = 1; k <= n; ++k) {
+        // A transaction-control statement that ran and then "failed" (a
+        // COMMIT that committed, a BEGIN nobody ends) is no write's fault.
+        if (timing == FaultTiming::AfterStatement && covet::test::is_transaction_control(counted[k - 1])) continue;
         db().objects<Category>().erase();
         shop();
         const auto before = layout();
@@ -43,8 +47,6 @@ class NsFaultTest : public NsTest {
         const bool fired = faults.fired();
         const std::string sql = k <= faults.sql().size() ? faults.sql()[k - 1] : "";
         faults.disarm();
-        // A COMMIT that ran has committed: no rollback undoes it.
-        if (timing == FaultTiming::AfterStatement && sql == "COMMIT") continue;
         ASSERT_TRUE(fired) << context;
         EXPECT_TRUE(threw) << context;
         EXPECT_EQ(layout(), before) << context << ": " << sql;

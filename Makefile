@@ -180,13 +180,15 @@ build: configure
 	cmake --build $(B) -j$(JOBS)
 
 demo: configure
-	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog covet_example_inheritance
+	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog covet_example_inheritance covet_example_trees
 	echo "==> $(B)/examples/library/covet_example_library"
 	$(B)/examples/library/covet_example_library
 	echo "==> $(B)/examples/blog/covet_example_blog"
 	$(B)/examples/blog/covet_example_blog
 	echo "==> $(B)/examples/inheritance/covet_example_inheritance"
 	$(B)/examples/inheritance/covet_example_inheritance
+	echo "==> $(B)/examples/trees/covet_example_trees"
+	$(B)/examples/trees/covet_example_trees
 
 # --- tests --------------------------------------------------------------------
 

@@ -34,15 +34,12 @@
 #include <covet/model_info.hpp>
 #include <covet/query_set.hpp>
 #include <covet/read_only.hpp>
+#include <covet/tree_order.hpp>
 
 #include <cstddef>
 #include <optional>
 
 namespace covet {
-
-// The order of get_ancestors(). The brief puts it in tree_node.hpp (the
-// adjacency list's header); this branch declares it here until both meet.
-enum class TreeOrder { NearestFirst, RootFirst };
 
 template <class T>
 class NestedSetNode {

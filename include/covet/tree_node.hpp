@@ -33,6 +33,7 @@
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
 #include <covet/query_set.hpp>
+#include <covet/tree_order.hpp>
 #include <covet/value.hpp>
 
 #include <algorithm>
@@ -43,10 +44,6 @@
 #include <vector>
 
 namespace covet {
-
-// The order of get_ancestors(): the parent first (the guide's
-// `laptops.get_ancestors()` is [computers, electronics]) or the root first.
-enum class TreeOrder { NearestFirst, RootFirst };
 
 namespace detail {
 

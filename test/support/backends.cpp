@@ -208,9 +208,12 @@ class SchemaRegistry {
                  "EXECUTE 'TRUNCATE ' || array_to_string(blocked, ', ') || ' CASCADE'; EXIT; END IF; "
                  "pending := blocked; "
                  "END LOOP; "
-                 "PERFORM setval(s.seqrelid, s.seqstart, false) FROM pg_sequence s JOIN pg_class c ON "
-                 "c.oid = s.seqrelid WHERE c.relnamespace = " + ns +
-                 " AND pg_sequence_last_value(s.seqrelid) IS NOT NULL; "
+                 // OFFSET 0 keeps pg_sequence_last_value (it locks the
+                 // sequence) off other schemas' sequences: other test
+                 // processes drop theirs.
+                 "PERFORM setval(q.seqrelid, q.seqstart, false) FROM (SELECT s.seqrelid, s.seqstart FROM "
+                 "pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relnamespace = " + ns +
+                 " OFFSET 0) q WHERE pg_sequence_last_value(q.seqrelid) IS NOT NULL; "
                  "END $covet_reset$",
                  {});
     reset_sql_ = "SELECT pg_temp.covet_reset_shared_schema()";

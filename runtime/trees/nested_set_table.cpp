@@ -60,7 +60,14 @@ NestedSetTable NestedSetTable::of(const ModelInfo& model, Dialect dialect) {
   return t;
 }
 
-std::string NestedSetTable::ph(int index) const { return placeholder(dialect, index); }
+// Numbered on both dialects ("?3" on SQLite, "$3" on PostgreSQL): the
+// writes build their SQL with `+` chains whose operands C++ evaluates in
+// an unspecified order (GCC and Clang differ), each operand pushing its
+// value and naming its index, so only numbered placeholders bind every
+// value where its text is.
+std::string NestedSetTable::ph(int index) const {
+  return dialect == Dialect::SQLite ? "?" + std::to_string(index) : placeholder(dialect, index);
+}
 
 void run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std::string& sql,
                   const std::vector<Value>& params, const std::function<void(const Row&)>& on_row) {

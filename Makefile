@@ -51,7 +51,6 @@
 #        GTEST_SHARDS=JOBS (test processes at once, each a GoogleTest shard)
 #        BENCH_ARGS= (covet_bench flags, e.g. --benchmark_filter=prefetch)
 #        BENCH_TREES_ARGS= (covet_tree_bench flags, e.g. --filter=move --kind=ns)
-#        BENCH_TREES_COVET=OFF (ON: covet_tree_bench's Covet side, bench/trees_covet.cpp)
 #        BENCH_PG_PORT=54339  PYTHON=/usr/bin/python3 (Debian's, for Django)
 #        FUZZ_SECONDS=180 (per target, `make fuzz`)
 # A build directory is reconfigured when its knobs change.
@@ -78,7 +77,6 @@ BENCH_ARGS   ?=
 BENCH_TREES_ARGS ?=
 # covet_tree_bench's Covet side (bench/trees_covet.cpp) needs the tree
 # mixins' API (issue 13): ON once they are merged.
-BENCH_TREES_COVET ?= OFF
 BENCH_PG_PORT ?= 54339
 PYTHON       ?= /usr/bin/python3
 FUZZ_SECONDS ?= 180
@@ -281,7 +279,7 @@ asan: gcc-check
 # not an error here: covet_bench then skips that target and says so.
 
 configure-bench: configure
-	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_BENCH_TREES_COVET=$(BENCH_TREES_COVET) -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
+	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
 
 bench: configure-bench
 	@cmake --build $(B) -j$(JOBS) --target covet_plugin

@@ -3,11 +3,12 @@
 
     bench/compare_trees.py trees.json [trees-django.json]
 
-trees.json is covet_tree_bench --out (Covet's side when it was built with
-COVET_BENCH_TREES_COVET, and the hand-written side); trees-django.json is
+trees.json is covet_tree_bench --out (Covet's side and the hand-written
+side); trees-django.json is
 bench/django/trees_bench.py --out (treebeard AL, treebeard NS, mptt). One
 line per row and target; each cell is the median time of one run and the
-statements it sent. The goal column compares Covet with the peers of the same
+statements it sent (those that read, write or lock: BEGIN, COMMIT,
+SAVEPOINT and RELEASE are counted on no side). The goal column compares Covet with the peers of the same
 kind (AL: treebeard AL; NS: treebeard NS and mptt): PASS when Covet sent fewer
 statements than each and was faster than each. Notes under the table flag a
 read whose ids differ from the hand-written code's, a write that left a
@@ -99,7 +100,7 @@ def main():
         print("|" + "|".join(" " + (c.rjust(widths[i]) if i in right else c.ljust(widths[i])) + " "
                              for i, c in enumerate(cells)) + "|")
 
-    print("\nTrees: median time of one run, statements sent")
+    print("\nTrees: median time of one run, statements sent (transaction control not counted)")
     show(header)
     print("|" + "|".join(" " + "-" * (w - 1) + ": " if i in right else " " + "-" * w + " "
                          for i, w in enumerate(widths)) + "|")

@@ -1,4 +1,5 @@
 #include "raw_postgres.hpp"
+#include "transaction_control.hpp"
 
 #include <stdexcept>
 
@@ -41,6 +42,7 @@ Postgres::~Postgres() {
 }
 
 void Postgres::exec(const std::string& sql) {
+  if (is_transaction_control(sql)) ++transaction_control_;
   ++executed_;
   PGresult* r = PQexec(conn_, sql.c_str());
   const ExecStatusType status = PQresultStatus(r);

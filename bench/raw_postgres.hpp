@@ -131,6 +131,8 @@ class Postgres {
   }
 
   std::size_t statements() const { return executed_; }
+  // Those of them that only began or ended a transaction (exec() only).
+  std::size_t transaction_statements() const { return transaction_control_; }
 
   // A statement whose text depends on a count (an INSERT of n rows),
   // prepared once per (site, n): `make_sql(n)` builds the text on the first
@@ -150,6 +152,7 @@ class Postgres {
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::unordered_map<std::uint64_t, Statement*> sized_;
   std::size_t executed_ = 0;
+  std::size_t transaction_control_ = 0;
 };
 
 }  // namespace covet_bench::raw

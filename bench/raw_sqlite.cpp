@@ -1,4 +1,5 @@
 #include "raw_sqlite.hpp"
+#include "transaction_control.hpp"
 
 #include <stdexcept>
 
@@ -26,6 +27,7 @@ Sqlite::~Sqlite() {
 }
 
 void Sqlite::exec(const std::string& sql) {
+  if (is_transaction_control(sql)) ++transaction_control_;
   char* error = nullptr;
   ++executed_;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {

@@ -1,5 +1,4 @@
-// covet_tree_bench's Covet models (compiled only with
-// -DCOVET_BENCH_TREES_COVET=ON): the same tables as the hand-written side's
+// covet_tree_bench's Covet models: the same tables as the hand-written side's
 // (tree_raw.hpp schema()) and bench/django/treesapp's peers, as the guide
 // declares a tree: a nullable self foreign key named `parent`. Deleting a
 // node deletes its subtree (CASCADE, as treebeard and mptt do).

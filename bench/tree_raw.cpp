@@ -40,7 +40,8 @@ class RawSide : public Side {
     }
     return v;
   }
-  std::size_t statements() override { return db_->statements(); }
+  // BEGIN / COMMIT / ROLLBACK left out (transaction_control.hpp).
+  std::size_t statements() override { return db_->statements() - db_->transaction_statements(); }
 
   void load(Kind kind, Row row) override {
     loaded_.clear();

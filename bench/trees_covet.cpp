@@ -1,9 +1,10 @@
-// covet_tree_bench's Covet side (built with -DCOVET_BENCH_TREES_COVET=ON):
+// covet_tree_bench's Covet side:
 // each row through the public tree API of issue 13, as an application
 // writes it: get_descendants() / get_ancestors() fetched into objects,
 // db.create(child with .parent) for an adjacency-list child and
 // parent.add_child(child) for a nested-set one, move_to(target) (last
 // child), db.erase(node) (AL: the parent key's CASCADE; NS: the subtree).
+#include "transaction_control.hpp"
 #include "tree_models.hpp"
 #include "trees_side.hpp"
 
@@ -55,9 +56,22 @@ class CovetSide : public Side {
     const auto rows = db_.query(sql);
     return rows.at(0).at(0).as_integer();
   }
-  std::size_t statements() override { return counter_.count(); }
+  // What the counter saw, less BEGIN / COMMIT / SAVEPOINT / RELEASE
+  // (transaction_control.hpp). The log is emptied on each load(), so this
+  // reads one row's statements at most.
+  std::size_t statements() override {
+    const std::size_t seen = counter_.count();
+    std::size_t control = control_before_;
+    for (const covet::QueryLogEntry& e : counter_.entries())
+      if (is_transaction_control(e.sql)) ++control;
+    return seen - control;
+  }
 
   void load(Kind kind, Row row) override {
+    // Forget the entries so far, keeping their transaction statements counted.
+    for (const covet::QueryLogEntry& e : counter_.entries())
+      if (is_transaction_control(e.sql)) ++control_before_;
+    db_.query_log().clear();
     al_.clear();
     ns_.clear();
     for (int index : row_nodes(row)) {
@@ -101,6 +115,7 @@ class CovetSide : public Side {
  private:
   covet::Database db_;
   covet::QueryCounter counter_;
+  std::size_t control_before_ = 0;  // transaction statements of cleared entries
   std::vector<TreeAl> al_;
   std::vector<TreeNs> ns_;
 };

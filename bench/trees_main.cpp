@@ -17,8 +17,6 @@
 // written as JSON for bench/compare_trees.py, which puts
 // bench/django/trees_bench.py's peers beside them.
 //
-// The Covet side is compiled in with -DCOVET_BENCH_TREES_COVET=ON (CMake);
-// without it only the hand-written side runs, and the output says so.
 // PostgreSQL runs when COVET_BENCH_POSTGRES_URL names a server.
 #include "tree_shape.hpp"
 #include "trees_side.hpp"
@@ -69,12 +67,6 @@ constexpr std::size_t kMinRuns = 5;
 constexpr std::size_t kFewestRuns = 3;  // when kMaxSeconds has passed
 constexpr double kMaxSeconds = 10;      // per row and kind, all sides, restores included
 constexpr const char* kSchemas[] = {"bench_trees_raw", "bench_trees_covet"};
-
-#ifdef COVET_BENCH_TREES_COVET
-constexpr bool kCovetBuilt = true;
-#else
-constexpr bool kCovetBuilt = false;
-#endif
 
 class Stopwatch {
  public:
@@ -289,9 +281,6 @@ int run(int argc, char** argv) {
     std::cout << "note: COVET_BENCH_POSTGRES_URL is not set: the PostgreSQL target is skipped" << std::endl;
   else
     targets.push_back(Target::Postgres);
-  if (!kCovetBuilt)
-    std::cout << "note: built without COVET_BENCH_TREES_COVET: the hand-written side only "
-                 "(configure with -DCOVET_BENCH_TREES_COVET=ON once TreeNode and NestedSetNode are in)" << std::endl;
 
   std::string pattern = (std::filesystem::temp_directory_path() / "covet-tree-bench.XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a directory under /tmp");
@@ -310,9 +299,7 @@ int run(int argc, char** argv) {
         p.postgres_schema = schema;
         return p;
       };
-#ifdef COVET_BENCH_TREES_COVET
       sides.push_back(make_covet_side(place("covet", kSchemas[1])));
-#endif
       sides.push_back(make_raw_side(place("raw", kSchemas[0])));
       for (auto& side : sides) {
         const Stopwatch filling(false);

@@ -1,7 +1,6 @@
 // The trees bench (covet_tree_bench, docs/performance.md "Trees"): the rows
 // and one "side" doing them, either the hand-written sqlite3 / libpq code
-// (tree_raw.hpp) or Covet (trees_covet.cpp, built with
-// -DCOVET_BENCH_TREES_COVET=ON once the tree mixins exist). The harness
+// (tree_raw.hpp) or Covet (trees_covet.cpp). The harness
 // (trees_main.cpp) only sees this interface: it fills a side's tables, asks
 // it to load the nodes a row works on (untimed), times run(), and puts the
 // tables back after a write (untimed).
@@ -67,7 +66,8 @@ class Side {
   virtual void exec_all(const std::vector<std::string>& statements) = 0;
   // Runs a query returning one integer (the tree checks, setval).
   virtual std::int64_t query_int(const std::string& sql) = 0;
-  // Statements run through this side's connection so far.
+  // Statements run through this side's connection so far, BEGIN, COMMIT,
+  // ROLLBACK, SAVEPOINT and RELEASE not counted (transaction_control.hpp).
   virtual std::size_t statements() = 0;
   // Untimed, before each run: fetches the nodes the row works on afresh.
   virtual void load(Kind kind, Row row) = 0;
@@ -76,8 +76,7 @@ class Side {
 };
 
 std::unique_ptr<Side> make_raw_side(const Place& place);
-// Covet's side; defined in trees_covet.cpp, linked only when the build has
-// COVET_BENCH_TREES_COVET.
+// Covet's side (trees_covet.cpp).
 std::unique_ptr<Side> make_covet_side(const Place& place);
 
 }  // namespace covet_bench::trees

@@ -2,7 +2,8 @@
 // treebeard's NS_Node): every node holds the bounds `lft` < `rgt` of its
 // subtree within its tree `tree_id`, and its `level` (root = 0). Reads of
 // ancestors, descendants, children, siblings and the root are one query
-// each, range conditions on indexed columns; depth, leafness and descendant
+// each (descendants one range of the (tree_id, lft) index, ancestors a walk
+// up the parent links); depth, leafness and descendant
 // counts need none. Writes shift the bounds of what follows with one UPDATE,
 // in one transaction under a lock on the tree (docs/trees.md, "Nested sets").
 //
@@ -30,6 +31,7 @@
 #include <covet/database.hpp>
 #include <covet/detail/nested_set_ops.hpp>
 #include <covet/detail/tree_binding.hpp>
+#include <covet/detail/tree_walk.hpp>
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
 #include <covet/query_set.hpp>
@@ -58,20 +60,22 @@ class NestedSetNode {
   QuerySet<T> get_children() const {
     return objects("get_children").filter("parent", key()).order_by("lft");
   }
-  // The ancestors, nearest first (the parent first) or root first: one query.
+  // The ancestors, nearest first (the parent first) or root first: one
+  // query, a walk up the parent links (detail/tree_walk.hpp): one indexed
+  // lookup per level, where `lft < ? AND rgt > ?` scans half a tree.
   QuerySet<T> get_ancestors(TreeOrder order = TreeOrder::NearestFirst) const {
-    return objects("get_ancestors")
-        .filter("tree_id", tree_id.get())
-        .filter("lft__lt", lft.get())
-        .filter("rgt__gt", rgt.get())
-        .order_by(order == TreeOrder::NearestFirst ? "-lft" : "lft");
+    return detail::QuerySetAccess::from_core<T>(detail::tree_walk(
+        database("get_ancestors"), model_info<T>(), key(),
+        order == TreeOrder::RootFirst ? detail::TreeWalk::AncestorsRootFirst : detail::TreeWalk::Ancestors));
   }
-  // Every descendant, self excluded, in pre-order (depth-first): one query.
+  // Every descendant, self excluded, in pre-order (depth-first): one query,
+  // one range of the (tree_id, lft) index (a descendant's lft lies inside
+  // the node's bounds).
   QuerySet<T> get_descendants() const {
     return objects("get_descendants")
         .filter("tree_id", tree_id.get())
         .filter("lft__gt", lft.get())
-        .filter("rgt__lt", rgt.get())
+        .filter("lft__lt", rgt.get())
         .order_by("lft");
   }
   // The nodes sharing the parent (for a root: the other roots), in tree

@@ -30,6 +30,7 @@
 #include <covet/database.hpp>
 #include <covet/detail/lazy_load.hpp>
 #include <covet/detail/tree_binding.hpp>
+#include <covet/detail/tree_walk.hpp>
 #include <covet/errors.hpp>
 #include <covet/model_info.hpp>
 #include <covet/query_set.hpp>
@@ -47,18 +48,6 @@ namespace covet {
 
 namespace detail {
 
-// The recursive reads a TreeNode offers (runtime/trees/recursive_tree_query.cpp).
-enum class TreeWalk {
-  Ancestors,          // up, the node excluded, nearest first
-  AncestorsRootFirst, // up, the node excluded, root first
-  PathFromRoot,       // up, the node included, root first
-  Descendants,        // down, the node excluded, pre-order
-  Subtree,            // down, the node included, pre-order
-};
-
-// The query of `walk` from the node with key `node` (runtime/trees/tree_queries.cpp).
-QueryCore tree_walk(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& node,
-                    TreeWalk walk);
 // The node's `parent` key: NULL for a root.
 Value tree_parent_key(const ModelInfo& model, const void* node);
 // Points the node's parent at `new_parent` (NULL: a root): one check query

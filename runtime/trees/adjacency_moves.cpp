@@ -51,6 +51,24 @@ void save_tree_node(const std::shared_ptr<DatabaseState>& db, const ModelInfo& m
   if (parent.is_null()) return write();
   const Value key = model.primary_key->get(object);
   if (key == parent) require_valid_move(db, model, key, parent, "save");  // throws before BEGIN
+  // Most saves keep the parent (a renamed node): one read of the stored key
+  // tells, and then no check is needed, as no link changes. A concurrent
+  // move committed between that read and the write is overwritten, as any
+  // column is by the last writer (reads stay guarded: TreeCycle).
+  const Dialect dialect = db->dialect;
+  const MemberInfo& link = tree_parent_member(model);
+  const std::string sql = "SELECT " + quote_identifier(dialect, link.column) + " FROM " +
+                          quote_identifier(dialect, model.table) + " WHERE " +
+                          quote_identifier(dialect, model.primary_key->column) + " = " + placeholder(dialect, 1);
+  const std::array<Value, 1> params{key};
+  std::optional<Value> stored;
+  try {
+    db->connection->execute(sql, params, [&](const Row& row) { stored = row.value(0); });
+  } catch (Error& e) {
+    if (e.model().empty()) e.set_model(model.name);
+    throw;
+  }
+  if (stored && *stored == parent) return write();
   Atomic scope(db);
   require_valid_move(db, model, key, parent, "save");
   write();

@@ -91,8 +91,18 @@ TEST_P(AlMovesTest, SavingAnAssignedParentMovesTheNode) {
   Category node = reload(desktops);
   node.parent = covet::Ref<Category>(garden);
   node.name = "Desk";
-  COVET_EXPECT_NUM_QUERIES(*database, 4, [&] { database->save(node); });  // as move_to
+  // The stored parent read, then as move_to: BEGIN, the check, UPDATE, COMMIT.
+  COVET_EXPECT_NUM_QUERIES(*database, 5, [&] { database->save(node); });
   EXPECT_EQ(names(garden.get_children()), (Names{"Desk"}));
+}
+
+TEST_P(AlMovesTest, SavingANodeThatKeepsItsParentRunsNoCheck) {
+  build_forest();
+  Category node = reload(desktops);
+  node.name = "Desk";
+  // The stored parent read (unchanged: no link moves), then the UPDATE.
+  COVET_EXPECT_NUM_QUERIES(*database, 2, [&] { database->save(node); });
+  EXPECT_EQ(names(computers.get_children()), (Names{"Laptops", "Desk"}));
 }
 
 TEST_P(AlMovesTest, SavingAParentUnderADescendantIsInvalidAndWritesNothing) {

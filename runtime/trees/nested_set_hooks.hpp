@@ -28,6 +28,21 @@ namespace covet::detail {
 // The INSERT of a row as object_store.cpp writes any model's (no tree logic).
 void insert_plain_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
+// The pieces of insert_plain_object for a one-table model, so that a
+// nested-set write can compute the tree columns in its own INSERT ... SELECT
+// (nested_set_writes.cpp): what happens before the INSERT (a generated key,
+// auto_now stamps), the columns it writes with their checked values (an
+// unassigned automatic key left out; a single-table subclass's discriminator
+// in, with no member), and what happens once the row has its key.
+struct InsertColumn {
+  const MemberInfo* member = nullptr;
+  std::string column;
+  Value value;
+};
+void prepare_insert(const ModelInfo& model, void* object);
+std::vector<InsertColumn> insert_columns(const ModelInfo& model, const void* object);
+void finish_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object, const Value& key);
+
 // Whether `member` is one of the columns Covet maintains on a nested-set
 // model: lft, rgt, tree_id, level, and the parent key that moves keep in step.
 bool nested_set_maintained(const ModelInfo& model, const MemberInfo& member);

@@ -57,10 +57,15 @@ void nested_set_create(const std::shared_ptr<DatabaseState>& db, const ModelInfo
 // what `write` returns (false: the row is gone).
 bool nested_set_update(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object,
                        void* writable, const std::function<bool()>& write);
-// db.erase of nodes: each node's subtree goes through `collect` (the
-// collector, in the caller's transaction scope), then the gap closes.
+// The collector over a subtree's keys, in the caller's transaction scope;
+// `closed`: a relation the keys are closed under (the model's own parent),
+// which the collector need not follow, or null.
+using NestedSetCollect = std::function<DeleteResult(const std::vector<Value>& keys, const MemberInfo* closed)>;
+// db.erase of nodes: each node's subtree goes, then the gap closes. When
+// other models' relations (or join rows) may hold the rows, the subtree's
+// keys go through `collect`; otherwise the rows are deleted by their range.
 DeleteResult nested_set_erase(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
-                              const std::function<DeleteResult(const std::vector<Value>&)>& collect);
+                              const NestedSetCollect& collect);
 // The CREATE INDEX statements create_all runs for a nested-set model.
 std::vector<std::string> nested_set_index_sql(Dialect dialect, const ModelInfo& model);
 

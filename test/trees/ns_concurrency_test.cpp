@@ -4,6 +4,7 @@
 // concurrent add_root and overlapping bounds from concurrent add_child).
 // PostgreSQL: advisory locks per tree; SQLite (a file): BEGIN IMMEDIATE.
 #include "models/tree_ns.hpp"
+#include "models/tree_ns_alone.hpp"
 #include "support/backends.hpp"
 
 #include <covet/covet.hpp>
@@ -55,28 +56,34 @@ class NsConcurrencyTest : public ::testing::TestWithParam<std::string> {
 // One writer: `rounds` random writes on random nodes. Races it loses
 // legitimately (the node or target was erased meanwhile, or the target is
 // now below the node) are InvalidMove / DoesNotExist; anything else fails.
+// Category's erase goes through the collector (Item refers to it);
+// Section's deletes the range by itself.
+template <class Node>
 void write_randomly(const std::string& url, int seed, int rounds, std::latch& start, std::exception_ptr& error) {
   try {
     covet::Database db = covet::connect(url, {.busy_timeout = std::chrono::seconds(30)});
     std::mt19937 random(static_cast<unsigned>(seed));
     start.arrive_and_wait();
     for (int round = 0; round < rounds; ++round) {
-      std::vector<Category> all = db.objects<Category>().order_by("id").fetch();
-      auto pick = [&]() -> Category& { return all[random() % all.size()]; };
+      std::vector<Node> all = db.objects<Node>().order_by("id").fetch();
+      auto pick = [&]() -> Node& { return all[random() % all.size()]; };
       const std::string name = "w" + std::to_string(seed) + "." + std::to_string(round);
       try {
         const unsigned op = all.empty() ? 0 : random() % 10;
         if (op == 0) {
-          Category::add_root(db, Category{.name = name});
+          Node::add_root(db, Node{.name = name});
+        } else if (op <= 3) {
+          pick().add_child(Node{.name = name}, random() % 2 ? covet::TreePosition::LastChild
+                                                            : covet::TreePosition::FirstChild);
         } else if (op <= 5) {
-          pick().add_child(Category{.name = name}, random() % 2 ? covet::TreePosition::LastChild
-                                                                : covet::TreePosition::FirstChild);
+          pick().add_sibling(Node{.name = name}, random() % 2 ? covet::TreePosition::Right
+                                                              : covet::TreePosition::FirstSibling);
         } else if (op <= 8) {
-          Category& node = pick();
-          const Category& target = pick();
+          Node& node = pick();
+          const Node& target = pick();
           node.move_to(target, random() % 2 ? covet::TreePosition::LastChild : covet::TreePosition::Left);
         } else if (all.size() > 10) {
-          Category node = pick();
+          Node node = pick();
           db.erase(node);
         }
       } catch (const covet::InvalidMove&) {
@@ -88,11 +95,12 @@ void write_randomly(const std::string& url, int seed, int rounds, std::latch& st
   }
 }
 
-TEST_P(NsConcurrencyTest, ConcurrentWritersLeaveAValidForest) {
+template <class Node>
+void expect_a_valid_forest_after_concurrent_writers(const std::string& url_) {
   {
     covet::Database db = covet::connect(url_);
-    Category top = Category::add_root(db, Category{.name = "top"});
-    for (int i = 0; i < 5; ++i) top.add_child(Category{.name = "c" + std::to_string(i)});
+    Node top = Node::add_root(db, Node{.name = "top"});
+    for (int i = 0; i < 5; ++i) top.add_child(Node{.name = "c" + std::to_string(i)});
   }
   constexpr int kWriters = 4;
   constexpr int kRounds = 40;
@@ -100,7 +108,7 @@ TEST_P(NsConcurrencyTest, ConcurrentWritersLeaveAValidForest) {
   std::vector<std::exception_ptr> errors(kWriters);
   std::vector<std::thread> threads;
   for (int i = 0; i < kWriters; ++i)
-    threads.emplace_back(write_randomly, url_, i + 1, kRounds, std::ref(start), std::ref(errors[i]));
+    threads.emplace_back(write_randomly<Node>, url_, i + 1, kRounds, std::ref(start), std::ref(errors[i]));
   for (std::thread& t : threads) t.join();
   for (int i = 0; i < kWriters; ++i) {
     if (!errors[i]) continue;
@@ -111,14 +119,22 @@ TEST_P(NsConcurrencyTest, ConcurrentWritersLeaveAValidForest) {
     }
   }
   covet::Database db = covet::connect(url_);
-  const covet::NestedSetReport report = Category::check(db);
+  const covet::NestedSetReport report = Node::check(db);
   EXPECT_TRUE(report.ok()) << report.to_string();
   EXPECT_GT(report.nodes, 6u);
   // One tree_id per root: concurrent add_root never shares one.
   std::set<int> tree_ids;
-  const std::vector<Category> roots = Category::get_root_nodes(db).fetch();
-  for (const Category& r : roots) tree_ids.insert(r.tree_id);
+  const std::vector<Node> roots = Node::get_root_nodes(db).fetch();
+  for (const Node& r : roots) tree_ids.insert(r.tree_id);
   EXPECT_EQ(tree_ids.size(), roots.size());
+}
+
+TEST_P(NsConcurrencyTest, ConcurrentWritersLeaveAValidForest) {
+  expect_a_valid_forest_after_concurrent_writers<Category>(url_);
+}
+
+TEST_P(NsConcurrencyTest, ConcurrentWritersOnATreeNothingElseRefersToLeaveAValidForest) {
+  expect_a_valid_forest_after_concurrent_writers<Section>(url_);
 }
 
 TEST_P(NsConcurrencyTest, ConcurrentAddRootsGetDistinctTrees) {

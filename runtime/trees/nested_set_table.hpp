@@ -9,9 +9,14 @@
 //    are taken in ascending order (allocation first), so two writers
 //    touching the same trees cannot wait for each other; they are released
 //    at the transaction's end. The first statement locks the trees the
-//    nodes' rows name; the second reads the nodes, now current. When a node
-//    is found in a tree not locked (a concurrent move committed between the
-//    two), that tree is locked too and the nodes are read again.
+//    nodes' rows name, as its snapshot (taken before it waited) has them;
+//    every statement after it sees those trees current. read() then reads
+//    the nodes; lock_and_read() returns the rows of the locking statement
+//    itself, and the write guards itself instead (guard_unchanged); writes
+//    after lock_rows() re-read the node in their own statement and write
+//    nothing when it is not in a tree held(). When a node is found in a
+//    tree not locked (a concurrent move committed meanwhile), that tree is
+//    locked too and the nodes are read again.
 //  * SQLite: the transaction itself (Atomic starts it with BEGIN IMMEDIATE,
 //    the database's write lock), so no statement is needed.
 #pragma once

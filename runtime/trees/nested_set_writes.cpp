@@ -264,8 +264,11 @@ std::string placement_source(const NestedSetTable& t, Params& q, const Value& ke
   return sql;
 }
 
-// add_child / add_sibling in one statement per side of the gap (see the
-// table above); false when it wrote nothing and the slow path must decide.
+// add_child / add_sibling with no read of their own: SQLite's INSERT ...
+// SELECT, then the UPDATE; PostgreSQL's lock, then one statement (see the
+// table above). False when it wrote nothing, for the slow path to decide
+// (prepare_insert may then run twice: it keeps a key it assigned, and
+// stamps auto_now again).
 bool insert_fast(const std::shared_ptr<DatabaseState>& db, const NestedSetTable& t, TreeLocks& locks,
                  const Value& target, TreePosition pos, void* object) {
   // Multi-table inheritance: insert_chain writes the ancestors' tables too.

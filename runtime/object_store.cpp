@@ -105,22 +105,14 @@ Value insert_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   const Dialect d = db->dialect;
   std::string columns, values;
   std::vector<Value> params;
-  for (const MemberInfo* m : model.columns) {
-    Value v = checked_column_value(model, *m, object);
-    if (m->primary_key && v.is_null()) continue;  // assigned by the database
+  for (InsertColumn& c : insert_columns(model, object)) {
     if (!columns.empty()) {
       columns += ", ";
       values += ", ";
     }
-    columns += quote_identifier(d, m->column);
-    params.push_back(std::move(v));
+    columns += quote_identifier(d, c.column);
+    params.push_back(std::move(c.value));
     values += placeholder(d, static_cast<int>(params.size()));
-  }
-  if (writes_identity(model)) {
-    // No member holds it: the model says which one wrote the row.
-    columns += (columns.empty() ? "" : ", ") + quote_identifier(d, model.discriminator);
-    params.emplace_back(model.identity);
-    values += (values.empty() ? "" : ", ") + placeholder(d, static_cast<int>(params.size()));
   }
   std::string sql = "INSERT INTO " + quote_identifier(d, model.table) +
                     (columns.empty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + values + ")") +
@@ -132,6 +124,31 @@ Value insert_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 
 }  // namespace
 
+std::vector<InsertColumn> insert_columns(const ModelInfo& model, const void* object) {
+  std::vector<InsertColumn> out;
+  for (const MemberInfo* m : model.columns) {
+    Value v = checked_column_value(model, *m, object);
+    if (m->primary_key && v.is_null()) continue;  // assigned by the database
+    out.push_back(InsertColumn{m, m->column, std::move(v)});
+  }
+  // No member holds it: the model says which one wrote the row.
+  if (writes_identity(model)) out.push_back(InsertColumn{nullptr, model.discriminator, Value(model.identity)});
+  return out;
+}
+
+void prepare_insert(const ModelInfo& model, void* object) {
+  assign_generated_key(model, object);
+  stamp_auto_now(model, object, AutoWrite::Create, current_time());
+}
+
+void finish_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object, const Value& key) {
+  model.primary_key->set(object, key);
+  // A Ref built from an object holds its primary key; once written, it holds
+  // what the column holds (the to_field value), like a Ref loaded later.
+  store_to_field_keys(model, object);
+  bind_object(db, model, object);
+}
+
 void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   // A nested-set node takes its place in its parent's tree first.
   if (model.tree == TreeKind::NestedSet) return nested_set_create(db, model, object);
@@ -139,14 +156,9 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
 }
 
 void insert_plain_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
-  assign_generated_key(model, object);
-  stamp_auto_now(model, object, AutoWrite::Create, current_time());
-  Value key = spans_tables(model) ? insert_chain(db, model, object) : insert_row(db, model, object);
-  model.primary_key->set(object, key);
-  // A Ref built from an object holds its primary key; once written, it holds
-  // what the column holds (the to_field value), like a Ref loaded later.
-  store_to_field_keys(model, object);
-  bind_object(db, model, object);
+  prepare_insert(model, object);
+  finish_insert(db, model, object,
+                spans_tables(model) ? insert_chain(db, model, object) : insert_row(db, model, object));
 }
 
 namespace {

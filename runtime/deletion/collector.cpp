@@ -243,6 +243,7 @@ void Collector::process(const Pending& pending) {
         handler_for(relation.member->relation->on_delete)(*this, relation, rows);
         continue;
       }
+      if (relation.member == closed_) continue;  // the rows it reaches are collected already
       SubObjects rows(*this, relation, batch);
       handler_for(relation.member->relation->on_delete)(*this, relation, rows);
     }

@@ -116,6 +116,11 @@ class Collector {
   // rows, not its ancestors' (nor what refers to them).
   void collect(const ModelInfo& model, const std::vector<Value>& keys, const Incoming* via = nullptr,
                bool keep_parents = false);
+  // The rows the delete starts from are closed under `relation` (a self
+  // relation of theirs: every row referencing one of them through it is
+  // one of them, as a nested-set subtree under its `parent`): collecting
+  // does not look those rows up. Not for PROTECT, which must still refuse.
+  void closed_under(const MemberInfo& relation) { closed_ = &relation; }
   // Runs the collect and check phases. Throws ProtectedError, RestrictedError,
   // and backend errors from the reads.
   void finish_collection();
@@ -188,6 +193,7 @@ class Collector {
   std::map<std::pair<const ModelInfo*, const MemberInfo*>, Blockers> protected_, restricted_;
   std::vector<Incoming> dependencies_;  // relation.source before relation.target
   std::map<const MemberInfo*, Value> set_values_;
+  const MemberInfo* closed_ = nullptr;
 };
 
 }  // namespace covet::detail

@@ -21,21 +21,23 @@ namespace covet::detail {
 namespace {
 
 // Collects from `keys` and executes; the caller holds the transaction scope.
+// `closed`: a relation the keys are closed under (Collector::closed_under).
 DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
-                                 bool keep_parents = false);
+                                 bool keep_parents = false, const MemberInfo* closed = nullptr);
 
 // A nested-set node goes with its whole subtree, and the gap it leaves closes.
 DeleteResult erase_keys(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
                         bool keep_parents = false) {
   if (model.tree != TreeKind::NestedSet) return collect_and_execute(db, model, keys, keep_parents);
-  return nested_set_erase(db, model, keys, [&](const std::vector<Value>& subtree) {
-    return collect_and_execute(db, model, subtree, keep_parents);
+  return nested_set_erase(db, model, keys, [&](const std::vector<Value>& subtree, const MemberInfo* closed) {
+    return collect_and_execute(db, model, subtree, keep_parents, closed);
   });
 }
 
 DeleteResult collect_and_execute(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
-                                 bool keep_parents) {
+                                 bool keep_parents, const MemberInfo* closed) {
   Collector collector(db, model);
+  if (closed) collector.closed_under(*closed);
   collector.collect(model, keys, nullptr, keep_parents);
   collector.finish_collection();
   return collector.execute();

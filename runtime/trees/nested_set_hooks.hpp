@@ -28,6 +28,21 @@ namespace covet::detail {
 // The INSERT of a row as object_store.cpp writes any model's (no tree logic).
 void insert_plain_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 
+// The pieces of insert_plain_object for a one-table model, so that a
+// nested-set write can compute the tree columns in its own INSERT ... SELECT
+// (nested_set_writes.cpp): what happens before the INSERT (a generated key,
+// auto_now stamps), the columns it writes with their checked values (an
+// unassigned automatic key left out; a single-table subclass's discriminator
+// in, with no member), and what happens once the row has its key.
+struct InsertColumn {
+  const MemberInfo* member = nullptr;
+  std::string column;
+  Value value;
+};
+void prepare_insert(const ModelInfo& model, void* object);
+std::vector<InsertColumn> insert_columns(const ModelInfo& model, const void* object);
+void finish_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object, const Value& key);
+
 // Whether `member` is one of the columns Covet maintains on a nested-set
 // model: lft, rgt, tree_id, level, and the parent key that moves keep in step.
 bool nested_set_maintained(const ModelInfo& model, const MemberInfo& member);
@@ -42,10 +57,15 @@ void nested_set_create(const std::shared_ptr<DatabaseState>& db, const ModelInfo
 // what `write` returns (false: the row is gone).
 bool nested_set_update(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object,
                        void* writable, const std::function<bool()>& write);
-// db.erase of nodes: each node's subtree goes through `collect` (the
-// collector, in the caller's transaction scope), then the gap closes.
+// The collector over a subtree's keys, in the caller's transaction scope;
+// `closed`: a relation the keys are closed under (the model's own parent),
+// which the collector need not follow, or null.
+using NestedSetCollect = std::function<DeleteResult(const std::vector<Value>& keys, const MemberInfo* closed)>;
+// db.erase of nodes: each node's subtree goes, then the gap closes. When
+// other models' relations (or join rows) may hold the rows, the subtree's
+// keys go through `collect`; otherwise the rows are deleted by their range.
 DeleteResult nested_set_erase(DatabaseState& db, const ModelInfo& model, const std::vector<Value>& keys,
-                              const std::function<DeleteResult(const std::vector<Value>&)>& collect);
+                              const NestedSetCollect& collect);
 // The CREATE INDEX statements create_all runs for a nested-set model.
 std::vector<std::string> nested_set_index_sql(Dialect dialect, const ModelInfo& model);
 

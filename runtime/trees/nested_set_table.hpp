@@ -9,9 +9,14 @@
 //    are taken in ascending order (allocation first), so two writers
 //    touching the same trees cannot wait for each other; they are released
 //    at the transaction's end. The first statement locks the trees the
-//    nodes' rows name; the second reads the nodes, now current. When a node
-//    is found in a tree not locked (a concurrent move committed between the
-//    two), that tree is locked too and the nodes are read again.
+//    nodes' rows name, as its snapshot (taken before it waited) has them;
+//    every statement after it sees those trees current. read() then reads
+//    the nodes; lock_and_read() returns the rows of the locking statement
+//    itself, and the write guards itself instead (guard_unchanged); writes
+//    after lock_rows() re-read the node in their own statement and write
+//    nothing when it is not in a tree held(). When a node is found in a
+//    tree not locked (a concurrent move committed meanwhile), that tree is
+//    locked too and the nodes are read again.
 //  * SQLite: the transaction itself (Atomic starts it with BEGIN IMMEDIATE,
 //    the database's write lock), so no statement is needed.
 #pragma once
@@ -22,6 +27,7 @@
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,9 +62,27 @@ struct StoredNode {
   int width() const { return rgt - lft + 1; }
 };
 
-// Runs one statement, naming the model in any error.
-void run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std::string& sql,
-                  const std::vector<Value>& params, const std::function<void(const Row&)>& on_row = {});
+// Runs one statement, naming the model in any error; returns the rows it
+// changed (INSERT, UPDATE, DELETE).
+std::int64_t run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std::string& sql,
+                          const std::vector<Value>& params, const std::function<void(const Row&)>& on_row = {});
+
+// Parameters pushed as they are written into the text, numbered (see
+// NestedSetTable::ph).
+struct TreeParams {
+  const NestedSetTable& t;
+  std::vector<Value> values;
+  std::string operator()(Value v) {
+    values.push_back(std::move(v));
+    return t.ph(static_cast<int>(values.size()));
+  }
+  std::string operator()(int v) { return (*this)(Value(static_cast<std::int64_t>(v))); }
+};
+
+// `EXISTS (...)`: the row of `n.key` still holds what `n` says (its bounds,
+// tree, level, parent and the parent's bounds): the guard of a write
+// computed from TreeLocks::lock_and_read().
+std::string guard_unchanged(const NestedSetTable& t, TreeParams& q, const StoredNode& n);
 
 // Runs `write` (which opens its own transaction scope); when it is the
 // outermost scope and PostgreSQL ends it as a deadlock victim (40P01: a
@@ -82,7 +106,24 @@ class TreeLocks {
   TreeLocks(DatabaseState& db, const NestedSetTable& t) : db_(db), t_(t) {}
   // Reads the nodes with `keys` (in that order; absent ones are left out),
   // their trees locked first, and the allocation lock too when `allocate`.
+  // Two statements on PostgreSQL (lock, then read: the rows are current).
   std::vector<StoredNode> read(const std::vector<Value>& keys, bool allocate);
+  // The same in ONE statement, for writes that guard themselves: on
+  // PostgreSQL the rows come from the snapshot the locking statement took
+  // before it waited for the locks, so they may predate a writer that
+  // committed meanwhile; a write computed from them must change nothing
+  // unless the rows still hold what was read (guard_unchanged), and redo
+  // itself from read() otherwise. On SQLite they are current.
+  std::vector<StoredNode> lock_and_read(const std::vector<Value>& keys, bool allocate);
+  // Only the lock statement of read() (none on SQLite): returns the trees
+  // the rows named (empty: no such row). A write that follows it sees the
+  // trees current, but must check that its rows are still in a tree held
+  // (holds()): one may have moved away before the lock was granted.
+  std::set<int> lock_rows(const std::vector<Value>& keys, bool allocate);
+  // Locks these trees too (those not held yet; PostgreSQL only).
+  void lock_trees(const std::set<int>& ids) { lock_ids(ids); }
+  // The trees locked so far (0: allocation); always empty on SQLite.
+  const std::set<int>& held() const { return locked_; }
   // Every tree and the allocation lock (rebuild).
   void lock_all();
   // Only the allocation lock (add_root).
@@ -95,7 +136,7 @@ class TreeLocks {
   // statement. `source`: a subquery giving the tree ids as column x, or
   // empty for exactly `ids`.
   void lock_ids(const std::set<int>& ids);
-  void lock_query(const std::string& source, const std::vector<Value>& params);
+  std::set<int> lock_query(const std::string& source, const std::vector<Value>& params);
   std::vector<StoredNode> read_unlocked(const std::vector<Value>& keys);
   DatabaseState& db_;
   const NestedSetTable& t_;

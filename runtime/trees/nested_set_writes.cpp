@@ -1,28 +1,46 @@
 // The nested-set writes: add_root, add_child / add_sibling (and db.create of a
 // node), move_to (and db.save of a node whose parent changed), each in one
-// transaction scope with a constant number of statements:
+// transaction scope with a constant number of statements. Counted as
+// Django's CaptureQueriesContext counts (BEGIN / COMMIT / SAVEPOINT aside):
 //
-//   statement                      SQLite  PostgreSQL
-//   BEGIN (or SAVEPOINT)              1        1
-//   lock the trees (by the rows)      -        1   (nested_set_table.hpp)
-//   read node / target + parents      1        1
-//   SELECT MAX(tree_id) + 1           (only when a new tree is made)
-//   one UPDATE shifting the bounds    1        1   (CASE over the ranges)
-//   INSERT (add_*, create)            1        1
-//   COMMIT (or RELEASE)               1        1
+//   write            SQLite                     PostgreSQL
+//   add_root         INSERT ... SELECT          lock, INSERT ... SELECT
+//                    (tree_id = MAX + 1)
+//   add_child,       INSERT ... SELECT from     lock, one statement: WITH the
+//   add_sibling,     the target's row, then     target's row, an UPDATE opening
+//   db.create        the UPDATE opening the     the gap, INSERT ... SELECT
+//                    gap: 2                     from it: 2
+//   move_to          read, one UPDATE: 2        lock + read, one UPDATE: 2
+//   (a new tree: one SELECT MAX(tree_id) + 1 more)
 //
-// Nothing trusts the bounds of the objects passed in: the rows are read
-// after the locks are taken, inside the transaction. Invalid moves throw
-// InvalidMove before any write.
+// Nothing trusts the bounds of the objects passed in: every value comes
+// from the rows inside the transaction. SQLite's transaction holds the
+// database's write lock from BEGIN IMMEDIATE, so what a statement reads is
+// current. PostgreSQL's lock statement (nested_set_table.hpp) reads the rows
+// in the snapshot it took before waiting for the locks, so every write after
+// it is guarded: an insert runs only while its target is in a tree held, a
+// move only while its rows hold what was read (the statement changes
+// nothing otherwise); an unguarded redo follows, from rows read with the
+// locks held (two more statements, only after a concurrent writer won).
+// Invalid moves throw InvalidMove before any write. Where a position needs
+// what the one statement cannot decide (a root's sibling positions: a new
+// tree, or InvalidMove) or the model spans tables (multi-table inheritance:
+// insert_chain writes several), the insert falls back to read, place, UPDATE,
+// INSERT (one statement more).
 #include "trees/nested_set_hooks.hpp"
 #include "trees/nested_set_table.hpp"
 
 #include "database_access.hpp"
+#include "inheritance/table_chain.hpp"
+#include "sql/dialect.hpp"
 
 #include <covet/atomic.hpp>
 #include <covet/detail/nested_set_ops.hpp>
 #include <covet/errors.hpp>
+#include <covet/field_traits.hpp>
 
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,16 +123,7 @@ Placement place(const NestedSetTable& t, const StoredNode& target, TreePosition 
   return p;
 }
 
-// Parameters pushed as they are written into the text.
-struct Params {
-  const NestedSetTable& t;
-  std::vector<Value> values;
-  std::string operator()(Value v) {
-    values.push_back(std::move(v));
-    return t.ph(static_cast<int>(values.size()));
-  }
-  std::string operator()(int v) { return (*this)(Value(static_cast<std::int64_t>(v))); }
-};
+using Params = TreeParams;
 
 void set_position(const NestedSetTable& t, void* object, int lft, int rgt, int tree_id, int level,
                   const Value& parent) {
@@ -154,18 +163,160 @@ void insert_placed(const std::shared_ptr<DatabaseState>& db, const NestedSetTabl
   insert_plain_object(db, *t.model, object);
 }
 
+// The tree columns of a row an INSERT ... SELECT writes, over `g`: a
+// one-row source with columns gap (the new lft), tree, lvl and, but for a
+// root, par (the parent's key).
+struct Selected {
+  std::string with;  // WITH ... (PostgreSQL: the CTEs that compute g and open the gap)
+  std::string from;  // g, or the subquery naming it
+  bool root = false;
+};
+
+// INSERTs `object` (a one-table model) with its tree columns from `g` in
+// one statement: the user's columns as insert_plain_object writes them,
+// the tree's computed. Returns false when g had no row: nothing written.
+// Fills the object (key, bounds) from the row returned, and `gap` and
+// `tree_id` with its lft and tree.
+bool insert_selected(const std::shared_ptr<DatabaseState>& db, const NestedSetTable& t, Params& q,
+                     const Selected& from, void* object, int& gap, int& tree_id) {
+  const ModelInfo& model = *t.model;
+  std::string columns, values;
+  for (InsertColumn& c : insert_columns(model, object)) {
+    if (c.member && nested_set_maintained(model, *c.member)) continue;
+    columns += quote_identifier(t.dialect, c.column) + ", ";
+    values += q(std::move(c.value)) + ", ";
+  }
+  const std::string sql = from.with + "INSERT INTO " + t.table + " (" + columns + t.L + ", " + t.R + ", " + t.T +
+                          ", " + t.V + ", " + t.P + ") SELECT " + values + "g.gap, g.gap + 1, g.tree, g.lvl, " +
+                          (from.root ? "NULL" : "g.par") + " FROM " + from.from + " RETURNING " + t.K + ", " + t.L +
+                          ", " + t.T + ", " + t.V + ", " + t.P;
+  bool inserted = false;
+  Value key, parent;
+  int level = 0;
+  run_tree_sql(*db, t, sql, q.values, [&](const Row& row) {
+    inserted = true;
+    key = row.value(0);
+    gap = static_cast<int>(value_to_integer(row.value(1)));
+    tree_id = static_cast<int>(value_to_integer(row.value(2)));
+    level = static_cast<int>(value_to_integer(row.value(3)));
+    parent = row.value(4);
+  });
+  if (!inserted) return false;
+  set_position(t, object, gap, gap + 1, tree_id, level, parent);
+  finish_insert(db, model, object, key);
+  return true;
+}
+
 void insert_as_root(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   const NestedSetTable t = NestedSetTable::of(model, db->dialect);
   Atomic scope(db);
   TreeLocks locks(*db, t);
   locks.lock_allocation();
-  insert_placed(db, t, locks, Placement{}, object);
+  if (spans_tables(model)) {
+    // Multi-table inheritance: insert_chain writes the ancestors' tables too.
+    insert_placed(db, t, locks, Placement{}, object);
+  } else {
+    // The next tree_id is computed by the INSERT (under the allocation lock
+    // or SQLite's write lock, so no other writer takes it meanwhile).
+    prepare_insert(model, object);
+    Params q{t, {}};
+    const Selected root{"", "(SELECT 1 AS gap, COALESCE(MAX(" + t.T + "), 0) + 1 AS tree, 0 AS lvl FROM " + t.table +
+                                ") AS g",
+                        true};
+    int gap = 0, tree_id = 0;
+    insert_selected(db, t, q, root, object, gap, tree_id);
+  }
   scope.commit();
 }
 
+// The row of g for a new node at `pos` relative to the target `key`, read
+// from the target's row (and its parent's, for FirstSibling / LastSibling):
+// no row when the target is gone, when it is a root and `pos` a sibling's
+// (the slow path decides those), or, with `held` (PostgreSQL), when the
+// target is not in a tree held (it moved after the lock statement's
+// snapshot).
+std::string placement_source(const NestedSetTable& t, Params& q, const Value& key, TreePosition pos,
+                             const std::set<int>* held) {
+  std::string gap, level = "n." + t.V, parent = "n." + t.P, join, where;
+  switch (pos) {
+    case TreePosition::FirstChild: gap = "n." + t.L + " + 1"; break;
+    case TreePosition::LastChild: gap = "n." + t.R; break;
+    case TreePosition::Left: gap = "n." + t.L; break;
+    case TreePosition::Right: gap = "n." + t.R + " + 1"; break;
+    case TreePosition::FirstSibling: gap = "p." + t.L + " + 1"; break;
+    case TreePosition::LastSibling: gap = "p." + t.R; break;
+  }
+  if (is_child_position(pos)) {
+    level = "n." + t.V + " + 1";
+    parent = "n." + t.K;
+  } else if (pos == TreePosition::FirstSibling || pos == TreePosition::LastSibling) {
+    join = " JOIN " + t.table + " AS p ON p." + t.K + " = n." + t.P;
+  } else {
+    where = " AND n." + t.P + " IS NOT NULL";
+  }
+  std::string sql = "SELECT " + gap + " AS gap, n." + t.T + " AS tree, " + level + " AS lvl, " + parent +
+                    " AS par FROM " + t.table + " AS n" + join + " WHERE n." + t.K + " = " + q(key) + where;
+  if (held) {
+    std::string in;
+    for (int id : *held) in += (in.empty() ? "" : ", ") + q(id);
+    sql += " AND n." + t.T + " IN (" + in + ")";
+  }
+  return sql;
+}
+
+// add_child / add_sibling with no read of their own: SQLite's INSERT ...
+// SELECT, then the UPDATE; PostgreSQL's lock, then one statement (see the
+// table above). False when it wrote nothing, for the slow path to decide
+// (prepare_insert may then run twice: it keeps a key it assigned, and
+// stamps auto_now again).
+bool insert_fast(const std::shared_ptr<DatabaseState>& db, const NestedSetTable& t, TreeLocks& locks,
+                 const Value& target, TreePosition pos, void* object) {
+  // Multi-table inheritance: insert_chain writes the ancestors' tables too.
+  if (spans_tables(*t.model)) return false;
+  const bool pg = t.dialect == Dialect::PostgreSQL;
+  // A root's last sibling is a new tree, allocated under the allocation lock.
+  if (pg && locks.lock_rows({target}, pos == TreePosition::LastSibling).empty()) return false;
+  prepare_insert(*t.model, object);
+  Params q{t, {}};
+  Selected from;
+  if (pg) {
+    // One statement: its sub-statements share its snapshot, taken after the
+    // locks were granted, so g is the target as it is now, and the UPDATE
+    // shifts the rows as they were before the INSERT.
+    from.with = "WITH g AS (" + placement_source(t, q, target, pos, &locks.held()) + "), s AS (UPDATE " + t.table +
+                " AS u SET " + t.L + " = CASE WHEN u." + t.L + " >= g.gap THEN u." + t.L + " + 2 ELSE u." + t.L +
+                " END, " + t.R + " = u." + t.R + " + 2 FROM g WHERE u." + t.T + " = g.tree AND u." + t.R +
+                " >= g.gap) ";
+    from.from = "g";
+  } else {
+    from.from = "(" + placement_source(t, q, target, pos, nullptr) + ") AS g";
+  }
+  int gap = 0, tree_id = 0;
+  if (!insert_selected(db, t, q, from, object, gap, tree_id)) return false;
+  if (pg) return true;
+  // SQLite: the row is in; the bounds at or after it (but its own) move right
+  // by two, with the values the INSERT returned.
+  Params u{t, {}};
+  run_tree_sql(*db, t,
+               "UPDATE " + t.table + " SET " + t.L + " = CASE WHEN " + t.L + " >= " + u(gap) + " THEN " + t.L +
+                   " + 2 ELSE " + t.L + " END, " + t.R + " = " + t.R + " + 2 WHERE " + t.T + " = " + u(tree_id) +
+                   " AND " + t.R + " >= " + u(gap) + " AND " + t.K + " <> " + u(t.model->primary_key->get(object)),
+               u.values);
+  return true;
+}
+
+// Appends the guards (guard_unchanged) of `guards` to a WHERE clause.
+std::string guarded(const NestedSetTable& t, Params& q, const std::vector<const StoredNode*>& guards) {
+  std::string sql;
+  for (const StoredNode* g : guards) sql += " AND " + guard_unchanged(t, q, *g);
+  return sql;
+}
+
 // The one UPDATE of a move within a tree: the subtree [nl, nr] shifts by
-// d, the nodes between it and the gap by -w or +w.
-void move_within(DatabaseState& db, const NestedSetTable& t, const StoredNode& n, const Placement& p) {
+// d, the nodes between it and the gap by -w or +w. Returns the rows changed
+// (none only when a guard failed: the node's own row is always in range).
+std::int64_t move_within(DatabaseState& db, const NestedSetTable& t, const StoredNode& n, const Placement& p,
+                         const std::vector<const StoredNode*>& guards) {
   const int w = n.width();
   int lo, hi, a, b, s, d;
   if (p.gap > n.rgt) {
@@ -185,12 +336,14 @@ void move_within(DatabaseState& db, const NestedSetTable& t, const StoredNode& n
   sql += t.P + " = CASE WHEN " + t.K + " = " + q(n.key) + " THEN " + q(p.parent) + " ELSE " + t.P + " END";
   sql += " WHERE " + t.T + " = " + q(n.tree_id) + " AND (" + t.L + " BETWEEN " + q(lo) + " AND " + q(hi) + " OR " +
          t.R + " BETWEEN " + q(lo) + " AND " + q(hi) + ")";
-  run_tree_sql(db, t, sql, q.values);
+  sql += guarded(t, q, guards);
+  return run_tree_sql(db, t, sql, q.values);
 }
 
 // The one UPDATE of a move to another tree (or to a new one): the subtree
 // leaves its gap closed behind it and opens one at p.gap in the target.
-void move_across(DatabaseState& db, const NestedSetTable& t, const StoredNode& n, const Placement& p) {
+std::int64_t move_across(DatabaseState& db, const NestedSetTable& t, const StoredNode& n, const Placement& p,
+                         const std::vector<const StoredNode*>& guards) {
   const int w = n.width();
   const int d = p.gap - n.lft;
   Params q{t, {}};
@@ -208,39 +361,102 @@ void move_across(DatabaseState& db, const NestedSetTable& t, const StoredNode& n
          " END, ";
   sql += t.P + " = CASE WHEN " + t.K + " = " + q(n.key) + " THEN " + q(p.parent) + " ELSE " + t.P + " END, ";
   sql += t.T + " = CASE WHEN " + in_subtree() + " THEN " + q(p.tree_id) + " ELSE " + t.T + " END";
-  sql += " WHERE (" + t.T + " = " + q(n.tree_id) + " AND " + t.R + " >= " + q(n.lft) + ") OR (" + t.T + " = " +
-         q(p.tree_id) + " AND " + t.R + " >= " + q(p.gap) + ")";
-  run_tree_sql(db, t, sql, q.values);
+  sql += " WHERE ((" + t.T + " = " + q(n.tree_id) + " AND " + t.R + " >= " + q(n.lft) + ") OR (" + t.T + " = " +
+         q(p.tree_id) + " AND " + t.R + " >= " + q(p.gap) + "))";
+  sql += guarded(t, q, guards);
+  return run_tree_sql(db, t, sql, q.values);
 }
 
 // Moves the stored node `n` to `p` (a new tree when p.tree_id is 0) and
-// writes its new position into `object` (when not null).
-void move_placed(DatabaseState& db, const NestedSetTable& t, TreeLocks& locks, const StoredNode& n, Placement p,
-                 void* object) {
+// writes its new position into `object` (when not null). With `guards`,
+// returns false, having written nothing, when one of those rows changed
+// since it was read.
+bool move_placed(DatabaseState& db, const NestedSetTable& t, TreeLocks& locks, const StoredNode& n, Placement p,
+                 void* object, const std::vector<const StoredNode*>& guards = {}) {
   if (p.tree_id == 0) {
     p.tree_id = locks.next_tree_id();
     p.gap = 1;
     p.level = 0;
     p.parent = Value();
   }
-  if (p.tree_id == n.tree_id) {
-    move_within(db, t, n, p);
-  } else {
-    move_across(db, t, n, p);
-  }
-  if (!object) return;
+  const std::int64_t changed =
+      p.tree_id == n.tree_id ? move_within(db, t, n, p, guards) : move_across(db, t, n, p, guards);
+  if (changed == 0 && !guards.empty()) return false;
+  if (!object) return true;
   const int new_lft = p.gap > n.rgt && p.tree_id == n.tree_id ? p.gap - n.width() : p.gap;
   set_position(t, object, new_lft, new_lft + n.width() - 1, p.tree_id, p.level, p.parent);
+  return true;
+}
+
+bool inside(const StoredNode& n, const StoredNode& target) {
+  return target.tree_id == n.tree_id && target.lft >= n.lft && target.lft <= n.rgt;
 }
 
 void check_target(const NestedSetTable& t, const StoredNode& n, const StoredNode& target) {
-  if (target.tree_id == n.tree_id && target.lft >= n.lft && target.lft <= n.rgt)
+  if (inside(n, target))
     throw_invalid(t,
                   "cannot move " + t.model->name + " " + n.key.debug_string() +
                       (target.key == n.key ? " relative to itself"
                                            : " under or beside its own descendant " + target.key.debug_string()) +
                       ": a node cannot become its own ancestor; choose a target outside its subtree",
                   n.key, target.key);
+}
+
+// A move of the node `key` to `pos` relative to `target` (null: it becomes a
+// root), for move_to (`call`) and db.save of a changed parent ("save").
+struct Move {
+  Value key;
+  Value target;
+  TreePosition pos = TreePosition::LastChild;
+  const char* call = "move_to";
+  // Throws the error for a node or target that does not exist.
+  std::function<void()> missing;
+};
+
+// Moves from `nodes` (TreeLocks order: node, target). `guard`: the rows may
+// predate the locks (lock_and_read on PostgreSQL); then any doubt (a row
+// missing, an invalid or a no-op move, a row changed since) returns false
+// having written nothing, for the caller to redo from current rows.
+bool move_from(DatabaseState& db, const NestedSetTable& t, TreeLocks& locks, const Move& m,
+               std::vector<StoredNode> nodes, bool guard, void* object) {
+  if (m.key == m.target && !nodes.empty()) nodes.push_back(nodes.front());
+  const std::size_t wanted = m.target.is_null() ? 1 : 2;
+  if (nodes.size() < wanted) {
+    if (guard) return false;
+    m.missing();
+  }
+  const StoredNode& n = nodes[0];
+  if (m.target.is_null()) {
+    if (n.parent.is_null()) return !guard;  // a root already
+    return move_placed(db, t, locks, n, Placement{}, object, guard ? std::vector<const StoredNode*>{&n}
+                                                                   : std::vector<const StoredNode*>{});
+  }
+  const StoredNode& to = nodes[1];
+  if (guard && inside(n, to)) return false;
+  check_target(t, n, to);
+  Placement p;
+  try {
+    p = place(t, to, m.pos, m.key, m.call);
+  } catch (const InvalidMove&) {
+    if (guard) return false;
+    throw;
+  }
+  return move_placed(db, t, locks, n, p, object,
+                     guard ? std::vector<const StoredNode*>{&n, &to} : std::vector<const StoredNode*>{});
+}
+
+// In the caller's transaction scope: SQLite reads the rows, then moves (2
+// statements); PostgreSQL locks and reads in one statement, then moves
+// guarded (2), and redoes the move from rows read with the locks held when
+// the guard found them changed.
+void move_node(DatabaseState& db, const NestedSetTable& t, const Move& m, void* object) {
+  TreeLocks locks(db, t);
+  const std::vector<Value> keys = m.target.is_null() ? std::vector<Value>{m.key} : std::vector<Value>{m.key, m.target};
+  // A new tree's tree_id is allocated under the allocation lock.
+  const bool allocate = m.target.is_null() || m.pos == TreePosition::LastSibling;
+  const bool pg = t.dialect == Dialect::PostgreSQL;
+  if (move_from(db, t, locks, m, locks.lock_and_read(keys, allocate), pg, object)) return;
+  move_from(db, t, locks, m, locks.read(keys, allocate), false, object);
 }
 
 }  // namespace
@@ -261,10 +477,13 @@ void insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
   check_call(t, call, pos, Value(), target);
   Atomic scope(db);
   TreeLocks locks(*db, t);
-  // A root's last sibling is a new tree: its tree_id is allocated.
-  const bool may_allocate = pos == TreePosition::LastSibling;
-  const StoredNode stored = read_one(locks, t, target, may_allocate, name);
-  insert_placed(db, t, locks, place(t, stored, pos, Value(), name), node);
+  if (!insert_fast(db, t, locks, target, pos, node)) {
+    // The target is gone (DoesNotExist), moved to a tree not held, or a root
+    // with a sibling position: decided from its row, read with the locks held.
+    const bool may_allocate = pos == TreePosition::LastSibling;
+    const StoredNode stored = read_one(locks, t, target, may_allocate, name);
+    insert_placed(db, t, locks, place(t, stored, pos, Value(), name), node);
+  }
   scope.commit();
 }
 
@@ -275,25 +494,17 @@ void move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void
   if (key.is_null())
     throw UsageError(model.name + "::move_to(): the node is unsaved; add it to a tree first (add_root, add_child)",
                      model.name);
+  Move m{key, target, pos, "move_to", [&] {
+           if (target.is_null())
+             throw DoesNotExist(model.name + "::move_to(): the " + model.name + " with key " + key.debug_string() +
+                                    " does not exist (it was deleted)",
+                                model.name);
+           throw DoesNotExist(model.name + "::move_to(): the node " + key.debug_string() + " or the target " +
+                                  target.debug_string() + " does not exist (deleted)",
+                              model.name);
+         }};
   Atomic scope(db);
-  TreeLocks locks(*db, t);
-  if (target.is_null()) {
-    const StoredNode n = read_one(locks, t, key, true, "move_to");
-    if (!n.parent.is_null()) move_placed(*db, t, locks, n, Placement{}, node);
-    scope.commit();
-    return;
-  }
-  const bool may_allocate = pos == TreePosition::LastSibling;
-  std::vector<StoredNode> nodes = locks.read({key, target}, may_allocate);
-  if (key == target && !nodes.empty()) nodes.push_back(nodes.front());
-  if (nodes.size() < 2)
-    throw DoesNotExist(model.name + "::move_to(): the node " + key.debug_string() + " or the target " +
-                           target.debug_string() + " does not exist (deleted)",
-                       model.name);
-  const StoredNode& n = nodes[0];
-  const StoredNode& to = nodes[1];
-  check_target(t, n, to);
-  move_placed(*db, t, locks, n, place(t, to, pos, key, "move_to"), node);
+  move_node(*db, t, m, node);
   scope.commit();
 }
 
@@ -331,21 +542,22 @@ bool nested_set_update(const std::shared_ptr<DatabaseState>& db, const ModelInfo
                  found = true;
                });
   if (!found || stored_parent == wanted) return write();
+  if (key == wanted)
+    throw_invalid(t, "cannot save " + model.name + " " + key.debug_string() + " under parent " +
+                         wanted.debug_string() + ": a node cannot be its own parent",
+                  key, wanted);
+  Move m{key, wanted, TreePosition::LastChild, "save", [&] {
+           if (wanted.is_null())
+             throw DoesNotExist(model.name + "::save(): the " + model.name + " with key " + key.debug_string() +
+                                    " does not exist (it was deleted)",
+                                model.name);
+           throw_invalid(t,
+                         "cannot save " + model.name + " " + key.debug_string() + " under parent " +
+                             wanted.debug_string() + ": that parent does not exist",
+                         key, wanted);
+         }};
   Atomic scope(db);
-  TreeLocks locks(*db, t);
-  if (wanted.is_null()) {
-    const StoredNode n = read_one(locks, t, key, true, "save");
-    if (!n.parent.is_null()) move_placed(*db, t, locks, n, Placement{}, writable);
-  } else {
-    std::vector<StoredNode> nodes = locks.read({key, wanted}, false);
-    if (nodes.size() < 2 || key == wanted)
-      throw_invalid(t,
-                    "cannot save " + model.name + " " + key.debug_string() + " under parent " + wanted.debug_string() +
-                        (key == wanted ? ": a node cannot be its own parent" : ": that parent does not exist"),
-                    key, wanted);
-    check_target(t, nodes[0], nodes[1]);
-    move_placed(*db, t, locks, nodes[0], place(t, nodes[1], TreePosition::LastChild, key, "save"), writable);
-  }
+  move_node(*db, t, m, writable);
   const bool written = write();
   scope.commit();
   return written;

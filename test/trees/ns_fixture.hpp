@@ -102,6 +102,19 @@ class NsTest : public covet::test::DatabaseTest {
     fn();
     return counter.count();
   }
+  // The first word of each statement fn() runs ("BEGIN", "SELECT", ...).
+  template <class F>
+  std::vector<std::string> verbs(F&& fn) {
+    covet::QueryCounter counter(db());
+    fn();
+    std::vector<std::string> out;
+    for (const covet::QueryLogEntry& e : counter.entries()) out.push_back(e.sql.substr(0, e.sql.find(' ')));
+    return out;
+  }
+  // `sqlite` on SQLite, `postgres` on PostgreSQL.
+  std::vector<std::string> on(std::vector<std::string> sqlite, std::vector<std::string> postgres) const {
+    return is_sqlite() ? sqlite : postgres;
+  }
   // The lock statement a write takes on PostgreSQL (none on SQLite).
   std::size_t lock() const { return is_sqlite() ? 0 : 1; }
 

@@ -257,7 +257,8 @@ docs-check: build
 # One build proves both: the runtime, the generated metadata, the tests and
 # the examples compile warning-free with GCC 12, and the suites run clean
 # under ASan and UBSan on both backends. (-O1 keeps the instrumented build
-# quick; build/ already covers the optimized clang++-19 build.)
+# quick; build/ already covers the optimized clang++-19 build. The suites'
+# own sources compile at -O0 in both: docs/testing.md.)
 
 configure-gcc: configure
 	@$(call configure,$(B_GCC),-DCMAKE_CXX_COMPILER=$(GXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_WERROR=$(WERROR) -DCOVET_SANITIZE=ON $(CMAKE_REUSE_PLUGIN))

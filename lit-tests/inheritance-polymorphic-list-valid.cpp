@@ -2,9 +2,9 @@
 // queried one (checks/PolymorphicListCheck.h) are silent, in any order and
 // spelling, in a template's instantiations too. (The QuerySet is a
 // stand-in: Inputs/inheritance-standin.hpp.)
-// RUN: %clangxx -fplugin=%covet_plugin -Xclang -verify %s
-// RUN: %clangxx -x c++ -fplugin=%covet_plugin -fplugin-arg-covet-emit-graph=%t.json %S/Inputs/inheritance-vehicles.hpp
-// RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-graph=%t.json -Xclang -verify %s
+// RUN: %clangxx_standin -fplugin=%covet_plugin -Xclang -verify %s
+// RUN: %clangxx_standin -x c++ -fplugin=%covet_plugin -fplugin-arg-covet-emit-graph=%t.json %S/Inputs/inheritance-vehicles.hpp
+// RUN: %clangxx_standin -fplugin=%covet_plugin -fplugin-arg-covet-graph=%t.json -Xclang -verify %s
 // expected-no-diagnostics
 
 #include "Inputs/inheritance-vehicles.hpp"

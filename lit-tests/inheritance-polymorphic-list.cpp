@@ -3,10 +3,10 @@
 // writing the list; checked over the model headers, and in check-only mode
 // over a source that sees only the root, against the model graph JSON.
 // (The QuerySet is a stand-in: Inputs/inheritance-standin.hpp.)
-// RUN: %clangxx -fplugin=%covet_plugin -ferror-limit=0 -Xclang -verify %s
-// RUN: not %clangxx -fplugin=%covet_plugin -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
-// RUN: %clangxx -x c++ -fplugin=%covet_plugin -fplugin-arg-covet-emit-graph=%t.json %S/Inputs/inheritance-vehicles.hpp
-// RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-graph=%t.json -DROOT_ONLY -ferror-limit=0 -Xclang -verify %s
+// RUN: %clangxx_standin -fplugin=%covet_plugin -ferror-limit=0 -Xclang -verify %s
+// RUN: not %clangxx_standin -fplugin=%covet_plugin -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
+// RUN: %clangxx_standin -x c++ -fplugin=%covet_plugin -fplugin-arg-covet-emit-graph=%t.json %S/Inputs/inheritance-vehicles.hpp
+// RUN: %clangxx_standin -fplugin=%covet_plugin -fplugin-arg-covet-graph=%t.json -DROOT_ONLY -ferror-limit=0 -Xclang -verify %s
 
 #ifdef ROOT_ONLY
 #include "Inputs/inheritance-vehicle-root.hpp"

@@ -1,7 +1,7 @@
 // select_related / prefetch_related literals, matched by name on
 // covet::QuerySet<T> (the runtime does not declare them yet: a stand-in
 // covet namespace declares them here).
-// RUN: %clangxx -fplugin=%covet_plugin -Xclang -verify %s
+// RUN: %clangxx_standin -fplugin=%covet_plugin -Xclang -verify %s
 
 #include <optional>
 

@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   cmake make pkg-config g++ python3
   python3-django python3-psycopg2   # `make bench`: the same workload through Django, for the side-by-side table
+  python3-django-treebeard python3-django-mptt   # `make bench`: the trees rows' peers (bench/django/trees_bench.py)
 )
 
 # One dpkg-query for all (it exits 1 if some package is unknown to dpkg).

@@ -11,6 +11,7 @@
 #include "query/lookup_limits.hpp"
 #include "query/lookup_path.hpp"
 #include "trees/tree_source.hpp"
+#include "trees/tree_source.hpp"
 
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
@@ -203,7 +204,15 @@ bool QueryCore::last(void* out) const {
     throw UsageError("Cannot reverse a query once a slice has been taken (last() on a sliced query)",
                      state_->model->name);
   auto state = std::make_shared<QueryState>(*state_);
-  state->order_by = reversed_order(*state_);
+  if (state->tree && state->order_by.empty() && state->default_ordering) {
+    // A walk without an order of its own (select_compiler.cpp's
+    // order_clause) ends where its own order ends.
+    auto backwards = std::make_shared<TreeSource>(*state->tree);
+    backwards->reversed = !backwards->reversed;
+    state->tree = std::move(backwards);
+  } else {
+    state->order_by = reversed_order(*state_);
+  }
   QueryCore one = QueryCore(db_, std::move(state)).sliced(std::nullopt, 1);
   bool found = false;
   run(*one.state_, [&]() -> void* { return found ? nullptr : (found = true, out); }, nullptr);

@@ -87,9 +87,10 @@ TreeSql compile_tree_source(CompileContext& ctx, const ModelInfo& model, const T
   if (tree.direction == TreeSource::Direction::Down) {
     // PostgreSQL compares text by the database's collation, which may skip
     // the '/': the byte order is the pre-order.
-    out.order += col(t, "path") + (ctx.dialect == Dialect::PostgreSQL ? " COLLATE \"C\"" : "") + " ASC";
+    out.order += col(t, "path") + (ctx.dialect == Dialect::PostgreSQL ? " COLLATE \"C\"" : "") +
+                 (tree.reversed ? " DESC" : " ASC");
   } else {
-    out.order += col(t, "depth") + (tree.root_first ? " DESC" : " ASC");
+    out.order += col(t, "depth") + (tree.root_first != tree.reversed ? " DESC" : " ASC");
   }
   return out;
 }

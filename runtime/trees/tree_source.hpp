@@ -54,6 +54,9 @@ struct TreeSource {
   // The order used when the query has none of its own: Down is always
   // pre-order (path); Up is nearest first (depth ascending) or root first.
   bool root_first = false;
+  // The walk's order backwards (last() of a walk with no order of its own:
+  // the last node of the walk, as Django's last() reverses the ordering).
+  bool reversed = false;
 };
 
 // The parts of a statement a TreeSource adds.

@@ -117,6 +117,16 @@ TEST_P(AlRecursiveReadsTest, SlicesKeepTheTreeOrder) {
   EXPECT_EQ(limited.get_ancestors().first()->name, "Ultra");
 }
 
+TEST_P(AlRecursiveReadsTest, LastIsTheWalksLastNode) {
+  build_forest();
+  // As Django's last() reverses the ordering: the walk's own order here.
+  COVET_EXPECT_NUM_QUERIES(*database, 1, [&] { EXPECT_EQ(limited.get_ancestors().last()->name, "Electronics"); });
+  EXPECT_EQ(limited.get_ancestors(covet::TreeOrder::RootFirst).last()->name, "Ultra");
+  EXPECT_EQ(computers.get_descendants().last()->name, "Desktops");
+  EXPECT_EQ(computers.get_descendants().order_by("name").last()->name, "Ultra");
+  EXPECT_FALSE(phones.get_descendants().last().has_value());
+}
+
 TEST_P(AlRecursiveReadsTest, OnlyLoadsTheNamedFields) {
   build_forest();
   Names got;

@@ -76,7 +76,12 @@ struct TreeParams {
     values.push_back(std::move(v));
     return t.ph(static_cast<int>(values.size()));
   }
-  std::string operator()(int v) { return (*this)(Value(static_cast<std::int64_t>(v))); }
+  // Built in place: moving a temporary Value in here makes GCC 12 at -O1
+  // see its variant's blob alternative "maybe uninitialized".
+  std::string operator()(int v) {
+    values.emplace_back(static_cast<std::int64_t>(v));
+    return t.ph(static_cast<int>(values.size()));
+  }
 };
 
 // `EXISTS (...)`: the row of `n.key` still holds what `n` says (its bounds,

@@ -24,10 +24,27 @@
 #include <covet/tree_node.hpp>
 
 #include <array>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace covet::detail {
+
+namespace {
+
+// Runs one statement of a move or save, naming the model in any error.
+ExecResult run_move_sql(DatabaseState& db, const ModelInfo& model, const std::string& sql,
+                        std::span<const Value> params, const std::function<void(const Row&)>& on_row = {}) {
+  try {
+    return db.connection->execute(sql, params, on_row);
+  } catch (Error& e) {
+    if (e.model().empty()) e.set_model(model.name);
+    throw;
+  }
+}
+
+}  // namespace
 
 void require_valid_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& node,
                         const Value& target, const char* what) {
@@ -62,12 +79,7 @@ void save_tree_node(const std::shared_ptr<DatabaseState>& db, const ModelInfo& m
                           quote_identifier(dialect, model.primary_key->column) + " = " + placeholder(dialect, 1);
   const std::array<Value, 1> params{key};
   std::optional<Value> stored;
-  try {
-    db->connection->execute(sql, params, [&](const Row& row) { stored = row.value(0); });
-  } catch (Error& e) {
-    if (e.model().empty()) e.set_model(model.name);
-    throw;
-  }
+  run_move_sql(*db, model, sql, params, [&](const Row& row) { stored = row.value(0); });
   if (stored && *stored == parent) return write();
   Atomic scope(db);
   require_valid_move(db, model, key, parent, "save");
@@ -93,13 +105,7 @@ void tree_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                           " WHERE " + quote_identifier(dialect, model.primary_key->column) + " = " +
                           placeholder(dialect, 2);
   const std::array<Value, 2> params{new_parent, key};
-  std::int64_t updated = 0;
-  try {
-    updated = db->connection->execute(sql, params).rows_affected;
-  } catch (Error& e) {
-    if (e.model().empty()) e.set_model(model.name);
-    throw;
-  }
+  const std::int64_t updated = run_move_sql(*db, model, sql, params).rows_affected;
   if (updated == 0)
     throw DoesNotExist(model.name + " with " + model.primary_key->name + " " + key.debug_string() +
                            " does not exist (move_to() of a deleted node): nothing was moved",

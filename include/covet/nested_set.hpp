@@ -133,12 +133,11 @@ class NestedSetNode {
   // for a target that is this node or one of its descendants, or a position
   // a root's siblings do not have.
   void move_to(const T& target, TreePosition pos = TreePosition::LastChild) {
-    detail::nested_set_move(database("move_to"), model_info<T>(), &self(), model_info<T>().primary_key->get(&target),
-                            pos);
+    detail::nested_set_move(database("move_to"), model_info<T>(), &self(), &target, pos);
   }
   // Makes this node the root of a new tree (with its subtree).
   void move_to(std::nullptr_t) {
-    detail::nested_set_move(database("move_to"), model_info<T>(), &self(), Value(), TreePosition::LastChild);
+    detail::nested_set_move(database("move_to"), model_info<T>(), &self(), nullptr, TreePosition::LastChild);
   }
 
   // Recomputes every node's lft, rgt, level and tree_id from the parent

@@ -81,11 +81,13 @@ std::int64_t run_tree_sql(DatabaseState& db, const NestedSetTable& t, const std:
 }
 
 std::string guard_unchanged(const NestedSetTable& t, TreeParams& q, const StoredNode& n) {
+  const bool parent_bounds = !n.parent.is_null() && !n.claimed;
   std::string sql = "EXISTS (SELECT 1 FROM " + t.table + " AS g";
-  if (!n.parent.is_null()) sql += " JOIN " + t.table + " AS gp ON gp." + t.K + " = g." + t.P;
+  if (parent_bounds) sql += " JOIN " + t.table + " AS gp ON gp." + t.K + " = g." + t.P;
   sql += " WHERE g." + t.K + " = " + q(n.key) + " AND g." + t.L + " = " + q(n.lft) + " AND g." + t.R + " = " +
          q(n.rgt) + " AND g." + t.T + " = " + q(n.tree_id) + " AND g." + t.V + " = " + q(n.level);
   if (n.parent.is_null()) return sql + " AND g." + t.P + " IS NULL)";
+  if (!parent_bounds) return sql + " AND g." + t.P + " = " + q(n.parent) + ")";
   return sql + " AND g." + t.P + " = " + q(n.parent) + " AND gp." + t.L + " = " + q(n.parent_lft) + " AND gp." +
          t.R + " = " + q(n.parent_rgt) + ")";
 }
@@ -119,6 +121,18 @@ void TreeLocks::lock_ids(const std::set<int>& ids) {
 
 void TreeLocks::lock_all() {
   lock_query("SELECT " + t_.T + " AS x FROM " + t_.table + " UNION SELECT 0", {});
+}
+
+StoredNode StoredNode::claimed_by(const NestedSetTable& t, const void* object) {
+  StoredNode n;
+  n.key = t.model->primary_key->get(object);
+  n.parent = t.parent->get(object);
+  n.lft = as_int(t.lft->get(object));
+  n.rgt = as_int(t.rgt->get(object));
+  n.tree_id = as_int(t.tree_id->get(object));
+  n.level = as_int(t.level->get(object));
+  n.claimed = true;
+  return n;
 }
 
 namespace {

@@ -53,13 +53,19 @@ struct NestedSetTable {
   std::string ph(int index) const;
 };
 
-// A node as stored, with its parent's bounds (when it has a parent).
+// A node as stored, with its parent's bounds (when it has a parent), or as
+// a caller's object claims it is stored (`claimed`: the parent's bounds are
+// unknown, and nothing may be decided from it before a guard confirmed it).
 struct StoredNode {
   Value key;
   Value parent;
   int lft = 0, rgt = 0, tree_id = 0, level = 0;
   int parent_lft = 0, parent_rgt = 0;
+  bool claimed = false;
   int width() const { return rgt - lft + 1; }
+
+  // The node as `object` (of t's model) holds it.
+  static StoredNode claimed_by(const NestedSetTable& t, const void* object);
 };
 
 // Runs one statement, naming the model in any error; returns the rows it

@@ -10,11 +10,14 @@
 //   add_sibling,     the target's row, then     target's row, an UPDATE opening
 //   db.create        the UPDATE opening the     the gap, INSERT ... SELECT
 //                    gap: 2                     from it: 2
-//   move_to          read, one UPDATE: 2        lock + read, one UPDATE: 2
+//   move_to          one UPDATE guarded by the  lock + read, one UPDATE: 2
+//                    objects' rows: 1 (stale
+//                    objects: + read, UPDATE)
 //   (a new tree: one SELECT MAX(tree_id) + 1 more)
 //
 // Nothing trusts the bounds of the objects passed in: every value comes
-// from the rows inside the transaction. SQLite's transaction holds the
+// from the rows inside the transaction (SQLite's move takes the objects'
+// bounds only under a guard that they are the rows'). SQLite's transaction holds the
 // database's write lock from BEGIN IMMEDIATE, so what a statement reads is
 // current. PostgreSQL's lock statement (nested_set_table.hpp) reads the rows
 // in the snapshot it took before waiting for the locks, so every write after
@@ -445,6 +448,25 @@ bool move_from(DatabaseState& db, const NestedSetTable& t, TreeLocks& locks, con
                      guard ? std::vector<const StoredNode*>{&n, &to} : std::vector<const StoredNode*>{});
 }
 
+// SQLite, when the caller's node and target objects hold their rows as
+// stored (loaded and not made stale by another write): one UPDATE, guarded
+// by those rows, moves the subtree. Returns false, having written nothing,
+// when either row differs from its object (or the move is one the objects
+// cannot decide: a root's siblings, a target inside the node), for
+// move_node to decide from the rows. PostgreSQL always reads: its lock
+// statement comes first either way.
+bool move_claimed(DatabaseState& db, const NestedSetTable& t, const Move& m, void* object,
+                  const void* target_object) {
+  if (t.dialect == Dialect::PostgreSQL || !object || !target_object || m.key == m.target) return false;
+  if (!is_child_position(m.pos) && m.pos != TreePosition::Left && m.pos != TreePosition::Right) return false;
+  const StoredNode n = StoredNode::claimed_by(t, object);
+  const StoredNode to = StoredNode::claimed_by(t, target_object);
+  if (n.key != m.key || to.key != m.target || n.lft <= 0 || to.lft <= 0 || inside(n, to)) return false;
+  if (!is_child_position(m.pos) && to.parent.is_null()) return false;
+  TreeLocks locks(db, t);
+  return move_placed(db, t, locks, n, place(t, to, m.pos, m.key, m.call), object, {&n, &to});
+}
+
 // In the caller's transaction scope: SQLite reads the rows, then moves (2
 // statements); PostgreSQL locks and reads in one statement, then moves
 // guarded (2), and redoes the move from rows read with the locks held when
@@ -488,7 +510,7 @@ void insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
 }
 
 void move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node, const Value& target,
-          TreePosition pos) {
+          const void* target_object, TreePosition pos) {
   const NestedSetTable t = NestedSetTable::of(model, db->dialect);
   const Value key = model.primary_key->get(node);
   if (key.is_null())
@@ -504,7 +526,7 @@ void move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void
                               model.name);
          }};
   Atomic scope(db);
-  move_node(*db, t, m, node);
+  if (!move_claimed(*db, t, m, node, target_object)) move_node(*db, t, m, node);
   scope.commit();
 }
 
@@ -516,8 +538,13 @@ void nested_set_insert_at(const std::shared_ptr<DatabaseState>& db, const ModelI
 }
 
 void nested_set_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node,
-                     const Value& target, TreePosition pos) {
-  retry_on_deadlock(*db, [&] { move(db, model, node, target, pos); });
+                     const void* target, TreePosition pos) {
+  const Value key = target ? model.primary_key->get(target) : Value();
+  if (target && key.is_null())
+    throw UsageError(model.name + "::move_to(): the target is unsaved; save it first, or pass nullptr to make "
+                                  "this node a root",
+                     model.name);
+  retry_on_deadlock(*db, [&] { move(db, model, node, key, target, pos); });
 }
 
 void nested_set_create(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {

@@ -50,10 +50,11 @@ void nested_set_add_root(Database& db, const ModelInfo& model, void* node);
 // key is `target` (its stored ranges are read inside the transaction).
 void nested_set_insert_at(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const Value& target,
                           void* node, TreePosition pos, NestedSetCall call);
-// move_to: moves `node`'s subtree to `pos` relative to `target` (null key:
-// the node becomes a root). Updates the node's own columns and parent.
+// move_to: moves `node`'s subtree to `pos` relative to `target` (null: the
+// node becomes a root). Updates the node's own columns and parent. The
+// objects' tree columns are a hint only: the move is decided from the rows.
 void nested_set_move(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* node,
-                     const Value& target, TreePosition pos);
+                     const void* target, TreePosition pos);
 void nested_set_rebuild(Database& db, const ModelInfo& model);
 NestedSetReport nested_set_check(Database& db, const ModelInfo& model);
 

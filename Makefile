@@ -63,7 +63,7 @@ MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
         test-reset clean configure configure-gcc bench configure-bench \
-        configure-fuzz fuzz-build fuzz fuzz-regression docs-check
+        configure-fuzz fuzz-build fuzz fuzz-regression fuzz-regression-libfuzzer docs-check
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -261,7 +261,7 @@ docs-check: build
 # own sources compile at -O0 in both: docs/testing.md.)
 
 configure-gcc: configure
-	@$(call configure,$(B_GCC),-DCMAKE_CXX_COMPILER=$(GXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_WERROR=$(WERROR) -DCOVET_SANITIZE=ON $(CMAKE_REUSE_PLUGIN))
+	@$(call configure,$(B_GCC),-DCMAKE_CXX_COMPILER=$(GXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_WERROR=$(WERROR) -DCOVET_SANITIZE=ON -DCOVET_BUILD_FUZZ_REPLAY=ON $(CMAKE_REUSE_PLUGIN))
 
 gcc-check: configure-gcc
 	@cmake --build $(B) -j$(JOBS) --target covet_plugin
@@ -331,10 +331,22 @@ fuzz-build: configure-fuzz
 	cmake --build $(B_FUZZ) -j$(JOBS)
 
 # Each target over its committed corpus, once (fast): crashes found earlier
-# stay fixed. A JUnit report joins the others for the closing summary.
-fuzz-regression: fuzz-build
+# stay fixed. A JUnit report joins the others for the closing summary. The
+# inputs replay through build-gcc/'s ASan + UBSan programs (fuzz/replay.cmake):
+# no third compile of the runtime, as build-fuzz/ would be. The libFuzzer
+# build replays them too: make fuzz-regression-libfuzzer.
+fuzz-regression: configure-gcc
+	@cmake --build $(B) -j$(JOBS) --target covet_plugin
+	cmake --build $(B_GCC) -j$(JOBS) --target query_replay url_replay value_replay
+	mkdir -p $(RESULTS)
+	export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	echo "==> fuzz targets over fuzz/corpus/ ($(B_GCC)/fuzz: replay programs)"
+	scripts/fuzz.sh regress $(B_GCC)/fuzz $(RESULTS)/fuzz.xml
+
+fuzz-regression-libfuzzer: fuzz-build
 	@mkdir -p $(RESULTS)
-	echo "==> fuzz targets over fuzz/corpus/"
+	echo "==> fuzz targets over fuzz/corpus/ ($(B_FUZZ): libFuzzer)"
 	scripts/fuzz.sh regress $(B_FUZZ) $(RESULTS)/fuzz.xml
 
 fuzz: fuzz-build

@@ -2,7 +2,8 @@
 # fuzz.sh — runs the libFuzzer targets of fuzz/ (docs/testing.md).
 #
 # Usage: scripts/fuzz.sh regress BUILD_DIR [REPORT.xml]
-#          each target over its committed corpus (fuzz/corpus/<target>/), every
+#          each target (BUILD_DIR/<target>_fuzzer, else the replay program
+#          BUILD_DIR/<target>_replay) over its committed corpus (fuzz/corpus/<target>/), every
 #          input once: no new fuzzing. Writes a JUnit report (one test case per
 #          target) when asked; exits 1 if an input crashes.
 #        scripts/fuzz.sh campaign BUILD_DIR SECONDS [TARGET...]
@@ -28,7 +29,10 @@ regress() {
   local build=$1 report=${2:-}
   local failed=0 cases=""
   for t in "${TARGETS[@]}"; do
+    # A libFuzzer build (build-fuzz/) or a replay build (build-gcc/fuzz/:
+    # fuzz/replay.cmake, the same inputs through fuzz/replay_main.cpp).
     local bin="$build/${t}_fuzzer" log
+    [[ -x $bin ]] || bin="$build/${t}_replay"
     log=$(mktemp)
     local inputs=()
     while IFS= read -r -d '' f; do inputs+=("$f"); done < <(find "$root/fuzz/corpus/$t" -type f -print0 | sort -z)

@@ -17,9 +17,9 @@
 //
 // Nothing trusts the bounds of the objects passed in: every value comes
 // from the rows inside the transaction (SQLite's move takes the objects'
-// bounds only under a guard that they are the rows'). SQLite's transaction holds the
-// database's write lock from BEGIN IMMEDIATE, so what a statement reads is
-// current. PostgreSQL's lock statement (nested_set_table.hpp) reads the rows
+// bounds only under a guard that they are the rows'). SQLite's transaction
+// holds the database's write lock from BEGIN IMMEDIATE, so what a statement
+// reads is current. PostgreSQL's lock statement (nested_set_table.hpp) reads the rows
 // in the snapshot it took before waiting for the locks, so every write after
 // it is guarded: an insert runs only while its target is in a tree held, a
 // move only while its rows hold what was read (the statement changes

@@ -38,7 +38,7 @@ struct [[covet::model]] Order {
 
 //      CHECK:const covet::ModelInfo& covet_model_0() {  // ::shop::Customer
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Customer>(
-// CHECK-NEXT:      {.name = "Customer", .table = "customer"},
+// CHECK-NEXT:      {.name = "Customer", .table = "customer", .content_type = "shop.customer"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Customer, &::shop::Customer::id>({.name = "id", .column = "id", .primary_key = true}),
 // CHECK-NEXT:          covet::meta::field<::shop::Customer, &::shop::Customer::balance>({.name = "balance", .column = "balance"}),

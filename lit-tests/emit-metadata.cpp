@@ -59,7 +59,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:namespace {
 // CHECK-NEXT:const covet::ModelInfo& covet_model_0() {  // ::shop::Author
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Author>(
-// CHECK-NEXT:      {.name = "Author", .table = "author"},
+// CHECK-NEXT:      {.name = "Author", .table = "author", .content_type = "shop.author"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Author, &::shop::Author::id>({.name = "id", .column = "id", .primary_key = true}),
 // CHECK-NEXT:          covet::meta::field<::shop::Author, &::shop::Author::name>({.name = "name", .column = "name", .max_length = 100}),
@@ -81,7 +81,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:const covet::meta::Registration covet_abstract_registration_0{typeid(::shop::Base), &covet_abstract_model_0};
 // CHECK-NEXT:const covet::ModelInfo& covet_model_1() {  // ::shop::Book
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Book>(
-// CHECK-NEXT:      {.name = "Book", .table = "books", .abstract_bases = {&typeid(::shop::Base)}},
+// CHECK-NEXT:      {.name = "Book", .table = "books", .abstract_bases = {&typeid(::shop::Base)}, .content_type = "shop.book"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Book, &::shop::Base::id>({.name = "id", .column = "id", .primary_key = true}),
 // CHECK-NEXT:          covet::meta::field<::shop::Book, &::shop::Base::slug>({.name = "slug", .column = "sl\"ug", .unique = true}),
@@ -97,7 +97,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // A multi-table child: its parent link, and the members its parent declares.
 // CHECK-NEXT:const covet::ModelInfo& covet_model_2() {  // ::shop::EBook
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::EBook>(
-// CHECK-NEXT:      {.name = "EBook", .table = "ebook", .multi_table = true, .parent = &typeid(::shop::Book), .inheritance = covet::Inheritance::MultiTable, .parent_link = "book_ptr_id"},
+// CHECK-NEXT:      {.name = "EBook", .table = "ebook", .multi_table = true, .parent = &typeid(::shop::Book), .inheritance = covet::Inheritance::MultiTable, .parent_link = "book_ptr_id", .content_type = "shop.ebook"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::EBook, &::shop::Base::id>({.name = "id", .column = "id", .primary_key = true, .declared_by = &typeid(::shop::Book)}),
 // CHECK-NEXT:          covet::meta::field<::shop::EBook, &::shop::Base::slug>({.name = "slug", .column = "sl\"ug", .unique = true, .declared_by = &typeid(::shop::Book)}),
@@ -114,7 +114,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // Single table: the discriminator and identities; a proxy shares its parent's.
 // CHECK-NEXT:const covet::ModelInfo& covet_model_3() {  // ::shop::Vehicle
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Vehicle>(
-// CHECK-NEXT:      {.name = "Vehicle", .table = "vehicle", .polymorphic_on = "kind", .discriminator = "kind", .identity = "vehicle"},
+// CHECK-NEXT:      {.name = "Vehicle", .table = "vehicle", .polymorphic_on = "kind", .discriminator = "kind", .identity = "vehicle", .content_type = "shop.vehicle"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Vehicle, &::shop::Vehicle::id>({.name = "id", .column = "id", .primary_key = true}),
 // CHECK-NEXT:          covet::meta::field<::shop::Vehicle, &::shop::Vehicle::wheels>({.name = "wheels", .column = "wheels", .has_default = true}),
@@ -124,7 +124,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:const covet::meta::Registration covet_registration_3{typeid(::shop::Vehicle), &covet_model_3};
 // CHECK-NEXT:const covet::ModelInfo& covet_model_4() {  // ::shop::Car
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Car>(
-// CHECK-NEXT:      {.name = "Car", .table = "vehicle", .polymorphic_identity = "auto", .parent = &typeid(::shop::Vehicle), .inheritance = covet::Inheritance::SingleTable, .discriminator = "kind", .identity = "auto"},
+// CHECK-NEXT:      {.name = "Car", .table = "vehicle", .polymorphic_identity = "auto", .parent = &typeid(::shop::Vehicle), .inheritance = covet::Inheritance::SingleTable, .discriminator = "kind", .identity = "auto", .content_type = "shop.car"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Car, &::shop::Vehicle::id>({.name = "id", .column = "id", .primary_key = true, .declared_by = &typeid(::shop::Vehicle)}),
 // CHECK-NEXT:          covet::meta::field<::shop::Car, &::shop::Vehicle::wheels>({.name = "wheels", .column = "wheels", .has_default = true, .declared_by = &typeid(::shop::Vehicle)}),
@@ -135,7 +135,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:const covet::meta::Registration covet_registration_4{typeid(::shop::Car), &covet_model_4};
 // CHECK-NEXT:const covet::ModelInfo& covet_model_5() {  // ::shop::Truck
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::Truck>(
-// CHECK-NEXT:      {.name = "Truck", .table = "vehicle", .parent = &typeid(::shop::Vehicle), .inheritance = covet::Inheritance::SingleTable, .discriminator = "kind", .identity = "truck"},
+// CHECK-NEXT:      {.name = "Truck", .table = "vehicle", .parent = &typeid(::shop::Vehicle), .inheritance = covet::Inheritance::SingleTable, .discriminator = "kind", .identity = "truck", .content_type = "shop.truck"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::Truck, &::shop::Vehicle::id>({.name = "id", .column = "id", .primary_key = true, .declared_by = &typeid(::shop::Vehicle)}),
 // CHECK-NEXT:          covet::meta::field<::shop::Truck, &::shop::Vehicle::wheels>({.name = "wheels", .column = "wheels", .has_default = true, .declared_by = &typeid(::shop::Vehicle)}),
@@ -145,7 +145,7 @@ struct [[covet::model, covet::proxy]] FastCar : Car {};
 // CHECK-NEXT:const covet::meta::Registration covet_registration_5{typeid(::shop::Truck), &covet_model_5};
 // CHECK-NEXT:const covet::ModelInfo& covet_model_6() {  // ::shop::FastCar
 // CHECK-NEXT:  static const covet::ModelInfo info = covet::meta::model<::shop::FastCar>(
-// CHECK-NEXT:      {.name = "FastCar", .table = "vehicle", .proxy = true, .parent = &typeid(::shop::Car), .inheritance = covet::Inheritance::Proxy, .discriminator = "kind", .identity = "auto"},
+// CHECK-NEXT:      {.name = "FastCar", .table = "vehicle", .proxy = true, .parent = &typeid(::shop::Car), .inheritance = covet::Inheritance::Proxy, .discriminator = "kind", .identity = "auto", .content_type = "shop.fastcar"},
 // CHECK-NEXT:      {
 // CHECK-NEXT:          covet::meta::field<::shop::FastCar, &::shop::Vehicle::id>({.name = "id", .column = "id", .primary_key = true, .declared_by = &typeid(::shop::Vehicle)}),
 // CHECK-NEXT:          covet::meta::field<::shop::FastCar, &::shop::Vehicle::wheels>({.name = "wheels", .column = "wheels", .has_default = true, .declared_by = &typeid(::shop::Vehicle)}),

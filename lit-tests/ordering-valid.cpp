@@ -23,7 +23,7 @@ struct [[covet::model, covet::ordering("-age", "name", "guardian__name", "pk", "
   covet::ReverseSet<struct Pet> pets;
 };
 // CHECK-LABEL: // ::Person
-// CHECK: {.name = "Person", .table = "person", .ordering = {"-age", "name", "guardian__name", "pk", "guardian_id"}},
+// CHECK: {.name = "Person", .table = "person", .ordering = {"-age", "name", "guardian__name", "pk", "guardian_id"}, .content_type = "default.person"},
 
 // The guide's proxy, and a proxy of it: the parent's table and reverse
 // relations (its declared member is not the proxy's to bind), the parent's
@@ -34,15 +34,15 @@ struct [[covet::model, covet::proxy]] Adult : Person {
   }
 };
 // CHECK-LABEL: // ::Adult
-// CHECK: {.name = "Adult", .table = "person", .proxy = true, .parent = &typeid(::Person), .inheritance = covet::Inheritance::Proxy, .ordering = {"-age", "name", "guardian__name", "pk", "guardian_id"}},
+// CHECK: {.name = "Adult", .table = "person", .proxy = true, .parent = &typeid(::Person), .inheritance = covet::Inheritance::Proxy, .ordering = {"-age", "name", "guardian__name", "pk", "guardian_id"}, .content_type = "default.adult"},
 
 struct [[covet::model, covet::proxy, covet::ordering("guardian__age")]] Senior : Adult {};
 // CHECK-LABEL: // ::Senior
-// CHECK: .table = "person", .proxy = true, .parent = &typeid(::Adult), .inheritance = covet::Inheritance::Proxy, .ordering = {"guardian__age"}},
+// CHECK: .table = "person", .proxy = true, .parent = &typeid(::Adult), .inheritance = covet::Inheritance::Proxy, .ordering = {"guardian__age"}, .content_type = "default.senior"},
 
 struct [[covet::model, covet::proxy, covet::ordering()]] Unordered : Person {};
 // CHECK-LABEL: // ::Unordered
-// CHECK: .inheritance = covet::Inheritance::Proxy},
+// CHECK: .inheritance = covet::Inheritance::Proxy, .content_type = "default.unordered"},
 
 struct [[covet::model, covet::ordering("-owner__age")]] Pet {
   covet::Id id;
@@ -65,4 +65,4 @@ struct [[covet::model]] Entry : Stamped {
   std::string body;
 };
 // CHECK-LABEL: // ::Entry
-// CHECK: {.name = "Entry", .table = "entry", .abstract_bases = {&typeid(::Stamped)}, .ordering = {"-created"}},
+// CHECK: {.name = "Entry", .table = "entry", .abstract_bases = {&typeid(::Stamped)}, .ordering = {"-created"}, .content_type = "default.entry"},

@@ -50,8 +50,8 @@ struct [[covet::model, covet::unique_together("code", "term")]] Exam : Coded {
   int term = 0;
 };
 
-// CHECK: {.name = "Person", .table = "person"},
-// CHECK: {.name = "Group", .table = "group"},
-// CHECK: {.name = "Membership", .table = "membership", .unique_together = {{[{][{]}}"group", "person"}, {"group", "rank", "deputy"}}},
-// CHECK: {.name = "Course", .table = "course", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "year"}}},
-// CHECK: {.name = "Exam", .table = "exam", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "term"}}},
+// CHECK: {.name = "Person", .table = "person", .content_type = "default.person"},
+// CHECK: {.name = "Group", .table = "group", .content_type = "default.group"},
+// CHECK: {.name = "Membership", .table = "membership", .unique_together = {{[{][{]}}"group", "person"}, {"group", "rank", "deputy"}}, .content_type = "default.membership"},
+// CHECK: {.name = "Course", .table = "course", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "year"}}, .content_type = "default.course"},
+// CHECK: {.name = "Exam", .table = "exam", .abstract_bases = {&typeid(::Coded)}, .unique_together = {{[{][{]}}"code", "term"}}, .content_type = "default.exam"},

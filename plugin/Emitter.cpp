@@ -270,6 +270,8 @@ std::string renderMetadata(ASTContext &Ctx, const ModelGraph &Graph, llvm::Strin
         Fields += (Fields.empty() ? "{" : ", ") + literal(F);
       Spec.add("ordering", Fields + "}");
     }
+    // Last, as in ModelSpec: designated initializers follow its order.
+    Spec.str("content_type", M.ContentType);
 
     OS << "const covet::ModelInfo& covet_model_" << N << "() {  // " << M.TypeName << "\n"
        << "  static const covet::ModelInfo info = covet::meta::model<" << M.TypeName << ">(\n"

@@ -241,6 +241,8 @@ std::string renderGraphJson(ASTContext &Ctx, const ModelGraph &Graph) {
           if (!M.PolymorphicIdentity.empty())
             J.attribute("polymorphic_identity", M.PolymorphicIdentity);
           J.attribute("tree", treeName(M.Tree));
+          if (!M.ContentType.empty())  // abstract models have none
+            J.attribute("content_type", M.ContentType);
           J.attributeArray("members", [&] {
             for (size_t I = 0; I < M.Members.size(); ++I)
               writeMember(J, Ctx, M.Members[I], L.Members[I]);

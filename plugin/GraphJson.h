@@ -13,6 +13,7 @@
 //                "parent": null,                     // nearest concrete model it inherits from
 //                "parent_link": "person_ptr_id",     // multi-table only: its key column
 //                "bases": ["::Base"],                // the models it derives from directly
+//                "content_type": "default.book",     // its content-type name (not on abstract models)
 //                "members": [
 //                  {"name": "id", "kind": "primary_key", "column": "id",
 //                   "type": "covet::Id", "value": "integer", "nullable": false},

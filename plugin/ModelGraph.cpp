@@ -110,6 +110,18 @@ const EnumDecl *textEnum(QualType T) {
 
 std::string lower(llvm::StringRef S) { return S.lower(); }
 
+// The named, non-inline namespaces enclosing RD, outermost first: the parts
+// of its default app label (see detail::naming::app_label for why anonymous
+// and inline ones are left out). Enclosing classes are not namespaces and
+// add nothing, as Django's app label knows nothing of them.
+std::vector<std::string> enclosingNamespaces(const CXXRecordDecl *RD) {
+  std::vector<std::string> Out;
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && !NS->isAnonymousNamespace() && !NS->isInline())
+      Out.insert(Out.begin(), NS->getName().str());
+  return Out;
+}
+
 }  // namespace
 
 TreeKind treeMixin(const CXXRecordDecl *RD) {
@@ -393,6 +405,10 @@ ModelGraph ModelGraphBuilder::build() {
       M->OrderingAttr = M->Base->OrderingAttr;
       M->Ordering = M->Base->Ordering;
     }
+    M->ContentTypeAttr = findAttr(RD, AttrId::content_type);
+    if (!M->Abstract)
+      M->ContentType = M->ContentTypeAttr ? stringArg(M->ContentTypeAttr, 0).value_or("")
+                                          : detail::naming::content_type_name(enclosingNamespaces(RD), M->Name);
     G.ByDecl[RD] = M.get();
     G.Models.push_back(std::move(M));
   }

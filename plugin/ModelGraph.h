@@ -132,6 +132,13 @@ struct Model {
   // not: Django's proxies and children inherit Meta.ordering). Null: none.
   std::vector<std::string> Ordering;
   const clang::AnnotateAttr *OrderingAttr = nullptr;
+  // Its content-type name, "<app label>.<model name>"
+  // (detail::naming::content_type_name over its enclosing namespaces), or
+  // what covet::content_type("app.model") says (ContentTypeAttr, its own
+  // only: a content type names one model, so it is not inherited). Empty
+  // for an abstract model, which has no rows and so no content type.
+  std::string ContentType;
+  const clang::AnnotateAttr *ContentTypeAttr = nullptr;
 
   // The member named Name, or nullptr.
   const Member *member(llvm::StringRef Name) const;

@@ -32,6 +32,8 @@ struct LostTransaction {
   bool still_open = false;
 };
 
+class ContentTypeCache;  // generic/content_type_cache.hpp
+
 struct DatabaseState {
   // Declared before the connection: the connection stack (LoggingConnection,
   // TransactionGuard) refers to them.
@@ -44,6 +46,9 @@ struct DatabaseState {
   Dialect dialect = Dialect::SQLite;
   int savepoint_counter = 0;  // names savepoints uniquely: covet_sp_<n>
   Loading loading = Loading::Lazy;  // what a lazy load of a relation does (covet/loading.hpp)
+  // The content types this handle has read (generic/content_type_cache.hpp):
+  // null until the first lookup; create_all and drop_all reset it.
+  std::shared_ptr<const ContentTypeCache> content_types;
 };
 
 }  // namespace covet::detail

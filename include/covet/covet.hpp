@@ -27,6 +27,7 @@
 
 #include <covet/atomic.hpp>
 #include <covet/bulk.hpp>
+#include <covet/content_type.hpp>
 #include <covet/database.hpp>
 #include <covet/decimal.hpp>
 #include <covet/errors.hpp>

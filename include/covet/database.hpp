@@ -72,8 +72,12 @@ class Database {
   // Creates every registered model's table that does not exist yet, in
   // dependency order, with primary keys, NOT NULL, UNIQUE, foreign key
   // constraints and an index on every foreign key, in one transaction.
+  // Also Covet's content-type table, covet_content_type, and a row in it
+  // for every registered model that has none (covet/content_type.hpp): rows
+  // are only added, so ids stay. Empties this handle's content-type cache.
   void create_all();
-  // Drops every registered model's table (referencing tables first).
+  // Drops every registered model's table (referencing tables first), then
+  // the content-type table; empties this handle's content-type cache.
   void drop_all();
 
   // INSERTs `object` and returns it with its key set and its relation members

@@ -15,7 +15,8 @@
 //   ├── MultipleObjectsReturned get() matched more than one row
 //   ├── FieldError              unknown field or lookup; the message lists valid names
 //   ├── UsageError              the API was used wrongly (unbound relation, unsaved object…)
-//   │   └── InvalidMove         a tree move under the node itself or one of its descendants
+//   │   ├── InvalidMove         a tree move under the node itself or one of its descendants
+//   │   └── ContentTypeMismatch a content type used for a model it does not name
 //   └── DatabaseError           the database refused or failed
 //       ├── IntegrityError      a constraint was violated
 //       │   ├── UniqueViolation
@@ -217,6 +218,21 @@ class InvalidMove : public UsageError {
  private:
   Value node_;
   Value target_;
+};
+
+// A content type was used for a model it is not the content type of:
+// ContentType::objects<T>(db) on the content type of another model (and, in
+// generic references, a typed read of an object of another model). Carries
+// both models' names: model() is the one asked for, actual() the one the
+// content type names.
+class ContentTypeMismatch : public UsageError {
+ public:
+  ContentTypeMismatch(const std::string& message, std::string model, std::string actual)
+      : UsageError(message, std::move(model)), actual_(std::move(actual)) {}
+  const std::string& actual() const noexcept { return actual_; }
+
+ private:
+  std::string actual_;
 };
 
 // A tree query met a cycle in the stored parent links (rows written by hand

@@ -87,6 +87,10 @@ struct ModelSpec {
   // child from its parent, a model from its abstract base): the order of
   // its queries that have no order_by, e.g. {"-age", "name"}.
   std::initializer_list<std::string_view> ordering{};
+  // Its content-type name, "app_label.model" (covet/detail/naming.hpp, or
+  // covet::content_type("app.model")): the key of its row in Covet's
+  // content-type table (covet/content_type.hpp). Empty for abstract models.
+  std::string_view content_type{};
 };
 
 // A column that is not a relation (covet::Id included).

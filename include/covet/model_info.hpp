@@ -198,6 +198,12 @@ struct ModelInfo {
   // Queries without order_by() are ordered by it; order_by() with no
   // fields drops it.
   std::vector<std::string> ordering;
+  // Its content-type name, "app_label.model" (Django's ContentType
+  // app_label and model): its enclosing namespaces lower-cased and joined
+  // with '_' ("default" outside any), a dot, its lower-case name; or what
+  // covet::content_type("app.model") says. The key of its row in Covet's
+  // content-type table (covet/content_type.hpp); empty for abstract models.
+  std::string content_type;
 
   std::vector<MemberInfo> members;        // in declaration order
   const MemberInfo* primary_key = nullptr;          // filled in by the registry

@@ -21,8 +21,15 @@
 // collector deletes a parent's child rows, as Django's does). Its indexes,
 // unique constraints and unique_together are its own columns'. It is
 // created after its parent and dropped before it.
+//
+// Covet's content-type table (generic/content_type_table.hpp) comes last:
+// create_all creates it when missing and adds the rows of models that have
+// none, every run; drop_all drops it after the model tables. Both forget
+// the handle's content-type cache.
 #include "schema/schema_builder.hpp"
 
+#include "generic/content_type_cache.hpp"
+#include "generic/content_type_table.hpp"
 #include "inheritance/single_table.hpp"
 #include "inheritance/single_table_schema.hpp"
 #include "inheritance/table_chain.hpp"
@@ -255,7 +262,14 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
       continue;
     for (const std::string& sql : join_table_sql(d, *source, *member)) conn.execute(sql, {});
   }
+  // Covet's content-type table, and a row for each model without one (also
+  // when every table existed: a model added since, or rows emptied).
+  ensure_content_types(conn,
+                       std::find(existing.begin(), existing.end(), kContentTypeTable) != existing.end(), models);
   scope.commit();
+  // Read again on the next lookup: the rows may be new (forgotten after the
+  // commit, so a lookup cannot have cached the table as it was before).
+  forget_content_types(*db);
 }
 
 void drop_all(const std::shared_ptr<DatabaseState>& db) {
@@ -276,7 +290,10 @@ void drop_all(const std::shared_ptr<DatabaseState>& db) {
       conn.execute("DROP TABLE IF EXISTS " + quote_identifier(d, model->table) +
                        (d == Dialect::PostgreSQL ? " CASCADE" : ""),
                    {});
+    // Last: generic references in the model tables may refer to it.
+    conn.execute(drop_content_type_table_sql(d), {});
     scope.commit();
+    forget_content_types(*db);
   } catch (...) {
     if (toggle_fk) conn.execute("PRAGMA foreign_keys = ON", {});
     throw;

@@ -88,6 +88,49 @@ TEST(JoinTableNaming, EqualModelNamesGetFromAndToColumns) {
   EXPECT_FALSE(jt.symmetrical) << "two distinct models: not a self relation";
 }
 
+// Content-type names, "<app label>.<model name>" (Django's app_label.model):
+// the plugin computes them with these functions and emits the result, so
+// the emitted names of naming:: models pin the plugin's side.
+TEST(ContentTypeNaming, AppLabelJoinsLowerCasedNamespacesWithUnderscore) {
+  EXPECT_EQ(covet::detail::naming::app_label({"Shop", "Billing"}), "shop_billing");
+}
+
+TEST(ContentTypeNaming, AppLabelOutsideAnyNamespaceIsDefault) {
+  EXPECT_EQ(covet::detail::naming::app_label({}), "default");
+}
+
+TEST(ContentTypeNaming, NameIsAppLabelDotModelName) {
+  EXPECT_EQ(covet::detail::naming::content_type_name({"shop"}, "OrderItem"), "shop.orderitem");
+  EXPECT_EQ(covet::detail::naming::content_type_name({}, "Note"), "default.note");
+}
+
+TEST(ContentTypeNaming, EmittedNameFollowsTheRule) {
+  EXPECT_EQ(covet::model_info<naming::User>().content_type, "naming.user");
+  EXPECT_EQ(covet::model_info<naming::archive::Tag>().content_type, "naming_archive.tag")
+      << "nested namespaces join with '_'";
+}
+
+TEST(ContentTypeNaming, SplitTakesTheFirstDot) {
+  const auto parts = covet::detail::naming::split_content_type("shop.orderitem");
+  EXPECT_EQ(parts.app_label, "shop");
+  EXPECT_EQ(parts.model, "orderitem");
+}
+
+TEST(ContentTypeNaming, OverridesAreOneDotBetweenLowerCaseIdentifiers) {
+  using covet::detail::naming::is_valid_content_type;
+  EXPECT_TRUE(is_valid_content_type("tagging.label"));
+  EXPECT_TRUE(is_valid_content_type("app_2.model_x"));
+  EXPECT_FALSE(is_valid_content_type("tagging")) << "no dot";
+  EXPECT_FALSE(is_valid_content_type("a.b.c")) << "two dots";
+  EXPECT_FALSE(is_valid_content_type(".label")) << "empty app label";
+  EXPECT_FALSE(is_valid_content_type("tagging.")) << "empty model";
+  EXPECT_FALSE(is_valid_content_type("Tagging.label")) << "upper case";
+  EXPECT_FALSE(is_valid_content_type("tag-ging.label")) << "not an identifier character";
+  EXPECT_FALSE(is_valid_content_type("2app.label")) << "starts with a digit";
+  EXPECT_FALSE(is_valid_content_type("app." + std::string(101, 'm'))) << "over the 100-byte column";
+  EXPECT_TRUE(is_valid_content_type("app." + std::string(100, 'm')));
+}
+
 class NamingTest : public covet::test::DatabaseTest {
  protected:
   User user(const std::string& name) { return database->create(User{.username = name}); }

@@ -106,6 +106,7 @@ ModelInfo model(ModelSpec spec, std::initializer_list<MemberInfo> members) {
   info.identity = std::string(spec.identity);
   info.parent_link = std::string(spec.parent_link);
   info.ordering.assign(spec.ordering.begin(), spec.ordering.end());
+  info.content_type = std::string(spec.content_type);
   for (std::initializer_list<std::string_view> names : spec.unique_together)
     info.unique_together.emplace_back(names.begin(), names.end());
   info.members.assign(members.begin(), members.end());

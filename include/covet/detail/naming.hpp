@@ -27,6 +27,15 @@
 //   join table      "<source table>_<member>", keys "<source>_id" and
 //                   "<target>_id", or "from_<m>_id" and "to_<m>_id" when both
 //                   model names are equal (create_many_to_many_intermediary_model)
+//   content type    "<app label>.<model name>" (django.contrib.contenttypes'
+//                   app_label.model): the app label is the model's enclosing
+//                   named namespaces, outermost first, lower-cased, joined
+//                   with '_' ("default" for a model outside any namespace);
+//                   covet::content_type("app.model") overrides the whole name.
+//                   The plugin computes it (plugin/ModelGraph.cpp), checks
+//                   that no two models share one, and emits it into
+//                   ModelInfo::content_type; the runtime's content-type
+//                   table (runtime/generic/) keys its rows by it
 //
 // Header-only and std-only: the plugin compiles it with -fno-exceptions
 // -fno-rtti against Clang's headers, the runtime with GCC or Clang.
@@ -35,6 +44,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace covet::detail::naming {
 
@@ -133,6 +143,68 @@ inline JoinTableNames automatic_join_table(std::string_view source_table, std::s
   names.source_column = from + "_id";
   names.target_column = to + "_id";
   return names;
+}
+
+// The app label of a model declared outside any namespace. Django requires
+// every model to belong to an app; "default" cannot be a C++ namespace (it
+// is a keyword), so no namespaced model's label can equal it by accident.
+inline constexpr std::string_view default_app_label = "default";
+
+// The two columns of the content-type table are VARCHAR(100), Django's
+// ContentType.app_label and ContentType.model: each part of a name fits.
+inline constexpr std::size_t max_content_type_part_bytes = 100;
+
+// The app label of a model whose enclosing named namespaces are
+// `namespaces`, outermost first ({"shop", "Billing"} -> "shop_billing").
+// Anonymous and inline namespaces are left out by the caller: the first has
+// no name, the second is a versioning device (`inline namespace v2`) that
+// must not change the stable name of every model inside it.
+inline std::string app_label(const std::vector<std::string>& namespaces) {
+  if (namespaces.empty()) return std::string(default_app_label);
+  std::string out;
+  for (const std::string& ns : namespaces) {
+    if (!out.empty()) out += '_';
+    out += model_name(ns);  // the same lower-casing as model names
+  }
+  return out;
+}
+
+// "<app label>.<model name>" of a class named `class_name` inside
+// `namespaces` (outermost first): the default content-type name.
+inline std::string content_type_name(const std::vector<std::string>& namespaces, std::string_view class_name) {
+  return app_label(namespaces) + "." + model_name(class_name);
+}
+
+// The app label and model of a content-type name: what precedes and what
+// follows its first dot (the model part is empty when there is no dot).
+struct ContentTypeParts {
+  std::string_view app_label;
+  std::string_view model;
+};
+
+inline ContentTypeParts split_content_type(std::string_view name) {
+  const std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return {name, {}};
+  return {name.substr(0, dot), name.substr(dot + 1)};
+}
+
+// Whether `name` is a well-formed covet::content_type("app.model") override:
+// exactly one dot between two non-empty parts of lower-case identifier
+// characters ([a-z0-9_], not starting with a digit), each at most
+// max_content_type_part_bytes long. A name the runtime stores and users
+// type into lookups, so nothing that needs quoting or case folding.
+inline bool is_valid_content_type(std::string_view name) {
+  const auto part_ok = [](std::string_view part) {
+    if (part.empty() || part.size() > max_content_type_part_bytes) return false;
+    if (part.front() >= '0' && part.front() <= '9') return false;
+    for (char c : part)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+  };
+  const std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos || name.find('.', dot + 1) != std::string_view::npos) return false;
+  const ContentTypeParts parts = split_content_type(name);
+  return part_ok(parts.app_label) && part_ok(parts.model);
 }
 
 }  // namespace covet::detail::naming

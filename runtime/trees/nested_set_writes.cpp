@@ -457,11 +457,11 @@ bool move_from(DatabaseState& db, const NestedSetTable& t, TreeLocks& locks, con
 // statement comes first either way.
 bool move_claimed(DatabaseState& db, const NestedSetTable& t, const Move& m, void* object,
                   const void* target_object) {
-  if (t.dialect == Dialect::PostgreSQL || !object || !target_object || m.key == m.target) return false;
+  if (t.dialect == Dialect::PostgreSQL || !target_object || m.key == m.target) return false;
   if (!is_child_position(m.pos) && m.pos != TreePosition::Left && m.pos != TreePosition::Right) return false;
   const StoredNode n = StoredNode::claimed_by(t, object);
   const StoredNode to = StoredNode::claimed_by(t, target_object);
-  if (n.key != m.key || to.key != m.target || n.lft <= 0 || to.lft <= 0 || inside(n, to)) return false;
+  if (n.lft <= 0 || to.lft <= 0 || inside(n, to)) return false;
   if (!is_child_position(m.pos) && to.parent.is_null()) return false;
   TreeLocks locks(db, t);
   return move_placed(db, t, locks, n, place(t, to, m.pos, m.key, m.call), object, {&n, &to});

@@ -103,7 +103,7 @@ class GenericRefState {
   // The model's name, or its content type's id when not known yet.
   std::string target_name() const;
 
-  const ModelInfo* model_ = nullptr;  // known once assigned, or resolved from content_type_
+  mutable const ModelInfo* model_ = nullptr;  // known once assigned, or resolved from content_type_
   std::int64_t content_type_ = 0;
   Value key_;
   mutable std::shared_ptr<const void> object_;
@@ -124,8 +124,10 @@ struct GenericRefAccess {
   // UsageError when a member cannot hold them; nothing is changed then.
   static void store(GenericRefState& ref, const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                     const MemberInfo& member, void* owner);
-  // Prefetch: the object it points at (nullptr: its row is gone).
-  static void set_object(GenericRefState& ref, std::shared_ptr<const void> object);
+  // Whether it holds an assignment the members have not received.
+  static bool assigned(const GenericRefState& ref) noexcept { return ref.assigned_; }
+  // Prefetch: the object it points at, of `model` (nullptr: its row is gone).
+  static void set_object(GenericRefState& ref, const ModelInfo& model, std::shared_ptr<const void> object);
 };
 }  // namespace detail
 

@@ -40,6 +40,7 @@ struct [[covet::model]] Post {
 };
 
 struct [[covet::model, covet::proxy]] FeaturedPost : Post {};
+struct [[covet::model, covet::proxy]] PinnedComment : Comment {};  // has Comment's query names
 
 struct [[covet::model]] Photo {
   covet::Id id;
@@ -81,6 +82,8 @@ void lookups(covet::Database &db, const Post &post, const covet::ContentType &ct
   db.objects<Post>().filter("comments", Comment{});
   db.objects<Comment>().filter("post__title", "x");              // related_query_name
   db.objects<Comment>().filter("post__title__startswith", "x");
+  db.objects<PinnedComment>().filter("post__title", "x");
+  db.objects<FeaturedPost>().filter("comments__text", "x");
   db.objects<Comment>().filter("content_type", ct);              // a ContentType
   db.objects<Comment>().filter("content_type", covet::ContentTypeId(3));
   db.objects<Comment>().filter("content_type", 3);

@@ -349,6 +349,8 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
       LR.Member = Mem.name().str();
       LR.QueryName = detail::naming::expand_model_placeholder(*Mem.RelatedQueryName, M.Name);
       LR.Generic = true;
+      for (LookupModel *Proxy : SeenBy.lookup(Mem.TargetModel))  // as for relations, above
+        Proxy->Reverses.push_back(LR);
       Target->Reverses.push_back(std::move(LR));
     }
   }

@@ -14,6 +14,7 @@
 #include "checks/DuplicateTableCheck.h"
 #include "checks/EnumTextCheck.h"
 #include "checks/GenericObjectIdTypeCheck.h"
+#include "checks/GenericQueryNameClashCheck.h"
 #include "checks/GenericRefFieldsCheck.h"
 #include "checks/GenericRefTargetCheck.h"
 #include "checks/GenericRelationMatchCheck.h"

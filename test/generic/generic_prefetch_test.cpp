@@ -5,7 +5,7 @@
 // included, and an erased target reads as gone without a query.
 // prefetch_related("comments") over a GenericRelation is one query.
 #include "models/generic.hpp"
-#include "support/database_fixture.hpp"
+#include "generic/generic_fixture.hpp"
 #include "support/error_message.hpp"
 
 #include <covet/covet.hpp>
@@ -27,9 +27,8 @@ using gen::Photo;
 using gen::Post;
 using gen::Tag;
 
-class GenericPrefetchTest : public covet::test::DatabaseTest {
+class GenericPrefetchTest : public covet::test::GenericTest {
  protected:
-  covet::Database& db() { return *database; }
 
   // Comments on two posts, a photo and a link.
   void make_comments() {
@@ -84,7 +83,7 @@ TEST_P(GenericPrefetchTest, FiveContentTypesAreFiveQueriesMore) {
 
 TEST_P(GenericPrefetchTest, ColdContentTypeCacheCostsOneStatementMore) {
   make_comments();
-  covet::Database second = covet::connect(url);
+  covet::Database second = other();
   COVET_EXPECT_NUM_QUERIES(second, 4, [&] { second.objects<Comment>().prefetch_related("content_object").fetch(); });
 }
 

@@ -6,7 +6,7 @@
 // SET_NULL clears both members; DO_NOTHING and a model without a
 // GenericRelation leave them dangling.
 #include "models/generic.hpp"
-#include "support/database_fixture.hpp"
+#include "generic/generic_fixture.hpp"
 #include "support/error_message.hpp"
 
 #include <covet/covet.hpp>
@@ -30,9 +30,8 @@ using gen::Post;
 using gen::Reply;
 using gen::Tag;
 
-class GenericRelationTest : public covet::test::DatabaseTest {
+class GenericRelationTest : public covet::test::GenericTest {
  protected:
-  covet::Database& db() { return *database; }
 
   std::vector<std::string> texts(covet::QuerySet<Comment> rows) {
     std::vector<std::string> out;

@@ -2,8 +2,9 @@
 # with sudo) two commands do everything:
 #
 #   make demo   install the missing Debian packages, build, and run the example
-#               programs examples/library, examples/blog and
-#               examples/inheritance on an in-memory SQLite database
+#               programs examples/library, examples/blog,
+#               examples/inheritance, examples/trees and examples/generic on
+#               an in-memory SQLite database
 #   make test   the same set-up, then every test: the GoogleTest suites on
 #               SQLite and on a throwaway PostgreSQL server, the plugin's lit
 #               suite, an outside project built against the installed package,
@@ -178,7 +179,7 @@ build: configure
 	cmake --build $(B) -j$(JOBS)
 
 demo: configure
-	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog covet_example_inheritance covet_example_trees
+	cmake --build $(B) -j$(JOBS) --target covet_example_library covet_example_blog covet_example_inheritance covet_example_trees covet_example_generic
 	echo "==> $(B)/examples/library/covet_example_library"
 	$(B)/examples/library/covet_example_library
 	echo "==> $(B)/examples/blog/covet_example_blog"
@@ -187,6 +188,8 @@ demo: configure
 	$(B)/examples/inheritance/covet_example_inheritance
 	echo "==> $(B)/examples/trees/covet_example_trees"
 	$(B)/examples/trees/covet_example_trees
+	echo "==> $(B)/examples/generic/covet_example_generic"
+	$(B)/examples/generic/covet_example_generic
 
 # --- tests --------------------------------------------------------------------
 

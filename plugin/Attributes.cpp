@@ -28,7 +28,7 @@ namespace covet {
 namespace {
 
 enum class Subject { Record, Field, Enum };
-enum class Args { None, OptString, String, TwoStrings, Strings, Bool, OptBool, PositiveInt, OnDelete };
+enum class Args { None, OptString, String, TwoStrings, Strings, Bool, OptBool, PositiveInt, OnDelete, OptOnDelete };
 
 struct AttrDesc {
   llvm::StringRef Name;
@@ -214,6 +214,7 @@ class CovetAttrInfo : public ParsedAttrInfo {
         report(Diags, IL->Loc, Diag::AttributeTakesPositiveInt) << A.ScopedName;
         break;
       case Args::OnDelete:
+      case Args::OptOnDelete:
         report(Diags, IL->Loc, Diag::BadOnDelete) << IL->Ident->getName();
         break;
     }
@@ -309,6 +310,10 @@ class CovetAttrInfo : public ParsedAttrInfo {
         if (N != 1)
           return Count(1);
         return checkOnDelete(S, ArgExprs[0]);
+      case Args::OptOnDelete:
+        // Which policies a generic relation allows is
+        // checks/GenericRelationOnDeleteCheck.h's rule, which can name them.
+        return N == 0 || (N == 1 ? checkOnDelete(S, ArgExprs[0]) : Count(1));
     }
     return true;
   }

@@ -2,6 +2,8 @@
 
 #include "Diagnostics.h"
 
+#include "covet/detail/naming.hpp"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -131,6 +133,18 @@ std::string memberLine(ASTContext &Ctx, const Model &M, const Member &Mem) {
         return "covet::meta::relation<" + Args + ">(" + Declared(I).done() + ")";
       }
       break;
+    case Storage::GenericRef:
+      I.str("content_type_field", Mem.ContentTypeField).str("object_id_field", Mem.ObjectIdField);
+      return "covet::meta::generic_ref<" + Args + ">(" + Declared(I).done() + ")";
+    case Storage::GenericRelation:
+      I.str("content_type_field", Mem.ContentTypeField).str("object_id_field", Mem.ObjectIdField);
+      if (Mem.GenericOnDelete.Value != 0)
+        I.add("on_delete", std::string("covet::OnDelete::") + onDeleteName(Mem.GenericOnDelete.Value));
+      // "{model}" is the concrete model's name, as for a relation's reverse
+      // names (ReverseRelations.cpp).
+      if (Mem.RelatedQueryName)
+        I.str("related_query_name", detail::naming::expand_model_placeholder(*Mem.RelatedQueryName, M.Name));
+      return "covet::meta::generic_relation<" + Args + ">(" + Declared(I).done() + ")";
     case Storage::Id:
     case Storage::Uuid:
     case Storage::Other:

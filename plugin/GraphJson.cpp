@@ -83,6 +83,17 @@ void writeMember(llvm::json::OStream &J, ASTContext &Ctx, const Member &Mem,
       J.attribute("db_index", *Mem.DbIndex);
     if (Mem.DbConstraint)
       J.attribute("db_constraint", *Mem.DbConstraint);
+    if (Mem.isGeneric()) {
+      J.attribute("content_type_field", L.ContentTypeField);
+      J.attribute("object_id_field", L.ObjectIdField);
+    }
+    if (Mem.Kind == Storage::GenericRef)
+      J.attributeArray("targets", [&] {  // empty: any model
+        for (const std::string &T : L.GenericTargetTypes)
+          J.value(T);
+      });
+    if (Mem.Kind == Storage::GenericRelation)
+      J.attribute("on_delete", onDeleteName(Mem.GenericOnDelete.Value));
   });
 }
 
@@ -126,8 +137,17 @@ class Reader {
     if (!str(*O, "name", M.Name, Where) || !str(*O, "kind", Kind, Where) ||
         !str(*O, "column", M.Column, Where, false) || !str(*O, "type", M.TypeName, Where, false) ||
         !str(*O, "value", Value, Where, false) || !str(*O, "target", M.TargetType, Where, false) ||
-        !str(*O, "to_field", ToField, Where, false))
+        !str(*O, "to_field", ToField, Where, false) ||
+        !str(*O, "content_type_field", M.ContentTypeField, Where, false) ||
+        !str(*O, "object_id_field", M.ObjectIdField, Where, false))
       return false;
+    if (const llvm::json::Array *Targets = O->getArray("targets"))
+      for (const llvm::json::Value &T : *Targets) {
+        std::optional<llvm::StringRef> S = T.getAsString();
+        if (!S)
+          return fail(Where + ": 'targets' holds a value that is not a string");
+        M.GenericTargetTypes.push_back(S->str());
+      }
     std::optional<MemberKind> K = memberKindNamed(Kind);
     if (!K)
       return fail(Where + ": unknown kind '" + Kind + "'");
@@ -149,7 +169,8 @@ class Reader {
       return fail(Where + ": not an object");
     return str(*O, "source", R.SourceType, Where) && str(*O, "member", R.Member, Where) &&
            str(*O, "accessor", R.Accessor, Where) && str(*O, "query_name", R.QueryName, Where) &&
-           flag(*O, "single", R.Single) && flag(*O, "many_to_many", R.ManyToMany);
+           flag(*O, "single", R.Single) && flag(*O, "many_to_many", R.ManyToMany) &&
+           flag(*O, "generic", R.Generic);
   }
 
   bool model(const llvm::json::Value &V, LookupModel &M, const std::string &Where) {
@@ -256,6 +277,8 @@ std::string renderGraphJson(ASTContext &Ctx, const ModelGraph &Graph) {
                 J.attribute("member", R.Member);
                 J.attribute("single", R.Single);
                 J.attribute("many_to_many", R.ManyToMany);
+                if (R.Generic)
+                  J.attribute("generic", true);
               });
           });
         });

@@ -16,11 +16,12 @@ namespace covet {
 
 namespace {
 
-const char *const ValueKindNames[] = {"integer", "real", "bool",    "text", "blob", "timestamp",
-                                      "date",    "enum", "decimal", "uuid", "other"};
+const char *const ValueKindNames[] = {"integer", "real", "bool",    "text", "blob",         "timestamp",
+                                      "date",    "enum", "decimal", "uuid", "content_type", "other"};
 const char *const MemberKindNames[] = {"primary_key", "column",      "foreign_key",
                                        "one_to_one",  "many_to_many", "reverse_set",
-                                       "reverse_one", "prefetched",  "other"};
+                                       "reverse_one", "prefetched",  "generic_ref",
+                                       "generic_relation", "other"};
 
 const ClassTemplateSpecializationDecl *stdSpecialization(QualType T, llvm::StringRef Name) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -133,6 +134,8 @@ ValueKind storedValueKind(QualType T) {
     return ValueKind::Integer;
   if (isCovetEntity(RD, "Uuid"))
     return ValueKind::Uuid;
+  if (isCovetEntity(RD, "ContentTypeId"))
+    return ValueKind::ContentType;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD); Spec && isCovetEntity(Spec, "Decimal"))
     return ValueKind::Decimal;
   if (stdSpecialization(C, "basic_string"))
@@ -287,6 +290,8 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
         case Storage::ReverseSet: LM.Kind = MemberKind::ReverseSet; break;
         case Storage::ReverseOne: LM.Kind = MemberKind::ReverseOne; break;
         case Storage::Prefetched: LM.Kind = MemberKind::Prefetched; break;
+        case Storage::GenericRef: LM.Kind = MemberKind::GenericRef; break;
+        case Storage::GenericRelation: LM.Kind = MemberKind::GenericRelation; break;
         case Storage::Other:
           LM.Kind = Mem.Relation == RelationAttr::None ? MemberKind::Column : MemberKind::Other;
           LM.Value = storedValueKind(Mem.Field->getType());
@@ -295,6 +300,10 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
       }
       if (Mem.Target)
         LM.TargetType = qualifiedTypeName(Ctx, Mem.TargetType);
+      LM.ContentTypeField = Mem.ContentTypeField;
+      LM.ObjectIdField = Mem.ObjectIdField;
+      for (const GenericTarget &T : Mem.GenericTargets)
+        LM.GenericTargetTypes.push_back(qualifiedTypeName(Ctx, T.Type));
       L->Members.push_back(std::move(LM));
     }
     Out.add(std::move(L));
@@ -320,6 +329,30 @@ LookupGraph LookupGraph::fromGraph(ASTContext &Ctx, const ModelGraph &G) {
     for (LookupModel *Proxy : SeenBy.lookup(R.Target))
       Proxy->Reverses.push_back(LR);
     Target->Reverses.push_back(std::move(LR));
+  }
+  // A GenericRelation<T> with a related_query_name lets queries of T filter
+  // through it, from T's rows to the objects they point at (Django's
+  // GenericRelation(related_query_name=...)).
+  for (const auto &MP : G.models()) {
+    const Model &M = *MP;
+    if (M.Abstract)
+      continue;
+    for (const Member &Mem : M.Members) {
+      if (Mem.Kind != Storage::GenericRelation || !Mem.RelatedQueryName || !Mem.TargetModel ||
+          M.owner(Mem) != &M)
+        continue;
+      LookupModel *Target = Out.ByType.lookup(Mem.TargetModel->TypeName);
+      if (!Target)
+        continue;
+      LookupReverse LR;
+      LR.SourceType = M.TypeName;
+      LR.Member = Mem.name().str();
+      LR.QueryName = detail::naming::expand_model_placeholder(*Mem.RelatedQueryName, M.Name);
+      LR.Generic = true;
+      for (LookupModel *Proxy : SeenBy.lookup(Mem.TargetModel))  // as for relations, above
+        Proxy->Reverses.push_back(LR);
+      Target->Reverses.push_back(std::move(LR));
+    }
   }
   Out.link();
   return Out;

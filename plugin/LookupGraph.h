@@ -41,13 +41,17 @@ enum class MemberKind {
   ReverseSet,  // declared reverse members: no column, not a lookup name of their own
   ReverseOne,
   Prefetched,
+  GenericRef,       // covet::GenericRef: no column; lookups go through its two members
+  GenericRelation,  // covet::GenericRelation<T>: a to-many step to T, no column
   Other,  // storage and attribute disagree: the shape checks report it
 };
 
 // The kind of values a column holds (FieldTraits' column types, grouped as
 // filter values are checked). Other: a type the checks know nothing about
 // (a user's FieldTraits specialization, ...): any value goes.
-enum class ValueKind { Integer, Real, Bool, Text, Blob, Timestamp, Date, Enum, Decimal, Uuid, Other };
+// ContentType: a covet::ContentTypeId column (covet::ContentType,
+// covet::ContentTypeId or an integer id).
+enum class ValueKind { Integer, Real, Bool, Text, Blob, Timestamp, Date, Enum, Decimal, Uuid, ContentType, Other };
 
 llvm::StringRef valueKindName(ValueKind K);
 std::optional<ValueKind> valueKindNamed(llvm::StringRef Name);
@@ -69,8 +73,13 @@ struct LookupMember {
   std::string TypeName;  // the C++ type as declared, for messages: "std::optional<std::string>"
   ValueKind Value = ValueKind::Other;
   bool Nullable = false;
-  std::string TargetType;  // relations and reverse members: "::Author"
+  std::string TargetType;  // relations, reverse members and generic relations: "::Author"
   std::optional<std::string> ToField;
+  // GenericRef and GenericRelation: the content-type and object-id members
+  // of the GenericRef's model; a GenericRef's listed targets ("::Post"),
+  // none for any model.
+  std::string ContentTypeField, ObjectIdField;
+  std::vector<std::string> GenericTargetTypes;
   const LookupModel *Target = nullptr;       // set by link(); null when no model has that type
   const clang::FieldDecl *Field = nullptr;   // when the translation unit declares it
 
@@ -89,6 +98,11 @@ struct LookupReverse {
   std::string QueryName;   // "books" / "book"
   bool Single = false;     // one-to-one: the reverse is one object
   bool ManyToMany = false;
+  // The reverse of a covet::GenericRelation with a related_query_name: from
+  // one of T's rows to the object its generic reference points at (one or
+  // none, but only a lookup name: no accessor, not for select_related or
+  // prefetch_related).
+  bool Generic = false;
   const LookupModel *Source = nullptr;   // set by link()
   const LookupMember *Relation = nullptr;
 };

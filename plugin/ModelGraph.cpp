@@ -70,6 +70,26 @@ std::optional<QualType> covetTemplateArg(QualType T, llvm::StringRef Name) {
   return std::nullopt;
 }
 
+// The template arguments of covet::GenericRef<Targets...> when T is one (an
+// empty list for GenericRef<>), or nullopt.
+std::optional<std::vector<QualType>> genericRefArgs(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !isCovetEntity(Spec->getSpecializedTemplate(), "GenericRef"))
+    return std::nullopt;
+  std::vector<QualType> Out;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &E : A.pack_elements())
+        if (E.getKind() == TemplateArgument::Type)
+          Out.push_back(E.getAsType());
+    } else if (A.getKind() == TemplateArgument::Type) {
+      Out.push_back(A.getAsType());
+    }
+  }
+  return Out;
+}
+
 bool isCovetId(QualType T) {
   const Type *Cur = T.getTypePtr();
   while (Cur) {
@@ -223,6 +243,13 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   } else if (auto Arg = covetTemplateArg(T, "Prefetched")) {
     M.Kind = Storage::Prefetched;
     SetTarget(*Arg);
+  } else if (auto Targets = genericRefArgs(T)) {
+    M.Kind = Storage::GenericRef;
+    for (QualType Target : *Targets)
+      M.GenericTargets.push_back({Target, definitionOr(Target->getAsCXXRecordDecl()), nullptr});
+  } else if (auto Arg = covetTemplateArg(T, "GenericRelation")) {
+    M.Kind = Storage::GenericRelation;
+    SetTarget(*Arg);
   }
 
   if (const AnnotateAttr *A = findAttr(F, AttrId::foreign_key)) {
@@ -238,6 +265,17 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   if (M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne)
     if (auto P = onDeleteArg(Ctx, M.RelationAnnotation))
       M.OnDelete = *P;
+
+  M.GenericFieldsAnnotation = findAttr(F, AttrId::generic_fields);
+  M.GenericRelationAnnotation = findAttr(F, AttrId::generic_relation);
+  if (M.isGeneric()) {
+    M.ContentTypeField = stringArg(M.GenericFieldsAnnotation, 0)
+                             .value_or(std::string(detail::naming::default_content_type_field));
+    M.ObjectIdField = stringArg(M.GenericFieldsAnnotation, 1)
+                          .value_or(std::string(detail::naming::default_object_id_field));
+  }
+  if (auto P = onDeleteArg(Ctx, M.GenericRelationAnnotation))
+    M.GenericOnDelete = *P;
 
   M.RelatedName = stringArg(findAttr(F, AttrId::related_name), 0);
   M.RelatedQueryName = stringArg(findAttr(F, AttrId::related_query_name), 0);
@@ -269,7 +307,8 @@ Member ModelGraphBuilder::classify(const FieldDecl *F, const CXXRecordDecl *Owne
   std::optional<std::string> Column = stringArg(findAttr(F, AttrId::column), 0);
   const bool KeyRelation =
       M.Relation == RelationAttr::ForeignKey || M.Relation == RelationAttr::OneToOne;
-  if (M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne || M.Kind == Storage::Prefetched)
+  if (M.Kind == Storage::ReverseSet || M.Kind == Storage::ReverseOne || M.Kind == Storage::Prefetched ||
+      M.isGeneric())
     ;  // no column
   else if (M.Kind == Storage::RefSet && M.Relation == RelationAttr::ManyToMany)
     ;  // the through table holds the keys
@@ -418,6 +457,10 @@ ModelGraph ModelGraphBuilder::build() {
     for (Member &Mem : M->Members)
       if (Mem.Target)
         Mem.TargetModel = G.find(Mem.Target);
+  for (auto &M : G.Models)
+    for (Member &Mem : M->Members)
+      for (GenericTarget &T : Mem.GenericTargets)
+        T.TargetModel = G.find(T.Decl);
   return G;
 }
 

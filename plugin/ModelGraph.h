@@ -33,6 +33,8 @@ enum class Storage {
   ReverseSet,   // covet::ReverseSet<T>
   ReverseOne,   // covet::ReverseOne<T>
   Prefetched,   // covet::Prefetched<T>: filled by a Prefetch's to_attr, no column
+  GenericRef,   // covet::GenericRef<Targets...>: no column, reads two column members
+  GenericRelation,  // covet::GenericRelation<T>: T's generic rows pointing here, no column
   Other,        // anything else: a scalar column
 };
 
@@ -53,11 +55,19 @@ enum class Inheritance {
 
 struct Model;
 
+// A target listed by covet::GenericRef<Targets...>.
+struct GenericTarget {
+  clang::QualType Type;                       // as the specialization holds it
+  const clang::CXXRecordDecl *Decl = nullptr;  // its definition, else first declaration; null: not a class
+  const Model *TargetModel = nullptr;          // the model it is, if it is one
+};
+
 struct Member {
   const clang::FieldDecl *Field = nullptr;
   const clang::CXXRecordDecl *Owner = nullptr;  // the class declaring the member
   Storage Kind = Storage::Other;
-  // The T of Ref<T>, RefSet<T>, ReverseSet<T>, ReverseOne<T>: its definition
+  // The T of Ref<T>, RefSet<T>, ReverseSet<T>, ReverseOne<T>,
+  // GenericRelation<T>: its definition
   // when the translation unit has one, else its first declaration.
   const clang::CXXRecordDecl *Target = nullptr;
   clang::QualType TargetType;          // T as written
@@ -86,10 +96,24 @@ struct Member {
   // covet::enum_text: a TEXT column of enumerator names.
   const clang::EnumDecl *EnumText = nullptr;
 
+  // GenericRef: its targets in the order listed (none: any model).
+  std::vector<GenericTarget> GenericTargets;
+  // GenericRef and GenericRelation: the content-type and object-id members
+  // of the GenericRef's model (the owner's for a GenericRef, T's for a
+  // GenericRelation), as covet::generic_fields names them, else the
+  // defaults of detail/naming.hpp. Empty for other members.
+  std::string ContentTypeField, ObjectIdField;
+  const clang::AnnotateAttr *GenericFieldsAnnotation = nullptr;    // covet::generic_fields
+  const clang::AnnotateAttr *GenericRelationAnnotation = nullptr;  // covet::generic_relation
+  // GenericRelation: what erasing the owner does to T's rows (Cascade when
+  // covet::generic_relation is absent or has no argument).
+  OnDeletePolicy GenericOnDelete;
+
   llvm::StringRef name() const { return Field->getName(); }
   bool isRelationStorage() const {
     return Kind == Storage::Ref || Kind == Storage::OptionalRef || Kind == Storage::RefSet;
   }
+  bool isGeneric() const { return Kind == Storage::GenericRef || Kind == Storage::GenericRelation; }
 };
 
 // One covet::unique_together("a", "b") on a model: its members' columns are

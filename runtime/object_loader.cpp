@@ -60,6 +60,10 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     ctx.reverse = nullptr;
     if (m.kind == MemberKind::Relation) {
       ctx.owner_key = m.relation->kind == RelationKind::ManyToMany ? model.primary_key->get(object) : Value();
+    } else if (m.kind == MemberKind::GenericRef) {
+      ctx.owner_key = Value();  // it reads the owner's two members itself
+    } else if (m.kind == MemberKind::GenericRelation) {
+      ctx.owner_key = model.primary_key->get(object);
     } else {
       // A declared reverse member mirrors the relation of its target type that
       // names it; left unbound (UsageError on use) when there is none.

@@ -8,6 +8,7 @@
 #include "inheritance/multi_table_rows.hpp"
 #include "inheritance/table_chain.hpp"
 #include "inheritance/single_table.hpp"
+#include "generic/generic_writes.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "object_loader.hpp"
@@ -136,9 +137,10 @@ std::vector<InsertColumn> insert_columns(const ModelInfo& model, const void* obj
   return out;
 }
 
-void prepare_insert(const ModelInfo& model, void* object) {
+void prepare_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   assign_generated_key(model, object);
   stamp_auto_now(model, object, AutoWrite::Create, current_time());
+  store_generic_refs(db, model, object);
 }
 
 void finish_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object, const Value& key) {
@@ -156,7 +158,7 @@ void insert_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mo
 }
 
 void insert_plain_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
-  prepare_insert(model, object);
+  prepare_insert(db, model, object);
   finish_insert(db, model, object,
                 spans_tables(model) ? insert_chain(db, model, object) : insert_row(db, model, object));
 }
@@ -194,6 +196,7 @@ bool update_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model
 
 bool update_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   stamp_auto_now(model, object, AutoWrite::Save, current_time());
+  store_generic_refs(db, model, object);
   if (model.tree == TreeKind::NestedSet)
     return nested_set_update(db, model, object, object, [&] { return update_row(db, model, object); });
   return update_row(db, model, object);
@@ -204,10 +207,11 @@ namespace {
 // The UPDATE of a const object: the row gets the new time, the object
 // keeps its own until it is refreshed.
 bool update_const_row(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const void* object) {
-  if (!has_auto_now(model)) return update_row(db, model, object);
+  if (!has_auto_now(model) && !has_generic_refs(model)) return update_row(db, model, object);
   std::shared_ptr<void> stamped = model.make();
   model.copy(stamped.get(), object);
   stamp_auto_now(model, stamped.get(), AutoWrite::Save, current_time());
+  store_generic_refs(db, model, stamped.get());
   return update_row(db, model, stamped.get());
 }
 
@@ -226,6 +230,7 @@ namespace {
 void save_saved(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object) {
   if (spans_tables(model)) {
     stamp_auto_now(model, object, AutoWrite::Save, current_time());
+    store_generic_refs(db, model, object);
     save_chain(db, model, object);
     store_to_field_keys(model, object);
   } else if (!update_object(db, model, object)) {

@@ -30,6 +30,7 @@
 
 #include <covet/database.hpp>
 #include <covet/errors.hpp>
+#include <covet/field_traits.hpp>
 #include <covet/model_info.hpp>
 #include <covet/query_set.hpp>
 
@@ -99,6 +100,10 @@ class ContentType {
   // included: their model_info() throws).
   static std::vector<ContentType> all(const Database& db);
 
+  // Its id as a filter value: filter("content_type", ct) matches the rows
+  // whose ContentTypeId member holds it (covet/generic_ref.hpp).
+  Value key() const { return Value(id_); }
+
   friend bool operator==(const ContentType& a, const ContentType& b) noexcept {
     return a.id_ == b.id_ && a.app_label_ == b.app_label_ && a.model_ == b.model_;
   }
@@ -114,6 +119,32 @@ class ContentType {
   std::string app_label_;
   std::string model_;
   const ModelInfo* info_ = nullptr;  // null: a row of no model of this program
+};
+
+// The member type of a generic reference's content-type column
+// (covet/generic_ref.hpp): a content type's id, BIGINT NOT NULL
+// (std::optional<ContentTypeId> for a nullable one). 0 is no content type:
+// a generic reference that was never pointed at an object.
+class ContentTypeId {
+ public:
+  constexpr ContentTypeId() = default;
+  constexpr explicit ContentTypeId(std::int64_t id) noexcept : id_(id) {}
+  ContentTypeId(const ContentType& type) noexcept : id_(type.id()) {}  // NOLINT(google-explicit-constructor)
+
+  constexpr std::int64_t value() const noexcept { return id_; }
+  constexpr bool has_value() const noexcept { return id_ != 0; }
+
+  friend constexpr bool operator==(ContentTypeId a, ContentTypeId b) noexcept = default;
+
+ private:
+  std::int64_t id_ = 0;
+};
+
+template <>
+struct FieldTraits<ContentTypeId> {
+  static constexpr ColumnType column_type = ColumnType::BigInt;
+  static Value to_value(ContentTypeId v) { return Value(v.value()); }
+  static ContentTypeId from_value(const Value& value) { return ContentTypeId(detail::value_to_integer(value)); }
 };
 
 }  // namespace covet

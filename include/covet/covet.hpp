@@ -32,6 +32,8 @@
 #include <covet/decimal.hpp>
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
+#include <covet/generic_ref.hpp>
+#include <covet/generic_relation.hpp>
 #include <covet/id.hpp>
 #include <covet/limits.hpp>
 #include <covet/loading.hpp>

@@ -139,6 +139,37 @@ struct ReverseSpec {
   const std::type_info* declared_by = nullptr;  // as FieldSpec::declared_by
 };
 
+// A member of type covet::GenericRef<Targets...> (covet/generic_ref.hpp):
+// no column; it reads and writes the two column members named here. Its
+// targets come from its type.
+//
+//   covet::meta::generic_ref<::Comment, &::Comment::content_object>(
+//       {.name = "content_object", .content_type_field = "content_type", .object_id_field = "object_id"})
+struct GenericRefSpec {
+  std::string_view name{};                // the member name
+  std::string_view content_type_field{};  // covet::generic_fields(ct, id), else "content_type"
+  std::string_view object_id_field{};     // ... else "object_id"
+  const std::type_info* declared_by = nullptr;  // as FieldSpec::declared_by
+};
+
+// A member of type covet::GenericRelation<T> (covet/generic_relation.hpp):
+// T's rows whose generic reference over the two named members of T points
+// at the owner.
+//
+//   covet::meta::generic_relation<::Post, &::Post::comments>(
+//       {.name = "comments", .content_type_field = "content_type", .object_id_field = "object_id",
+//        .related_query_name = "post"})
+struct GenericRelationSpec {
+  std::string_view name{};                // the member name
+  std::string_view content_type_field{};  // covet::generic_fields(ct, id) on it, else "content_type"
+  std::string_view object_id_field{};     // ... else "object_id"
+  // covet::generic_relation(CASCADE / SET_NULL / DO_NOTHING); Cascade when
+  // the attribute is absent or has no argument (Django's GenericRelation).
+  OnDelete on_delete = OnDelete::Cascade;
+  std::string_view related_query_name{};  // covet::related_query_name; empty = none
+  const std::type_info* declared_by = nullptr;  // as FieldSpec::declared_by
+};
+
 // Builders, instantiated by the generated code. `Model` is the model the
 // member belongs to (for an inherited member, the derived model).
 template <class Model>
@@ -152,6 +183,12 @@ MemberInfo relation(RelationSpec spec);
 
 template <class Model, auto Member>
 MemberInfo reverse(ReverseSpec spec);
+
+template <class Model, auto Member>
+MemberInfo generic_ref(GenericRefSpec spec);
+
+template <class Model, auto Member>
+MemberInfo generic_relation(GenericRelationSpec spec);
 
 // covet::SET(fn) becomes `.set_fn = covet::meta::set_value<&fn>`.
 template <auto Fn>

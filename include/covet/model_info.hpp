@@ -29,6 +29,7 @@ struct ModelInfo;
 namespace detail {
 struct DatabaseState;
 struct PeerGroup;  // the objects one query loaded, for auto-prefetch (runtime/prefetch/)
+class GenericRefState;  // what every covet::GenericRef holds (covet/generic_ref.hpp)
 }
 
 enum class RelationKind { ForeignKey, OneToOne, ManyToMany };
@@ -63,7 +64,11 @@ enum class ColumnType {
 enum class MemberKind {
   Column,       // a scalar field (covet::Id included)
   Relation,     // a foreign key, one-to-one (also a column) or many-to-many
-  ReverseMember // a declared covet::ReverseSet<T> / covet::ReverseOne<T>
+  ReverseMember, // a declared covet::ReverseSet<T> / covet::ReverseOne<T>
+  GenericRef,    // a covet::GenericRef<...>: no column of its own, it reads and
+                 // writes two column members (MemberInfo::generic)
+  GenericRelation // a declared covet::GenericRelation<T>: the generic rows of T
+                  // pointing at the owner
 };
 
 // What binding a relation member to a database needs: the database and, for
@@ -94,6 +99,35 @@ struct RelationInfo {
   int symmetrical = -1;
 };
 
+// A generic reference (covet::GenericRef) or generic relation
+// (covet::GenericRelation) member: which two column members hold the
+// reference, and what it may point at.
+struct GenericInfo {
+  // Member names, on the model declaring the GenericRef: the content type's
+  // id (a covet::ContentTypeId member) and the object's key.
+  std::string content_type_field;
+  std::string object_id_field;
+  // GenericRef<Post, Photo>: Post and Photo; empty for GenericRef<> (any model).
+  std::vector<const std::type_info*> target_types;
+  // GenericRelation<T>: T, the model declaring the generic reference, and
+  // what erasing the owner does to T's rows pointing at it (Cascade, SetNull
+  // or DoNothing); the related_query_name that lets queries of the owner's
+  // model filter through it (empty: none).
+  const std::type_info* related_type = nullptr;
+  OnDelete on_delete = OnDelete::Cascade;
+  std::string related_query_name;
+
+  // Filled in by the registry. The two column members (on the GenericRef's
+  // model: the owner's for a GenericRef, T's for a GenericRelation); the
+  // resolved targets; for a GenericRelation, T's model and its GenericRef
+  // member with those two fields.
+  const struct MemberInfo* content_type_member = nullptr;
+  const struct MemberInfo* object_id_member = nullptr;
+  std::vector<const struct ModelInfo*> targets;
+  const struct ModelInfo* related = nullptr;
+  const struct MemberInfo* generic_ref = nullptr;
+};
+
 struct MemberInfo {
   MemberKind kind = MemberKind::Column;
   std::string name;    // C++ member name
@@ -110,6 +144,7 @@ struct MemberInfo {
   bool auto_now = false;      // covet::auto_now: set to the current time on every save
   bool auto_now_add = false;  // covet::auto_now_add: set to the current time on create
   std::shared_ptr<RelationInfo> relation;  // set for MemberKind::Relation
+  std::shared_ptr<GenericInfo> generic;    // set for GenericRef and GenericRelation
   // The model that declares the member: this model, or the concrete
   // ancestor whose table holds the column and whose reverse side the
   // relation gives (filled by the registry; declared_by_type as emitted,
@@ -129,13 +164,15 @@ struct MemberInfo {
   // this member: lets db.related(owner, &Book::author) find its relation.
   bool (*matches)(const std::type_info& pointer_type, const void* pointer) = nullptr;
   const std::type_info* reverse_target = nullptr;  // ReverseMember: the T of ReverseSet<T>
+  // GenericRef members: the reference inside `owner`.
+  detail::GenericRefState* (*generic_state)(void* owner) = nullptr;
 
   // Where eager loading (select_related, prefetch_related, auto-prefetch)
   // leaves what it loaded, so the member answers without a query:
   //  * Ref members and ReverseOne members: store_object(owner, target) makes
   //    the member hold `target` (an instance of the related model). For a
   //    ReverseOne, a null `target` records "there is none".
-  //  * RefSet and ReverseSet members: open_cache(owner) gives the member a
+  //  * RefSet, ReverseSet and GenericRelation members: open_cache(owner) gives the member a
   //    fresh, empty prefetch cache (a std::vector of the related model,
   //    filled through the related ModelInfo's list_* functions) and returns it.
   void (*store_object)(void* owner, std::shared_ptr<const void> target) = nullptr;

@@ -69,6 +69,13 @@ class QueryCore {
   // A copy ordered by `fields` ("name", "-year", "author__name"); no fields
   // clears the order. Throws FieldError, UsageError when sliced.
   QueryCore ordered(std::vector<std::string> fields) const;
+  // A copy restricted to the rows whose generic reference (the member named
+  // `generic_ref`, or the model's only covet::GenericRef when empty) points
+  // at `object` of `object_model`: its content type and key. Throws
+  // UsageError for an unsaved object, a model without a row in the
+  // content-type table, and a GenericRef that cannot be told
+  // (runtime/generic/generic_filter.cpp).
+  QueryCore for_object(std::string_view generic_ref, const ModelInfo& object_model, const void* object) const;
   // A copy restricted to [begin, end) of the current result (either bound
   // may be absent). Throws UsageError for negative bounds.
   QueryCore sliced(std::optional<std::int64_t> begin, std::optional<std::int64_t> end) const;
@@ -192,6 +199,21 @@ class QuerySet {
     return exclude(Q(lookup, values));
   }
   QuerySet exclude(Q q) const { return QuerySet(core_.filtered(q, true)); }
+
+  // Rows whose generic reference points at `object` (Django's
+  // filter(content_type=ContentType.objects.get_for_model(obj),
+  // object_id=obj.pk)): db.objects<Comment>().for_object(post). Uses T's
+  // only covet::GenericRef; name it when T has several.
+  template <class O>
+  QuerySet for_object(const O& object) const {
+    detail::require_model<O>();
+    return QuerySet(core_.for_object({}, model_info<O>(), &object));
+  }
+  template <class O>
+  QuerySet for_object(std::string_view generic_ref, const O& object) const {
+    detail::require_model<O>();
+    return QuerySet(core_.for_object(generic_ref, model_info<O>(), &object));
+  }
 
   // Replaces the ordering: order_by("-published_year", "author__name");
   // order_by() removes it.

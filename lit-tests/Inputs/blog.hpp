@@ -5,6 +5,7 @@
 
 #include <covet/covet.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,8 @@ struct [[covet::model]] Author {
   std::optional<std::string> bio;
   covet::ReverseSet<struct Book> books;  // the reverse side of Book::author
   covet::Prefetched<struct Book> recent_books;  // filled by Prefetch(..., &Author::recent_books)
+  // Comment's generic reference, from this side (on_delete CASCADE).
+  [[covet::related_query_name("author")]] covet::GenericRelation<struct Comment> comments;
 };
 
 struct [[covet::model("books")]] Book {
@@ -33,6 +36,9 @@ struct [[covet::model("books")]] Book {
   std::optional<covet::Ref<struct Publisher>> publisher;
   [[covet::many_to_many, covet::through("Tagging"), covet::through_fields("book", "tag")]]
   covet::RefSet<struct Tag> tags;
+  [[covet::generic_relation]] covet::GenericRelation<struct Comment> comments;
+  [[covet::generic_relation(covet::SET_NULL), covet::generic_fields("target_type", "target_id")]]
+  covet::GenericRelation<struct Label> labels;
 };
 
 inline covet::Ref<Author> anonymous_author() { return {}; }
@@ -67,6 +73,9 @@ struct [[covet::model]] Tagging {
 struct [[covet::model, covet::abstract]] Timestamped {
   covet::Id id;
   long created = 0;
+  // Each concrete model deriving from it gets it (declared_by its owner).
+  [[covet::generic_relation(covet::DO_NOTHING), covet::generic_fields("target_type", "target_id")]]
+  covet::GenericRelation<struct Label> labels;
 };
 
 struct [[covet::model, covet::polymorphic_on("kind")]] Place : Timestamped {
@@ -85,6 +94,25 @@ struct [[covet::model]] Venue : Timestamped {
 
 struct [[covet::model, covet::multi_table]] Restaurant : Venue {
   bool serves_pizza = false;
+};
+
+// Generic references: a comment on a book or an author (the default members
+// content_type and object_id), a label on any model (its own members,
+// nullable).
+struct [[covet::model]] Comment {
+  covet::Id id;
+  std::string text;
+  covet::ContentTypeId content_type;
+  std::int64_t object_id = 0;
+  covet::GenericRef<Book, Author> content_object;
+};
+
+struct [[covet::model]] Label {
+  covet::Id id;
+  std::string name;
+  std::optional<covet::ContentTypeId> target_type;
+  std::optional<std::int64_t> target_id;
+  [[covet::generic_fields("target_type", "target_id")]] covet::GenericRef<> target;
 };
 
 }  // namespace blog

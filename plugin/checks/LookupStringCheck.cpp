@@ -135,7 +135,7 @@ Named find(const LookupModel &M, llvm::StringRef Name, ReverseName By = ReverseN
 std::vector<std::string> choices(const LookupModel &M) {
   std::vector<std::string> Out;
   for (const LookupMember &Mem : M.Members)
-    if (!Mem.isReverseMember())
+    if (!Mem.isReverseMember() && Mem.Kind != MemberKind::GenericRef)
       Out.push_back(Mem.Name);
   for (const LookupReverse *R : M.inheritedReverses())
     Out.push_back(R->QueryName);
@@ -158,12 +158,13 @@ const LookupMember *referenced(const LookupMember &Rel) {
 // The problem found in a path, if any.
 struct Problem {
   enum Kind { None, UnknownField, UnsupportedLookup, OrderLookup, OrderToMany,
-              NotRelation, NotColumn, CrossesRelation } K = None;
+              NotRelation, NotColumn, CrossesRelation, ThroughGenericRef } K = None;
   size_t Index = 0;                 // the segment at fault
   const LookupModel *In = nullptr;  // the model it was looked up in
   std::string Label;                // "Author::name" for lookups, the to-many step for OrderToMany
   bool LookupsToo = false;          // UnknownField: a lookup name would also fit here
   std::string What;                 // NotColumn: "a reverse relation" / "a many-to-many relation"
+  const LookupMember *Generic = nullptr;  // ThroughGenericRef: the GenericRef named
 };
 
 struct Path {
@@ -215,13 +216,26 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
     llvm::StringRef Seg = Segs[I].Text;
     Named N = find(*M, Seg);
     // A many-to-many, forward or by its reverse query name: a to-many step.
+    // A GenericRelation is one too: T's rows pointing at this one.
     const LookupModel *Many = nullptr;
-    if (N.M && N.M->Kind == MemberKind::ManyToMany)
+    const bool ManyMember =
+        N.M && (N.M->Kind == MemberKind::ManyToMany || N.M->Kind == MemberKind::GenericRelation);
+    if (ManyMember)
       Many = followable(N.M->Target);
     else if (N.Reverse && N.Reverse->ManyToMany)
       Many = N.Reverse->Source;
-    if (N.M && N.M->Kind == MemberKind::ManyToMany && !Many)
+    if (ManyMember && !Many)
       return Problem();  // a malformed relation or an unknown target: reported elsewhere
+    // A GenericRef has no column and no one target to join: Django's
+    // FieldError ("does not generate an automatic reverse relation").
+    if (N.M && N.M->Kind == MemberKind::GenericRef) {
+      Problem P;
+      P.K = Problem::ThroughGenericRef;
+      P.Index = I;
+      P.In = M;
+      P.Generic = N.M;
+      return P;
+    }
     const auto Last = [&](const LookupModel &Next) {
       return I + 1 == Segs.size() || (I + 2 == Segs.size() && isLookup(Segs[I + 1].Text) &&
                                       !find(Next, Segs[I + 1].Text));
@@ -306,7 +320,7 @@ Problem resolve(const LookupModel &Root, const std::vector<Segment> &Segs, Path 
     if (N.Reverse) {
       const LookupReverse &R = *N.Reverse;
       const LookupModel *From = M;
-      if (!R.Single) {
+      if (!R.Single && !R.Generic) {  // a generic row points at one object
         Out.ToMany = true;
         if (Out.ToManyStep.empty())
           Out.ToManyStep = R.QueryName;
@@ -334,12 +348,17 @@ Problem resolveRelated(const LookupModel &Root, const std::vector<Segment> &Segs
     P.In = M;
     Named N = find(*M, Segs[I].Text, By, Prefetch ? Reach::Prefetch : Reach::Own);
     if (N.M && !N.Attname &&
-        (N.M->isKeyRelation() || (Prefetch && N.M->Kind == MemberKind::ManyToMany))) {
+        (N.M->isKeyRelation() ||
+         (Prefetch && (N.M->Kind == MemberKind::ManyToMany || N.M->Kind == MemberKind::GenericRelation)))) {
       M = followable(N.M->Target);
       if (!M)
         return Problem();
       continue;
     }
+    // prefetch_related("content_object"): its objects' models are known
+    // only per row, so what follows it is the runtime's to check.
+    if (Prefetch && N.M && N.M->Kind == MemberKind::GenericRef)
+      return Problem();
     if (N.Reverse && (Prefetch || N.Reverse->Single)) {
       M = N.Reverse->Source;
       continue;
@@ -383,7 +402,10 @@ Problem resolveLoadField(const LookupModel &Root, llvm::StringRef Text,
     if (M->Kind == MemberKind::Other)
       return P;  // malformed: the shape checks report it
     P.K = Problem::NotColumn;
-    P.What = M->isReverseMember() ? "a reverse relation" : "a many-to-many relation";
+    P.What = M->isReverseMember()                         ? "a reverse relation"
+             : M->Kind == MemberKind::GenericRef          ? "a generic reference"
+             : M->Kind == MemberKind::GenericRelation     ? "a generic relation"
+                                                          : "a many-to-many relation";
     return P;
   }
   if (find(Root, Text).Attname)
@@ -401,15 +423,19 @@ Problem resolveLoadField(const LookupModel &Root, llvm::StringRef Text,
 std::vector<std::string> relationNames(const LookupModel &M, bool Prefetch) {
   std::vector<std::string> Out;
   for (const LookupMember &Mem : M.Members)
-    if (Mem.isKeyRelation() || (Prefetch && Mem.Kind == MemberKind::ManyToMany))
+    if (Mem.isKeyRelation() ||
+        (Prefetch && (Mem.Kind == MemberKind::ManyToMany || Mem.Kind == MemberKind::GenericRef ||
+                      Mem.Kind == MemberKind::GenericRelation)))
       Out.push_back(Mem.Name);
-  if (Prefetch)
+  if (Prefetch) {
     for (const LookupReverse *R : M.inheritedReverses())
-      Out.push_back(R->Accessor);
-  else
+      if (!R->Generic)  // a lookup name only
+        Out.push_back(R->Accessor);
+  } else {
     for (const LookupReverse &R : M.Reverses)
       if (R.Single)
         Out.push_back(R.QueryName);
+  }
   return Out;
 }
 
@@ -463,7 +489,7 @@ OtherSpelling otherSpelling(const LookupModel &M, llvm::StringRef S, CallKind K)
     Reverses = M.inheritedReverses();
   for (const LookupReverse *RP : Reverses) {
     const LookupReverse &R = *RP;
-    if (R.Accessor == R.QueryName)
+    if (R.Accessor == R.QueryName || R.Generic)
       continue;
     if (K == CallKind::PrefetchRelated && R.QueryName == S) {
       Out = {&R, false, R.Accessor};
@@ -834,6 +860,14 @@ class LookupVisitor : public RecursiveASTVisitor<LookupVisitor> {
       case Problem::CrossesRelation:
         Ctx.report(SL->getBeginLoc(), Diag::LoadFieldsCrossesRelation)
             << LoadCall << P.In->Name << Text << P.Label;
+        break;
+      case Problem::ThroughGenericRef:
+        Ctx.report(L, Diag::LookupThroughGenericRef)
+            << labelOf(*P.In, P.Generic->Name) << P.Generic->ContentTypeField << P.Generic->ObjectIdField
+            << P.In->Name;
+        if (P.Generic->Field)
+          Ctx.report(P.Generic->Field->getLocation(), Diag::RelationDeclaredHere)
+              << labelOf(*P.In, P.Generic->Name);
         break;
     }
     return false;

@@ -85,6 +85,9 @@ class Classifier {
                                                         : S;
     if (isStd(Spec, "basic_string_view"))
       return {Scalar::Kind, ValueKind::Text};
+    // A content type stands for its id (ContentType::key()).
+    if (RD && isCovetEntity(RD, "ContentType"))
+      return {Scalar::Kind, ValueKind::ContentType};
     if (ValueKind K = storedValueKind(C); K != ValueKind::Other)
       return {Scalar::Kind, K};
     if (RD)
@@ -157,7 +160,7 @@ bool fits(ValueKind Column, ValueKind Value) {
     case ValueKind::Real:
     case ValueKind::Bool:
       return Value != ValueKind::Text && Value != ValueKind::Blob && Value != ValueKind::Timestamp &&
-             Value != ValueKind::Date && Value != ValueKind::Uuid;
+             Value != ValueKind::Date && Value != ValueKind::Uuid && Value != ValueKind::ContentType;
     case ValueKind::Text:
       // An enum may be stored by name (covet::enum_text): its value is text.
       return Value == ValueKind::Text || Value == ValueKind::Enum;
@@ -165,6 +168,8 @@ bool fits(ValueKind Column, ValueKind Value) {
       return Value == ValueKind::Decimal || Value == ValueKind::Integer;
     case ValueKind::Uuid:
       return Value == ValueKind::Uuid;
+    case ValueKind::ContentType:  // a ContentTypeId column: a ContentType, its id, or an integer
+      return Value == ValueKind::ContentType || Value == ValueKind::Integer;
     case ValueKind::Blob:
       return Value == ValueKind::Blob;
     case ValueKind::Timestamp:

@@ -33,11 +33,15 @@ void MisplacedOptionCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     if (!Relation && Mem->isRelationStorage())
       continue;  // MissingRelationAttributeCheck reports the member
     const bool ManyToMany = Mem->Relation == RelationAttr::ManyToMany;
+    const bool GenericRef = Mem->Kind == Storage::GenericRef;
+    const bool GenericRelation = Mem->Kind == Storage::GenericRelation;
     const char *What = ManyToMany                                   ? "a many-to-many"
                        : Mem->Relation == RelationAttr::OneToOne    ? "a one-to-one"
                        : Mem->Relation == RelationAttr::ForeignKey  ? "a foreign key"
                        : Mem->Kind == Storage::ReverseSet ||
                                Mem->Kind == Storage::ReverseOne     ? "a reverse member"
+                       : GenericRef                                 ? "a generic reference"
+                       : GenericRelation                            ? "a generic relation"
                                                                     : "not a relation";
     auto Misplaced = [&](AttrId Id, const char *AppliesTo) {
       const AnnotateAttr *A = findAttr(F, Id);
@@ -52,8 +56,19 @@ void MisplacedOptionCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
     }
     if (!Relation) {
       Misplaced(AttrId::related_name, "relation members");
-      Misplaced(AttrId::related_query_name, "relation members");
+      // A GenericRelation's query name lets T's queries filter through it.
+      if (!GenericRelation)
+        Misplaced(AttrId::related_query_name, "relation members and generic relations");
       Misplaced(AttrId::db_constraint, "relation members");
+    }
+    if (!GenericRef && !GenericRelation)
+      Misplaced(AttrId::generic_fields, "generic references and generic relations");
+    if (!GenericRelation)
+      Misplaced(AttrId::generic_relation, "generic relations ('covet::GenericRelation<T>')");
+    // Neither has a column for these to shape.
+    if (GenericRef || GenericRelation) {
+      Misplaced(AttrId::column, "columns");
+      Misplaced(AttrId::db_index, "columns, foreign keys and one-to-ones");
     }
     if (!Relation || ManyToMany)
       Misplaced(AttrId::to_field, "foreign keys and one-to-ones");
@@ -61,9 +76,9 @@ void MisplacedOptionCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
       Misplaced(AttrId::through, "many-to-many members");
       Misplaced(AttrId::through_fields, "many-to-many members");
       Misplaced(AttrId::symmetrical, "many-to-many members");
-    } else {
-      Misplaced(AttrId::unique, "columns, foreign keys and one-to-ones");
     }
+    if (ManyToMany || GenericRef || GenericRelation)
+      Misplaced(AttrId::unique, "columns, foreign keys and one-to-ones");
   }
 }
 

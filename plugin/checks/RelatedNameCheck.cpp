@@ -18,7 +18,8 @@ bool isIdentifier(llvm::StringRef S) {
 
 void RelatedNameCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   for (const auto &[M, Mem] : Graph.distinctMembers()) {
-    if (Mem->Relation == RelationAttr::None)
+    // A GenericRelation's related_query_name is a lookup name like any other.
+    if (Mem->Relation == RelationAttr::None && Mem->Kind != Storage::GenericRelation)
       continue;  // MisplacedOptionCheck reports the option
     const clang::FieldDecl *F = Mem->Field;
     const bool Hidden = Mem->RelatedName && !Mem->RelatedName->empty() &&

@@ -20,6 +20,8 @@ const char *notColumn(const Member &Mem) {
     case Storage::ReverseSet:
     case Storage::ReverseOne: return "a reverse member";
     case Storage::Prefetched: return "a prefetched member";
+    case Storage::GenericRef: return "a generic reference";
+    case Storage::GenericRelation: return "a generic relation";
     case Storage::Id:
     case Storage::Uuid:
     case Storage::Ref:

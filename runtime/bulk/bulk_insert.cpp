@@ -39,6 +39,7 @@
 #include "database_state.hpp"
 #include "inheritance/table_chain.hpp"
 #include "inheritance/single_table.hpp"
+#include "generic/generic_writes.hpp"
 #include "model/auto_fields.hpp"
 #include "model/column_value.hpp"
 #include "relations/key_batches.hpp"
@@ -202,6 +203,7 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   for (void* object : objects) {
     assign_generated_key(model, object);
     stamp_auto_now(model, object, AutoWrite::Create, now);
+    store_generic_refs(db, model, object);
   }
   // Every value is checked before the first statement, so a value no
   // column can hold (check_fits) leaves no batch written.

@@ -28,6 +28,7 @@
 // of the query's own table first).
 #include "bulk/statement.hpp"
 #include "bulk/update_fields.hpp"
+#include "generic/generic_writes.hpp"
 #include "database_state.hpp"
 #include "inheritance/table_chain.hpp"
 #include "model/column_value.hpp"
@@ -141,6 +142,19 @@ std::int64_t bulk_update(const std::shared_ptr<DatabaseState>& db, const ModelIn
                            " (it is 0); create or save it first",
                        model.name);
     if (seen.insert(key).second) targets.push_back(Target{std::move(key), objects[i]});
+  }
+  // An object assigned to a generic reference is written as its two members
+  // will hold it (the objects are const: a copy holds them).
+  std::vector<std::shared_ptr<void>> stored;
+  if (has_generic_refs(model)) {
+    for (Target& t : targets) {
+      if (!has_assigned_generic_ref(model, t.object)) continue;
+      std::shared_ptr<void> copy = model.make();
+      model.copy(copy.get(), t.object);
+      store_generic_refs(db, model, copy.get());
+      t.object = copy.get();
+      stored.push_back(std::move(copy));
+    }
   }
   // The values written are checked before the first statement: a value its
   // column cannot hold (check_fits) is a DataError and nothing is updated.

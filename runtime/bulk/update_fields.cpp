@@ -34,6 +34,10 @@ std::string non_column_kind(const ModelInfo& model, std::string_view name) {
   for (const MemberInfo& m : model.members) {
     if (m.name != name) continue;
     if (m.kind == MemberKind::ReverseMember) return "a reverse relation member";
+    if (m.kind == MemberKind::GenericRef)
+      return "a generic reference (update its members '" + m.generic->content_type_field + "' and '" +
+             m.generic->object_id_field + "')";
+    if (m.kind == MemberKind::GenericRelation) return "a generic relation";
     if (m.relation && m.relation->kind == RelationKind::ManyToMany) return "a many-to-many relation";
     return "not a column";
   }

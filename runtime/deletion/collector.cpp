@@ -11,6 +11,7 @@
 #include "deletion/collector.hpp"
 
 #include "backend/connection.hpp"
+#include "generic/content_type_cache.hpp"
 #include "inheritance/table_chain.hpp"
 #include "inheritance/single_table.hpp"
 #include "relations/join_table.hpp"
@@ -58,6 +59,12 @@ std::map<const ModelInfo*, std::vector<Incoming>> build_incoming() {
       if (m.relation->kind == RelationKind::ManyToMany) continue;  // join rows: execute()
       if (m.declared_by != model) continue;  // inherited: the declaring model's relation covers its rows
       direct[&Incoming::rows_of(*m.relation->target)].push_back(Incoming{model, &m});
+    }
+    for (const MemberInfo& m : model->members) {
+      if (m.kind != MemberKind::GenericRelation || !m.generic || !m.generic->related) continue;
+      const MemberInfo& type_member = *m.generic->content_type_member;
+      const ModelInfo& holder = type_member.declared_by ? *type_member.declared_by : *m.generic->related;
+      out[model].push_back(Incoming{&holder, &m, false, model});
     }
     if (model->inheritance == Inheritance::MultiTable && model->parent_model)
       out[model->parent_model].push_back(Incoming{model, &parent_link_member(*model), true});
@@ -144,8 +151,23 @@ std::string Collector::in_list(std::vector<Value>::const_iterator begin,
   return sql + ")";
 }
 
+std::optional<std::int64_t> Collector::generic_content_type(const Incoming& relation) const {
+  const std::shared_ptr<const ContentTypeCache> types = content_types(db_);
+  const ModelInfo& owner = *relation.generic_owner;
+  const ContentTypeRow* row = owner.content_type.empty() ? nullptr : types->by_name(owner.content_type);
+  if (!row) return std::nullopt;
+  return row->id;
+}
+
 std::string Collector::references_condition(const Incoming& relation, const std::vector<Value>& referenced,
                                             std::vector<Value>& params) const {
+  if (relation.generic_owner) {
+    const GenericInfo& g = *relation.member->generic;
+    std::string sql = quote(g.object_id_member->column) + " IN " + in_list(referenced.begin(), referenced.end(), params);
+    params.push_back(Value(*generic_content_type(relation)));
+    return sql + " AND " + quote(g.content_type_member->column) + " = " +
+           placeholder(db_.dialect, static_cast<int>(params.size()));
+  }
   const std::string column = quote(relation.member->column);
   const std::string& to_field = relation.member->relation->to_field;
   const ModelInfo& target = relation.target();
@@ -240,12 +262,14 @@ void Collector::process(const Pending& pending) {
         if (unseen.size() < batch.size()) add_dependency(relation);
         if (unseen.empty()) continue;
         SubObjects rows(*this, relation, unseen);
-        handler_for(relation.member->relation->on_delete)(*this, relation, rows);
+        handler_for(relation.on_delete())(*this, relation, rows);
         continue;
       }
       if (relation.member == closed_) continue;  // the rows it reaches are collected already
+      // No content-type row for the owner: no generic row can point at it.
+      if (relation.generic_owner && !generic_content_type(relation)) continue;
       SubObjects rows(*this, relation, batch);
-      handler_for(relation.member->relation->on_delete)(*this, relation, rows);
+      handler_for(relation.on_delete())(*this, relation, rows);
     }
   }
 }
@@ -265,7 +289,7 @@ bool Collector::can_fast_delete(const ModelInfo& model) const {
   // join rows of their own: collected, not deleted by reference.
   if (model.multi_table || model.parent || !model.discriminator.empty()) return false;
   for (const Incoming& r : incoming_relations(model))
-    if (r.member->relation->on_delete != OnDelete::DoNothing) return false;
+    if (r.on_delete() != OnDelete::DoNothing) return false;
   for (const auto& [source, member] : automatic_join_tables()) {
     const ModelInfo& target = *member->relation->target;
     if (source == &model || &target == &model) return false;
@@ -456,8 +480,14 @@ DeleteResult Collector::execute() {
   for (const FieldUpdate& update : field_updates_) {
     const ModelInfo& source = *update.relation.source;
     std::vector<Value> params{update.value};
-    std::string sql = "UPDATE " + quote(source.table) + " SET " + quote(update.relation.member->column) + " = " +
-                      placeholder(db_.dialect, 1) + " WHERE " +
+    std::string assignment = quote(update.relation.member->column) + " = " + placeholder(db_.dialect, 1);
+    if (update.relation.generic_owner) {  // SET_NULL of a generic relation: both columns
+      const GenericInfo& g = *update.relation.member->generic;
+      params.push_back(update.value);
+      assignment = quote(g.content_type_member->column) + " = " + placeholder(db_.dialect, 1) + ", " +
+                   quote(g.object_id_member->column) + " = " + placeholder(db_.dialect, 2);
+    }
+    std::string sql = "UPDATE " + quote(source.table) + " SET " + assignment + " WHERE " +
                       references_condition(update.relation, update.referenced, params);
     run(source, sql, params);
   }

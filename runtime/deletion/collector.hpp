@@ -52,6 +52,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -69,7 +70,17 @@ struct Incoming {
   // `member` is a multi-table child's parent link (no member of the model:
   // the collector's own description of the child table's key column).
   bool parent_link = false;
-  const ModelInfo& target() const { return rows_of(*member->relation->target); }
+  // A GenericRelation of `generic_owner` (`member` is the GenericRelation
+  // member): the rows of `source` (the model holding the two columns) whose
+  // content-type column holds the owner's content type and whose object-id
+  // column holds a referenced key. No constraint backs it; its on_delete is
+  // the GenericRelation's (CASCADE, SET_NULL of both columns, DO_NOTHING).
+  const ModelInfo* generic_owner = nullptr;
+
+  const ModelInfo& target() const {
+    return rows_of(generic_owner ? *generic_owner : *member->relation->target);
+  }
+  OnDelete on_delete() const { return generic_owner ? member->generic->on_delete : member->relation->on_delete; }
   static const ModelInfo& rows_of(const ModelInfo& model) {
     return model.concrete_model ? *model.concrete_model : model;
   }
@@ -78,7 +89,8 @@ struct Incoming {
 // Every foreign key and one-to-one pointing at the rows of `model` (a
 // concrete model: relations to its proxies included), hidden reverse sides
 // (related_name "+") and the parent links of its multi-table children
-// included, in a stable order.
+// included, and its GenericRelations (its own and inherited ones: each
+// model's rows are pointed at under its own content type), in a stable order.
 const std::vector<Incoming>& incoming_relations(const ModelInfo& model);
 
 class Collector;
@@ -182,6 +194,9 @@ class Collector {
   std::string in_list(std::vector<Value>::const_iterator begin, std::vector<Value>::const_iterator end,
                       std::vector<Value>& params) const;
   std::string quote(const std::string& identifier) const;
+  // The id of a generic relation's owner's content type; nullopt when the
+  // content-type table has no row for it (then nothing can point at it).
+  std::optional<std::int64_t> generic_content_type(const Incoming& relation) const;
 
   DatabaseState& db_;
   const ModelInfo& root_;

@@ -3,6 +3,7 @@
 // first of them fills with one statement; none writes to the table.
 #include "database_access.hpp"
 #include "generic/content_type_cache.hpp"
+#include "generic/content_type_lookup.hpp"
 #include "generic/content_type_table.hpp"
 
 #include <covet/content_type.hpp>
@@ -35,6 +36,31 @@ const ModelInfo& content_type_model(const ModelInfo& model, ConcreteModel concre
 
 }  // namespace
 
+ContentType content_type_for_model(DatabaseState& db, const ModelInfo& model, ConcreteModel concrete) {
+  const ModelInfo& target = content_type_model(model, concrete);
+  if (target.content_type.empty())
+    throw UsageError(target.name + " has no content-type name: its metadata was not emitted by a Covet plugin that "
+                         "names content types; rebuild it through covet_add_models()",
+                     target.name);
+  const std::shared_ptr<const ContentTypeCache> cache = content_types(db);
+  const ContentTypeRow* row = cache->by_name(target.content_type);
+  if (row == nullptr)
+    throw UsageError(target.name + " (content type '" + target.content_type + "') has no row in " +
+                         kContentTypeTable +
+                         ": the tables were made by a create_all() that did not know the model; run db.create_all(), "
+                         "which adds the missing rows (content-type lookups never write)",
+                     target.name);
+  return ContentTypeAccess::make(*row);
+}
+
+ContentType content_type_for_id(DatabaseState& db, std::int64_t id) {
+  const std::shared_ptr<const ContentTypeCache> cache = content_types(db);
+  const ContentTypeRow* row = cache->by_id(id);
+  if (row == nullptr)
+    throw DoesNotExist("no content type has id " + std::to_string(id) + " in " + kContentTypeTable, "ContentType");
+  return ContentTypeAccess::make(*row);
+}
+
 }  // namespace detail
 
 const ModelInfo& ContentType::model_info() const {
@@ -56,29 +82,11 @@ void ContentType::throw_mismatch(const std::type_info& wanted) const {
 }
 
 ContentType ContentType::for_model(const Database& db, const ModelInfo& model, ConcreteModel concrete) {
-  const ModelInfo& target = detail::content_type_model(model, concrete);
-  if (target.content_type.empty())
-    throw UsageError(target.name + " has no content-type name: its metadata was not emitted by a Covet plugin that "
-                         "names content types; rebuild it through covet_add_models()",
-                     target.name);
-  const std::shared_ptr<const detail::ContentTypeCache> cache = detail::content_types(detail::open_state(db));
-  const detail::ContentTypeRow* row = cache->by_name(target.content_type);
-  if (row == nullptr)
-    throw UsageError(target.name + " (content type '" + target.content_type + "') has no row in " +
-                         detail::kContentTypeTable +
-                         ": the tables were made by a create_all() that did not know the model; run db.create_all(), "
-                         "which adds the missing rows (content-type lookups never write)",
-                     target.name);
-  return detail::ContentTypeAccess::make(*row);
+  return detail::content_type_for_model(detail::open_state(db), model, concrete);
 }
 
 ContentType ContentType::for_id(const Database& db, std::int64_t id) {
-  const std::shared_ptr<const detail::ContentTypeCache> cache = detail::content_types(detail::open_state(db));
-  const detail::ContentTypeRow* row = cache->by_id(id);
-  if (row == nullptr)
-    throw DoesNotExist("no content type has id " + std::to_string(id) + " in " + detail::kContentTypeTable,
-                       "ContentType");
-  return detail::ContentTypeAccess::make(*row);
+  return detail::content_type_for_id(detail::open_state(db), id);
 }
 
 std::vector<ContentType> ContentType::all(const Database& db) {

@@ -78,4 +78,14 @@ std::string drop_content_type_table_sql(Dialect d) {
   return "DROP TABLE IF EXISTS " + quote_identifier(d, kContentTypeTable) + (d == Dialect::PostgreSQL ? " CASCADE" : "");
 }
 
+std::string content_type_condition(ParamSink& sink, const std::string& column, const std::string& name) {
+  const std::size_t dot = name.find('.');
+  const std::string app_label = name.substr(0, dot);
+  const std::string model = dot == std::string::npos ? std::string() : name.substr(dot + 1);
+  const Dialect d = sink.dialect;
+  std::string sql = column + " = (SELECT " + quote_identifier(d, "id") + " FROM " + quote_identifier(d, kContentTypeTable) +
+                    " WHERE " + quote_identifier(d, "app_label") + " = " + sink.bind(Value(app_label));
+  return sql + " AND " + quote_identifier(d, "model") + " = " + sink.bind(Value(model)) + ")";
+}
+
 }  // namespace covet::detail

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "query/lookups.hpp"  // ParamSink
 
 #include <covet/model_info.hpp>
 
@@ -36,6 +37,12 @@ std::string create_content_type_table_sql(Dialect dialect);
 // create_all adding the same row is no error). Runs in the caller's
 // transaction; throws what the connection throws.
 void ensure_content_types(Connection& conn, bool table_exists, const std::vector<const ModelInfo*>& models);
+
+// `column = <the id of content type "app_label.model">`, as SQL reading the
+// table in the statement itself (a scalar subquery on its unique key): the
+// joins and EXISTS of lookups through generic relations, which compile
+// without a database at hand. Binds the two parts of `name` into `sink`.
+std::string content_type_condition(ParamSink& sink, const std::string& column, const std::string& name);
 
 // drop_all's part: DROP TABLE IF EXISTS (CASCADE on PostgreSQL, for the
 // generic references that will refer to it).

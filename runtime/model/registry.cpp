@@ -7,9 +7,11 @@
 // column types and reverse relations (which need all models), and freezes the
 // result: after that, ModelInfo objects never change and pointers to them and
 // into them stay valid for the life of the process.
+#include "generic/generic_members.hpp"
 #include "inheritance/abstract_models.hpp"
 #include "inheritance/proxy_models.hpp"
 #include "model/enum_registry.hpp"
+#include "model/type_names.hpp"
 
 #include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
@@ -17,8 +19,6 @@
 #include <covet/model_info.hpp>
 
 #include <algorithm>
-#include <cstdlib>
-#include <cxxabi.h>
 #include <exception>
 #include <map>
 #include <memory>
@@ -45,12 +45,7 @@ Registry& registry() {
   return r;
 }
 
-std::string demangle(const std::type_info& type) {
-  int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
-                                              std::free);
-  return status == 0 && name ? std::string(name.get()) : std::string(type.name());
-}
+using detail::demangle;
 
 // The column type of a key that refers to `target` through `to_field`.
 ColumnType key_type(const ModelInfo& source, const MemberInfo& relation, const ModelInfo& target) {
@@ -181,6 +176,7 @@ void resolve(Registry& r) {
     }
   }
   detail::link_proxies(r.ordered);
+  detail::link_generic_members(r.ordered);
 
 }
 

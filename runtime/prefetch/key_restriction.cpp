@@ -1,6 +1,7 @@
 #include "prefetch/key_restriction.hpp"
 
 #include "database_state.hpp"
+#include "generic/content_type_table.hpp"
 #include "query/lookups.hpp"
 #include "sql/list_parameter.hpp"
 
@@ -31,6 +32,12 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, SqlScope& scope, 
     out.key = scope.column(scope.root(), *r.key_member);
   }
   ParamSink sink{ctx.dialect, &ctx.params};
+  // A generic relation's owner content type, bound before the keys (the
+  // text order: it comes first in the condition).
+  std::string generic;
+  if (r.content_type_member)
+    generic = content_type_condition(sink, scope.column(scope.root(), *r.content_type_member), r.content_type_name) +
+              " AND ";
 
   const bool all_integers =
       std::all_of(r.keys.begin(), r.keys.end(), [](const Value& v) { return v.is_integer(); });
@@ -39,14 +46,14 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, SqlScope& scope, 
   if (ctx.dialect == Dialect::PostgreSQL && ((is_integer_type(r.key_type) && all_integers) ||
                                              (r.key_type == ColumnType::Text && all_text) ||
                                              (r.key_type == ColumnType::Uuid && all_uuids))) {
-    out.condition =
-        list_parameter_condition(ctx.dialect, out.key, r.key_type, sink.bind(Value(pg_array_literal(r.keys))));
+    out.condition = generic + list_parameter_condition(ctx.dialect, out.key, r.key_type,
+                                                       sink.bind(Value(pg_array_literal(r.keys))));
     return out;
   }
   // SQLite (or a key type without an array cast): an IN list padded to a
   // power of two, so its length takes few distinct values.
   std::size_t padded = r.keys.empty() ? 1 : std::bit_ceil(r.keys.size());
-  out.condition = out.key + " IN (";
+  out.condition = generic + out.key + " IN (";
   for (std::size_t i = 0; i < padded; ++i) {
     if (i) out.condition += ", ";
     out.condition += sink.bind(i < r.keys.size() ? r.keys[i] : r.keys.empty() ? Value() : r.keys.back());

@@ -34,6 +34,10 @@ struct KeyRestriction {
   const MemberInfo* key_member = nullptr;  // no join table: the model's member compared with the keys
   ColumnType key_type = ColumnType::BigInt;
   std::vector<Value> keys;        // one batch, distinct, none NULL
+  // A generic relation's rows (covet::GenericRelation): they also hold the
+  // owner's content type, named `content_type_name`, in this member.
+  const MemberInfo* content_type_member = nullptr;
+  std::string content_type_name;
 };
 
 struct KeyRestrictionSql {

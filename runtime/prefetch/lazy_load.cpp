@@ -22,6 +22,8 @@ namespace {
 // "Book.author" / "Author.books (the reverse of Book.author)".
 std::string describe(const LazyLoad& load, const ModelInfo* owner) {
   const MemberInfo& m = *load.relation;
+  if (m.kind == MemberKind::GenericRelation)
+    return (m.declared_by ? m.declared_by->name + "." : std::string()) + m.name;
   if (!load.reverse) return (owner ? owner->name + "." : std::string()) + m.name;
   for (const ReverseRelation& r : m.relation->target->reverse)
     if (r.member == &m) return m.relation->target->name + "." + r.accessor + " (the reverse of " +
@@ -33,6 +35,7 @@ std::string describe(const LazyLoad& load, const ModelInfo* owner) {
 // takes for it.
 std::string prefetch_name(const LazyLoad& load) {
   const MemberInfo& m = *load.relation;
+  if (m.kind == MemberKind::GenericRelation) return m.name;
   if (!load.reverse) return m.name;
   for (const ReverseRelation& r : m.relation->target->reverse)
     if (r.member == &m) return r.accessor;

@@ -31,7 +31,10 @@ std::vector<Value> PeerGroup::peer_values(const MemberInfo& member) const {
 PeerGroup::Loaded& PeerGroup::load(const std::shared_ptr<DatabaseState>& db, const LazyLoad& lazy) {
   const Key key{lazy.relation, lazy.reverse};
   if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
-  RelationStep step = step_of(*lazy.relation, lazy.reverse);
+  // A GenericRelation is no relation of a key column: its step is resolved
+  // by name on the peers' model.
+  RelationStep step = lazy.relation->kind == MemberKind::GenericRelation ? resolve_step(*model_, lazy.relation->name)
+                                                                          : step_of(*lazy.relation, lazy.reverse);
   Loaded& out = loaded_[key];
   std::vector<Value> keys = peer_values(*step.owner_key);
   const ModelInfo& related = *step.related;

@@ -1,5 +1,6 @@
 #include "prefetch/prefetch_engine.hpp"
 
+#include "prefetch/generic_prefetch.hpp"
 #include "prefetch/related_rows.hpp"
 #include "prefetch/relation_step.hpp"
 #include "query/lookup_limits.hpp"
@@ -173,6 +174,20 @@ Resolved resolve_lookup(const ModelInfo& model, const Prefetch& p) {
                        model.name);
     RelationStep step = resolve_step(*at, names[i]);
     const bool last = i + 1 == names.size();
+    if (step.generic_ref) {
+      if (!last)
+        throw FieldError("Cannot prefetch '" + p.lookup() + "': " + step.describe +
+                             " is a generic reference, whose objects are of several models; prefetch it alone (\"" +
+                             names[i] + "\") and what its objects relate to with a query of each model",
+                         model.name);
+      if (p.queryset_model() || p.to_attr())
+        throw UsageError("Prefetch('" + p.lookup() + "'): " + step.describe +
+                             " is a generic reference, whose objects are of several models: it takes no query set "
+                             "nor to_attr; prefetch it by name",
+                         model.name);
+      out.steps.push_back(std::move(step));
+      return out;
+    }
     if (!step.slot && !(last && p.to_attr()))
       throw UsageError("Cannot prefetch '" + p.lookup() + "': " + at->name + " has no member for " +
                            step.describe + " to hold the prefetched " + step.related->name +
@@ -242,6 +257,12 @@ void run_prefetch(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mod
         throw UsageError("'" + p.lookup() + "' lookup was already seen with a different query set; put the "
                              "Prefetch with the query set before the lookups that go through it",
                          model.name);
+      }
+      if (step.generic_ref) {
+        Level next{nullptr, load_generic_objects(db, step, level.objects)};
+        done[prefix] = next;
+        level = std::move(next);
+        continue;
       }
       const QueryState* qs = custom ? p.queryset().get() : nullptr;
       // Loaded objects are reused even under a Prefetch with its own query

@@ -29,7 +29,8 @@ std::string prefetchable_names(const ModelInfo& owner) {
     if (seen.insert(name).second) out += (out.empty() ? "" : ", ") + name;
   };
   for (const MemberInfo& m : owner.members)
-    if (m.kind == MemberKind::Relation) add(m.name);
+    if (m.kind == MemberKind::Relation || m.kind == MemberKind::GenericRef || m.kind == MemberKind::GenericRelation)
+      add(m.name);
   for (const ModelInfo* m = &owner; m; m = m->parent_model)
     for (const ReverseRelation& r : m->reverse) add(r.accessor);
   return out.empty() ? "(none)" : out;
@@ -97,6 +98,36 @@ RelationStep step_of(const MemberInfo& relation, bool reverse) {
 }
 
 RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
+  if (const MemberInfo* m = owner.member(name); m && m->kind == MemberKind::GenericRelation) {
+    const GenericInfo& g = *m->generic;
+    RelationStep step;
+    step.owner = &owner;
+    step.related = g.related;
+    step.name = std::string(name);
+    step.describe = owner.name + "." + m->name;
+    step.relation = m;
+    step.reverse = true;
+    step.owner_key = owner.primary_key;
+    step.slot = m;
+    step.restriction.key_member = g.object_id_member;
+    step.restriction.key_type = g.object_id_member->type == ColumnType::AutoId ? ColumnType::BigInt : g.object_id_member->type;
+    step.restriction.content_type_member = g.content_type_member;
+    step.restriction.content_type_name =
+        owner.concrete_model ? owner.concrete_model->content_type : owner.content_type;
+    return step;
+  }
+  if (const MemberInfo* m = owner.member(name); m && m->kind == MemberKind::GenericRef) {
+    RelationStep step;
+    step.owner = &owner;
+    step.name = std::string(name);
+    step.describe = owner.name + "." + m->name;
+    step.relation = m;
+    step.single = true;
+    step.owner_key = m->generic->object_id_member;
+    step.slot = m;
+    step.generic_ref = m;
+    return step;
+  }
   if (const MemberInfo* m = owner.member(name); m && m->kind == MemberKind::Relation) {
     RelationStep step = step_of(*m, false);
     step.name = std::string(name);

@@ -9,6 +9,8 @@
 //   O2O, reverse              pk (or to_field)     the source's key column           one        ReverseOne (store_object)
 //   M2M, forward (RefSet)     the join's key       join table, source column         many       the RefSet (open_cache)
 //   M2M, reverse              the join's key       join table, target column         many       ReverseSet (open_cache)
+//   GenericRelation           pk                   object-id column + content type   many       GenericRelation (open_cache)
+//   GenericRef                object-id column     each content type's key           one        the GenericRef (generic_state)
 #pragma once
 
 #include "prefetch/key_restriction.hpp"
@@ -31,6 +33,10 @@ struct RelationStep {
   const MemberInfo* owner_key = nullptr;  // the owner's member whose value the rows match
   const MemberInfo* slot = nullptr;       // the owner's member receiving the rows; null: none declared
   KeyRestriction restriction;             // without keys
+  // A generic reference (covet::GenericRef) of the owner: its objects are of
+  // several models, loaded one query per content type present
+  // (prefetch/generic_prefetch.hpp); `related` is null then.
+  const MemberInfo* generic_ref = nullptr;
 };
 
 // The step `name` from `owner`: a forward relation member or a reverse

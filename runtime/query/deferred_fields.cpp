@@ -52,7 +52,10 @@ const MemberInfo& resolve_field(const ModelInfo& model, std::string_view name, c
   }
   if (const MemberInfo* m = model.member(name)) {
     if (!m->column.empty()) return *m;
-    const char* kind = m->kind == MemberKind::ReverseMember ? "a reverse relation" : "a many-to-many relation";
+    const char* kind = m->kind == MemberKind::ReverseMember     ? "a reverse relation"
+                       : m->kind == MemberKind::GenericRef      ? "a generic reference (its two members are columns)"
+                       : m->kind == MemberKind::GenericRelation ? "a generic relation"
+                                                                : "a many-to-many relation";
     refuse(model, quoted + " is " + kind + " of " + model.name + ", not a column: " + call +
                       "() names columns");
   }

@@ -47,7 +47,17 @@ struct Named {
   const ReverseRelation* reverse = nullptr;
   const ModelInfo* hidden_source = nullptr;  // a hidden many-to-many name: `member` of this model
   const ModelInfo* child = nullptr;          // a multi-table child, by its parent link's query name
+  // The related_query_name of a GenericRelation of `generic_owner` that
+  // points at this model's rows.
+  const MemberInfo* generic_back = nullptr;
+  const ModelInfo* generic_owner = nullptr;
 };
+
+// The content type a generic relation's rows hold for an owner of `model`:
+// its concrete model's (a proxy's objects are stored under it).
+std::string owner_content_type(const ModelInfo& model) {
+  return model.concrete_model ? model.concrete_model->content_type : model.content_type;
+}
 
 Named find(const ModelInfo& model, std::string_view name) {
   Named out;
@@ -78,6 +88,14 @@ Named find(const ModelInfo& model, std::string_view name) {
     out.child = child;
     return out;
   }
+  for (const ModelInfo* owner : all_models())
+    for (const MemberInfo& m : owner->members)
+      if (m.kind == MemberKind::GenericRelation && m.declared_by == owner && m.generic->related == &model &&
+          !m.generic->related_query_name.empty() && m.generic->related_query_name == name) {
+        out.generic_back = &m;
+        out.generic_owner = owner;
+        return out;
+      }
   if (name.starts_with("_") && name.ends_with("+")) {
     // A many-to-many walked backward by its hidden name (the managers' own).
     for (const ModelInfo* source : all_models())
@@ -91,7 +109,7 @@ Named find(const ModelInfo& model, std::string_view name) {
   return out;
 }
 
-bool names_something(const Named& n) { return n.member || n.reverse || n.child; }
+bool names_something(const Named& n) { return n.member || n.reverse || n.child || n.generic_back; }
 
 [[noreturn]] void unknown_field(const ModelInfo& model, std::string_view name) {
   // A field of a single-table subclass: say which query has it.
@@ -142,6 +160,52 @@ PathStep many_to_many_step(const ModelInfo& source, const MemberInfo& member, bo
   s.join_from_column = backward ? jt.target_column : jt.source_column;
   s.join_to_column = backward ? jt.source_column : jt.target_column;
   return s;
+}
+
+// From the owner of a GenericRelation to the rows pointing at it.
+PathStep generic_step(const ModelInfo& owner, const MemberInfo& relation, std::string_view name) {
+  const GenericInfo& g = *relation.generic;
+  PathStep s;
+  s.kind = PathStep::Kind::ReverseMany;
+  s.name = std::string(name);
+  s.from = &owner;
+  s.to = g.related;
+  s.relation = &relation;
+  s.from_member = owner.primary_key;
+  s.to_member = g.object_id_member;
+  s.optional = true;
+  s.content_type_member = g.content_type_member;
+  s.content_type_name = owner_content_type(owner);
+  return s;
+}
+
+// Back from the rows of a GenericRelation to its owner, by its
+// related_query_name: the owner their reference points at, when it is one.
+PathStep generic_back_step(const ModelInfo& from, const MemberInfo& relation, const ModelInfo& owner,
+                           std::string_view name) {
+  const GenericInfo& g = *relation.generic;
+  PathStep s;
+  s.kind = PathStep::Kind::Forward;
+  s.name = std::string(name);
+  s.from = &from;
+  s.to = &owner;
+  s.relation = &relation;
+  s.from_member = g.object_id_member;
+  s.to_member = owner.primary_key;
+  s.optional = true;
+  s.content_type_member = g.content_type_member;
+  s.content_type_name = owner_content_type(owner);
+  return s;
+}
+
+[[noreturn]] void generic_ref_in_lookup(const ModelInfo& model, const MemberInfo& ref) {
+  const GenericInfo& g = *ref.generic;
+  throw FieldError("Field '" + ref.name + "' of model '" + model.name +
+                       "' is a generic reference (covet::GenericRef) and cannot be used in a query: filter on its "
+                       "members '" + g.content_type_field + "' and '" + g.object_id_field +
+                       "', or use for_object(object); to query through it, declare a covet::GenericRelation<" +
+                       model.name + "> with a covet::related_query_name on the target model",
+                   model.name);
 }
 
 PathStep reverse_step(const ModelInfo& from, const ReverseRelation& reverse) {
@@ -210,6 +274,19 @@ ResolvedPath resolve(const ModelInfo& root, std::string_view text) {
       continue;
     }
 
+    if (named.member && named.member->kind == MemberKind::GenericRef) generic_ref_in_lookup(*model, *named.member);
+    if (named.member && named.member->kind == MemberKind::GenericRelation) {
+      out.steps.push_back(generic_step(*model, *named.member, seg));
+      model = out.steps.back().to;
+      if (ends_on_related_key(model, i)) return finish_on_key(model, i);
+      continue;
+    }
+    if (named.generic_back) {
+      out.steps.push_back(generic_back_step(*model, *named.generic_back, *named.generic_owner, seg));
+      model = named.generic_owner;
+      if (ends_on_related_key(model, i)) return finish_on_key(model, i);
+      continue;
+    }
     if (named.member && (!is_forward_relation(*named.member) || named.attname)) {
       // A column (or a relation's key column by its attname).
       out.model = model;

@@ -27,6 +27,12 @@
 //    model name, a single-valued step ("employee__department" on Person:
 //    Django's reverse one-to-one of the parent link), compared directly
 //    on the child's key ("employee__isnull").
+//  * generic relations: a covet::GenericRelation member is a to-many step
+//    to the rows pointing at the owner ("comments__text" on Post), its
+//    related_query_name a single-valued step back from them ("post__title"
+//    on Comment: the Post their reference points at, if it is one); a
+//    covet::GenericRef member is no field of a query (FieldError saying to
+//    filter on its two members, as Django says of a GenericForeignKey).
 // Unknown names throw FieldError listing the valid choices.
 #pragma once
 
@@ -59,6 +65,15 @@ struct PathStep {
   const MemberInfo* to_member = nullptr;
   // Whether the step can find no row: a nullable key, or any reverse step.
   bool optional = false;
+  // A generic relation (covet::GenericRelation), walked from its owner to
+  // the rows pointing at it (ReverseMany) or back by its related_query_name
+  // (Forward): from_member / to_member match the object-id member with the
+  // owner's key, and the rows also need the owner's content type in
+  // `content_type_member` (a member of the model holding the reference):
+  // the id of the content type named `content_type_name`, read from the
+  // content-type table in the statement itself.
+  const MemberInfo* content_type_member = nullptr;
+  std::string content_type_name;
   // ManyToMany: the join table, and its columns referring to `from`
   // (holding from_member's value) and to `to` (holding to_member's).
   std::string join_table;

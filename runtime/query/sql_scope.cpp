@@ -1,5 +1,6 @@
 #include "query/sql_scope.hpp"
 
+#include "generic/content_type_table.hpp"
 #include "inheritance/single_table.hpp"
 #include "query/lookups.hpp"
 #include "inheritance/table_chain.hpp"
@@ -105,6 +106,16 @@ WalkResult SqlScope::step(const WalkResult& from, const PathStep& s) {
   } else {
     j.sql = kind + ctx_->quote(j.level->table) + " AS " + j.alias + " ON " + from_column + " = " + to_column;
     if (std::string only = restriction(s, j.alias); !only.empty()) j.sql += " AND " + only;
+    if (s.content_type_member) {
+      // A generic relation: the rows holding the reference (the joined ones
+      // walking from the owner, the ones walked from walking back) must hold
+      // the owner's content type too.
+      const std::string type_column = s.kind == PathStep::Kind::ReverseMany
+                                          ? j.alias + "." + ctx_->quote(column_in_level(*s.to, *s.content_type_member))
+                                          : qualified(from.table, *s.content_type_member);
+      ParamSink sink{ctx_->dialect, ctx_->dialect == Dialect::SQLite ? &join_params_ : &ctx_->params};
+      j.sql += " AND " + content_type_condition(sink, type_column, s.content_type_name);
+    }
   }
   tables_.push_back(std::move(j));
   const int index = static_cast<int>(tables_.size()) - 1;

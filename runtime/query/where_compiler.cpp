@@ -1,5 +1,6 @@
 #include "query/where_compiler.hpp"
 
+#include "generic/content_type_table.hpp"
 #include "inheritance/single_table.hpp"
 #include "inheritance/table_chain.hpp"
 #include "query/lookups.hpp"
@@ -200,6 +201,10 @@ class Compiler {
     // The reverse of a single-table subclass's key: only its rows hold it.
     ParamSink sink{ctx_.dialect, &ctx_.params};
     if (std::string only = row_restriction(sink, sub.alias(), *step.to); !only.empty()) where += " AND " + only;
+    // A generic relation's rows hold the owner's content type too.
+    if (step.content_type_member)
+      where += " AND " + content_type_condition(sink, sub.column(sub.root(), *step.content_type_member),
+                                                step.content_type_name);
     for (const std::string& part : inner_parts(sub, k, members)) where += " AND " + part;
     return "EXISTS (SELECT 1 " + sub.from_clause() + " WHERE " + where + ")";
   }

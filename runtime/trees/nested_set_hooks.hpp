@@ -39,7 +39,7 @@ struct InsertColumn {
   std::string column;
   Value value;
 };
-void prepare_insert(const ModelInfo& model, void* object);
+void prepare_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object);
 std::vector<InsertColumn> insert_columns(const ModelInfo& model, const void* object);
 void finish_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object, const Value& key);
 

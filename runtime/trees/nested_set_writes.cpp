@@ -221,7 +221,7 @@ void insert_as_root(const std::shared_ptr<DatabaseState>& db, const ModelInfo& m
   } else {
     // The next tree_id is computed by the INSERT (under the allocation lock
     // or SQLite's write lock, so no other writer takes it meanwhile).
-    prepare_insert(model, object);
+    prepare_insert(db, model, object);
     Params q{t, {}};
     const Selected root{"", "(SELECT 1 AS gap, COALESCE(MAX(" + t.T + "), 0) + 1 AS tree, 0 AS lvl FROM " + t.table +
                                 ") AS g",
@@ -279,7 +279,7 @@ bool insert_fast(const std::shared_ptr<DatabaseState>& db, const NestedSetTable&
   const bool pg = t.dialect == Dialect::PostgreSQL;
   // A root's last sibling is a new tree, allocated under the allocation lock.
   if (pg && locks.lock_rows({target}, pos == TreePosition::LastSibling).empty()) return false;
-  prepare_insert(*t.model, object);
+  prepare_insert(db, *t.model, object);
   Params q{t, {}};
   Selected from;
   if (pg) {

@@ -6,6 +6,8 @@
 
 #include <covet/errors.hpp>
 #include <covet/field_traits.hpp>
+#include <covet/generic_ref.hpp>
+#include <covet/generic_relation.hpp>
 #include <covet/model_info.hpp>
 #include <covet/ref.hpp>
 #include <covet/ref_set.hpp>
@@ -80,6 +82,26 @@ struct reverse_storage<ReverseSet<T>> {
 template <class T>
 struct reverse_storage<ReverseOne<T>> {
   using target = T;
+  static constexpr bool valid = true;
+};
+
+template <class U>
+struct generic_ref_storage {
+  static constexpr bool valid = false;
+};
+template <class... Targets>
+struct generic_ref_storage<GenericRef<Targets...>> {
+  static constexpr bool valid = true;
+  static std::vector<const std::type_info*> targets() { return {&typeid(Targets)...}; }
+};
+
+template <class U>
+struct generic_relation_storage {
+  static constexpr bool valid = false;
+};
+template <class T>
+struct generic_relation_storage<GenericRelation<T>> {
+  using related = T;
   static constexpr bool valid = true;
 };
 
@@ -319,6 +341,58 @@ MemberInfo reverse(ReverseSpec spec) {
       return covet::detail::ReverseAccess::cache(static_cast<Model*>(object)->*Member).open();
     };
   }
+  return m;
+}
+
+template <class Model, auto Member>
+MemberInfo generic_ref(GenericRefSpec spec) {
+  using U = detail::member_type<Member>;
+  using Storage = detail::generic_ref_storage<U>;
+  static_assert(Storage::valid, "covet: a generic reference member is covet::GenericRef<Targets...>");
+  MemberInfo m;
+  m.kind = MemberKind::GenericRef;
+  m.name = std::string(spec.name);
+  m.declared_by_type = spec.declared_by;
+  m.matches = &detail::matches<Member>;
+  auto generic = std::make_shared<GenericInfo>();
+  generic->content_type_field = std::string(spec.content_type_field);
+  generic->object_id_field = std::string(spec.object_id_field);
+  generic->target_types = Storage::targets();
+  m.generic = std::move(generic);
+  m.generic_state = [](void* object) -> covet::detail::GenericRefState* {
+    return &(static_cast<Model*>(object)->*Member);
+  };
+  m.bind = [](void* object, const BindContext& ctx) {
+    covet::detail::GenericRefAccess::bind(static_cast<Model*>(object)->*Member, ctx, object);
+  };
+  return m;
+}
+
+template <class Model, auto Member>
+MemberInfo generic_relation(GenericRelationSpec spec) {
+  using U = detail::member_type<Member>;
+  using Storage = detail::generic_relation_storage<U>;
+  static_assert(Storage::valid, "covet: a generic relation member is covet::GenericRelation<T>");
+  using Related = typename Storage::related;
+  MemberInfo m;
+  m.kind = MemberKind::GenericRelation;
+  m.name = std::string(spec.name);
+  m.declared_by_type = spec.declared_by;
+  m.matches = &detail::matches<Member>;
+  auto generic = std::make_shared<GenericInfo>();
+  generic->content_type_field = std::string(spec.content_type_field);
+  generic->object_id_field = std::string(spec.object_id_field);
+  generic->related_type = &typeid(Related);
+  generic->on_delete = spec.on_delete;
+  generic->related_query_name = std::string(spec.related_query_name);
+  m.generic = std::move(generic);
+  m.bind = [](void* object, const BindContext& ctx) {
+    covet::detail::GenericRelationAccess::bind(static_cast<Model*>(object)->*Member, ctx,
+                                               covet::model_info<Model>());
+  };
+  m.open_cache = [](void* object) -> void* {
+    return covet::detail::GenericRelationAccess::cache(static_cast<Model*>(object)->*Member).open();
+  };
   return m;
 }
 

@@ -36,6 +36,12 @@
 //                   that no two models share one, and emits it into
 //                   ModelInfo::content_type; the runtime's content-type
 //                   table (runtime/generic/) keys its rows by it
+//   generic fields  a covet::GenericRef, and a covet::GenericRelation to it,
+//                   read the members "content_type" and "object_id" of the
+//                   model declaring the GenericRef unless
+//                   covet::generic_fields("ct", "id") names others (Django's
+//                   GenericForeignKey(ct_field="content_type",
+//                   fk_field="object_id") and GenericRelation's defaults)
 //
 // Header-only and std-only: the plugin compiles it with -fno-exceptions
 // -fno-rtti against Clang's headers, the runtime with GCC or Clang.
@@ -206,5 +212,10 @@ inline bool is_valid_content_type(std::string_view name) {
   const ContentTypeParts parts = split_content_type(name);
   return part_ok(parts.app_label) && part_ok(parts.model);
 }
+
+// The members a covet::GenericRef reads and writes, and a
+// covet::GenericRelation filters on, when covet::generic_fields names none.
+inline constexpr std::string_view default_content_type_field = "content_type";
+inline constexpr std::string_view default_object_id_field = "object_id";
 
 }  // namespace covet::detail::naming

@@ -1,0 +1,27 @@
+// Rule: a covet::GenericRelation<T> relates to a concrete covet model T that
+// declares a covet::GenericRef over the two members the relation names
+// ("content_type" and "object_id" unless covet::generic_fields names
+// others), and that GenericRef can point at the model owning the relation
+// (it lists no targets, or lists that model).
+//
+// Why: the relation is the rows of T whose generic reference points at the
+// owner; without such a reference it has nothing to filter on, and Django
+// finds that only at start-up (contenttypes.E004). A reference whose
+// targets leave the owner out can never point at it, so the relation would
+// always be empty and its cascade never run.
+//
+// Fix: relate to the model holding the reference, declare the reference,
+// name its members with covet::generic_fields, or add the owner to the
+// reference's targets (or make it covet::GenericRef<> for any model).
+#pragma once
+
+#include "checks/Check.h"
+
+namespace covet {
+
+class GenericRelationMatchCheck : public Check {
+ public:
+  void run(const ModelGraph &Graph, CheckContext &Ctx) override;
+};
+
+}  // namespace covet

@@ -12,6 +12,7 @@
 
 #include "backend/connection.hpp"
 #include "generic/content_type_cache.hpp"
+#include "generic/content_type_lookup.hpp"
 #include "inheritance/table_chain.hpp"
 #include "inheritance/single_table.hpp"
 #include "relations/join_table.hpp"
@@ -153,8 +154,8 @@ std::string Collector::in_list(std::vector<Value>::const_iterator begin,
 
 std::optional<std::int64_t> Collector::generic_content_type(const Incoming& relation) const {
   const std::shared_ptr<const ContentTypeCache> types = content_types(db_);
-  const ModelInfo& owner = *relation.generic_owner;
-  const ContentTypeRow* row = owner.content_type.empty() ? nullptr : types->by_name(owner.content_type);
+  const std::string& name = stored_content_type(*relation.generic_owner);
+  const ContentTypeRow* row = name.empty() ? nullptr : types->by_name(name);
   if (!row) return std::nullopt;
   return row->id;
 }

@@ -1,5 +1,6 @@
 #include "prefetch/relation_step.hpp"
 
+#include "generic/content_type_lookup.hpp"
 #include "inheritance/table_chain.hpp"
 #include "relations/join_table.hpp"
 
@@ -112,8 +113,7 @@ RelationStep resolve_step(const ModelInfo& owner, std::string_view name) {
     step.restriction.key_member = g.object_id_member;
     step.restriction.key_type = g.object_id_member->type == ColumnType::AutoId ? ColumnType::BigInt : g.object_id_member->type;
     step.restriction.content_type_member = g.content_type_member;
-    step.restriction.content_type_name =
-        owner.concrete_model ? owner.concrete_model->content_type : owner.content_type;
+    step.restriction.content_type_name = stored_content_type(owner);
     return step;
   }
   if (const MemberInfo* m = owner.member(name); m && m->kind == MemberKind::GenericRef) {

@@ -2,6 +2,7 @@
 // in lookup_path.hpp.
 #include "query/lookup_path.hpp"
 
+#include "generic/content_type_lookup.hpp"
 #include "inheritance/single_table.hpp"
 #include "inheritance/subclass_fields.hpp"
 #include "inheritance/table_chain.hpp"
@@ -53,11 +54,6 @@ struct Named {
   const ModelInfo* generic_owner = nullptr;
 };
 
-// The content type a generic relation's rows hold for an owner of `model`:
-// its concrete model's (a proxy's objects are stored under it).
-std::string owner_content_type(const ModelInfo& model) {
-  return model.concrete_model ? model.concrete_model->content_type : model.content_type;
-}
 
 Named find(const ModelInfo& model, std::string_view name) {
   Named out;
@@ -175,7 +171,7 @@ PathStep generic_step(const ModelInfo& owner, const MemberInfo& relation, std::s
   s.to_member = g.object_id_member;
   s.optional = true;
   s.content_type_member = g.content_type_member;
-  s.content_type_name = owner_content_type(owner);
+  s.content_type_name = stored_content_type(owner);
   return s;
 }
 
@@ -194,7 +190,7 @@ PathStep generic_back_step(const ModelInfo& from, const MemberInfo& relation, co
   s.to_member = owner.primary_key;
   s.optional = true;
   s.content_type_member = g.content_type_member;
-  s.content_type_name = owner_content_type(owner);
+  s.content_type_name = stored_content_type(owner);
   return s;
 }
 

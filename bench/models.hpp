@@ -18,10 +18,13 @@
 //   ├── Staff : Member        bench_staff      member_ptr_id, department, salary
 //   ├── Client : Member       bench_client     member_ptr_id, tier, points
 //   └── Supplier : Member     bench_supplier   member_ptr_id, company
+// And generic relations (docs/generic.md): remarks on objects of five
+// models through one GenericRef (bench_remark: content_type, object_id).
 #pragma once
 
 #include <covet/covet.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -126,6 +129,45 @@ struct [[covet::model("bench_client")]] Client : Member {
 
 struct [[covet::model("bench_supplier")]] Supplier : Member {
   [[covet::max_length(100)]] std::string company;
+};
+
+// The generic-relation case's five models and the remarks on them.
+struct [[covet::model("bench_article")]] Article {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string title;
+  int words = 0;
+};
+
+struct [[covet::model("bench_photo")]] Photo {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string caption;
+  int width = 0;
+};
+
+struct [[covet::model("bench_video")]] Video {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string title;
+  int seconds = 0;
+};
+
+struct [[covet::model("bench_event")]] Event {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string name;
+  int capacity = 0;
+};
+
+struct [[covet::model("bench_product")]] Product {
+  covet::Id id;
+  [[covet::max_length(200)]] std::string name;
+  double price = 0;
+};
+
+struct [[covet::model("bench_remark")]] Remark {
+  covet::Id id;
+  std::string body;
+  covet::ContentTypeId content_type;
+  std::int64_t object_id = 0;
+  covet::GenericRef<Article, Photo, Video, Event, Product> content_object;
 };
 
 }  // namespace covet_bench

@@ -8,11 +8,13 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -129,8 +131,66 @@ struct Supplier {
 };
 using AnyMember = std::variant<Member, Staff, Client, Supplier>;
 
+// The generic case: five models, and remarks that point at an object of
+// any of them by (content type, object id).
+struct Article {
+  std::int64_t id = 0;
+  std::string title;
+  int words = 0;
+};
+struct Photo {
+  std::int64_t id = 0;
+  std::string caption;
+  int width = 0;
+};
+struct Video {
+  std::int64_t id = 0;
+  std::string title;
+  int seconds = 0;
+};
+struct Event {
+  std::int64_t id = 0;
+  std::string name;
+  int capacity = 0;
+};
+struct Product {
+  std::int64_t id = 0;
+  std::string name;
+  double price = 0;
+};
+using AnyTarget =
+    std::variant<std::monostate, const Article*, const Photo*, const Video*, const Event*, const Product*>;
+struct Remark {
+  std::int64_t id = 0;
+  std::string body;
+  std::int64_t content_type = 0;
+  std::int64_t object_id = 0;
+  AnyTarget target;  // monostate: no such object
+};
+// The remarks, and the objects they point at (owned here; a remark points
+// into these vectors).
+struct RemarksWithTargets {
+  std::vector<Remark> remarks;
+  std::vector<Article> articles;
+  std::vector<Photo> photos;
+  std::vector<Video> videos;
+  std::vector<Event> events;
+  std::vector<Product> products;
+};
+
 // Call sites of prepare_sized (the statement cache key with the count).
-enum Site : int { kPostsOfUsers = 1, kCommentsOfPosts, kBooksOfAuthors, kTagsOfBooks, kInsertUsers };
+enum Site : int {
+  kPostsOfUsers = 1,
+  kCommentsOfPosts,
+  kBooksOfAuthors,
+  kTagsOfBooks,
+  kInsertUsers,
+  kArticlesOfRemarks,
+  kPhotosOfRemarks,
+  kVideosOfRemarks,
+  kEventsOfRemarks,
+  kProductsOfRemarks,
+};
 
 namespace detail {
 
@@ -177,6 +237,20 @@ Book read_book(const S& s, int at) {
   b.author_id = s.get_int64(at + 4);
   if (!s.is_null(at + 5)) b.publisher_id = s.get_int64(at + 5);
   return b;
+}
+
+// The objects of one model the remarks point at: one IN query over their
+// keys (as many as the parameter limit needs), then a map from key to object.
+template <class T, class Db, class Read>
+std::unordered_map<std::int64_t, const T*> load_targets(Db& db, int site, const char* head,
+                                                          const std::vector<std::int64_t>& keys, std::vector<T>& into,
+                                                          Read&& read) {
+  into.reserve(keys.size());
+  select_in(db, site, head, keys, [&](const auto& row) { into.push_back(read(row)); });
+  std::unordered_map<std::int64_t, const T*> at;
+  at.reserve(into.size());
+  for (const T& object : into) at.emplace(object.id, &object);
+  return at;
 }
 
 }  // namespace detail
@@ -397,6 +471,53 @@ std::vector<AnyMember> members_polymorphic(Db& db) {
       rows.emplace_back(std::move(m));
   }
   return rows;
+}
+
+// Every remark with the object it points at: one SELECT of the remarks,
+// then one IN query per model over the keys of that model's content type
+// (`types`: the content-type ids of Article, Photo, Video, Event, Product).
+template <class Db>
+RemarksWithTargets remarks_with_targets(Db& db, const std::vector<std::int64_t>& types) {
+  RemarksWithTargets out;
+  std::array<std::vector<std::int64_t>, 5> keys;
+  std::array<std::unordered_set<std::int64_t>, 5> seen;
+  auto& s = db.prepare("SELECT id, body, content_type, object_id FROM bench_remark");
+  s.reset();
+  while (s.step()) {
+    Remark r{s.get_int64(0), s.get_text(1), s.get_int64(2), s.get_int64(3), {}};
+    for (std::size_t k = 0; k < types.size(); ++k)
+      if (r.content_type == types[k]) {
+        if (seen[k].insert(r.object_id).second) keys[k].push_back(r.object_id);
+        break;
+      }
+    out.remarks.push_back(std::move(r));
+  }
+  const auto articles = detail::load_targets(
+      db, kArticlesOfRemarks, "SELECT id, title, words FROM bench_article WHERE id ", keys[0], out.articles,
+      [](const auto& row) { return Article{row.get_int64(0), row.get_text(1), row.get_int(2)}; });
+  const auto photos = detail::load_targets(
+      db, kPhotosOfRemarks, "SELECT id, caption, width FROM bench_photo WHERE id ", keys[1], out.photos,
+      [](const auto& row) { return Photo{row.get_int64(0), row.get_text(1), row.get_int(2)}; });
+  const auto videos = detail::load_targets(
+      db, kVideosOfRemarks, "SELECT id, title, seconds FROM bench_video WHERE id ", keys[2], out.videos,
+      [](const auto& row) { return Video{row.get_int64(0), row.get_text(1), row.get_int(2)}; });
+  const auto events = detail::load_targets(
+      db, kEventsOfRemarks, "SELECT id, name, capacity FROM bench_event WHERE id ", keys[3], out.events,
+      [](const auto& row) { return Event{row.get_int64(0), row.get_text(1), row.get_int(2)}; });
+  const auto products = detail::load_targets(
+      db, kProductsOfRemarks, "SELECT id, name, price FROM bench_product WHERE id ", keys[4], out.products,
+      [](const auto& row) { return Product{row.get_int64(0), row.get_text(1), row.get_double(2)}; });
+  const auto point = [](Remark& r, const auto& at) {
+    if (auto it = at.find(r.object_id); it != at.end()) r.target = it->second;
+  };
+  for (Remark& r : out.remarks) {
+    if (r.content_type == types[0]) point(r, articles);
+    else if (r.content_type == types[1]) point(r, photos);
+    else if (r.content_type == types[2]) point(r, videos);
+    else if (r.content_type == types[3]) point(r, events);
+    else if (r.content_type == types[4]) point(r, products);
+  }
+  return out;
 }
 
 // Deletes a user, their posts and the posts' comments, children first, in

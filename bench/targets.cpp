@@ -96,7 +96,34 @@ void open_raw(World& w, const std::vector<std::string>& ddl) {
   });
 }
 
+// The generic case's models, in the order of World::content_types.
+constexpr const char* kGenericModels[] = {"article", "photo", "video", "event", "product"};
+
+// The content-type rows create_all wrote on Covet's side, copied with their
+// ids to the other side (its create_all-made table is empty), and the
+// targets' ids; Covet's side reads its content types once, as a program
+// does at its first generic query, so the case measures the prefetch alone.
+void share_content_types(World& w) {
+  const auto rows = w.db->query("SELECT id, app_label, model FROM covet_content_type");
+  w.with_raw([&](auto& raw) {
+    raw.exec("BEGIN");
+    for (const auto& row : rows)
+      raw.exec("INSERT INTO covet_content_type (id, app_label, model) VALUES (" +
+               std::to_string(row[0].as_integer()) + ", '" + row[1].as_text() + "', '" + row[2].as_text() + "')");
+    raw.exec("COMMIT");
+  });
+  for (const char* model : kGenericModels) {
+    std::int64_t id = 0;
+    for (const auto& row : rows)
+      if (row[1].as_text() == "covet_bench" && row[2].as_text() == model) id = row[0].as_integer();
+    if (id == 0) throw std::runtime_error(std::string("no content type covet_bench.") + model);
+    w.content_types.push_back(id);
+  }
+  (void)covet::ContentType::for_model<Article>(*w.db);
+}
+
 void populate(World& w) {
+  if (w.dataset == Dataset::Generic) share_content_types(w);
   const std::vector<std::string> statements = population(w.dataset);
   {
     auto tx = w.db->atomic();
@@ -196,6 +223,27 @@ std::vector<std::string> population(Dataset dataset) {
               "INSERT INTO bench_book_tags (book_id, tag_id) "
               "SELECT 1 + i / 3, 1 + ((i / 3) * 7 + (i % 3) * 13) % " + std::to_string(kTags) + " FROM n ORDER BY i",
       };
+    }
+    case Dataset::Generic: {
+      std::vector<std::string> out;
+      const std::pair<const char*, const char*> targets[] = {
+          {"bench_article (title, words)", "'article ' || i, 100 + i % 900"},
+          {"bench_photo (caption, width)", "'photo ' || i, 640 + (i % 7) * 160"},
+          {"bench_video (title, seconds)", "'video ' || i, 30 + i % 600"},
+          {"bench_event (name, capacity)", "'event ' || i, 10 + i % 490"},
+          {"bench_product (name, price)", "'product ' || i, (i % 1000) / 4.0 + 0.5"},
+      };
+      for (const auto& [table, values] : targets)
+        out.push_back(numbers(kGenericTargets) + "INSERT INTO " + table + " SELECT " + values + " FROM n ORDER BY i");
+      std::string type = "CASE i % 5";
+      for (int k = 0; k < 5; ++k)
+        type += " WHEN " + std::to_string(k) +
+                " THEN (SELECT id FROM covet_content_type WHERE app_label = 'covet_bench' AND model = '" +
+                kGenericModels[k] + "')";
+      type += " END";
+      out.push_back(numbers(kRemarks) + "INSERT INTO bench_remark (body, content_type, object_id) SELECT 'remark ' || i, " +
+                    type + ", 1 + (i / 5) % " + std::to_string(kGenericTargets) + " FROM n ORDER BY i");
+      return out;
     }
     case Dataset::MultiTable: {
       // The multi-table layout (each subclass table keyed by its parent

@@ -24,12 +24,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <vector>
 
 namespace covet_bench {
 
 enum class Target { SqliteMemory, SqliteWal, Postgres };
-enum class Dataset { Users1, Users100, Users10000, Blog, Library, Vehicles, MultiTable, Empty };
+enum class Dataset { Users1, Users100, Users10000, Blog, Library, Vehicles, MultiTable, Generic, Empty };
 
 // "sqlite-memory", "sqlite-wal", "postgresql": the names in benchmark names,
 // the table and the JSON output.
@@ -51,6 +52,10 @@ struct World {
     if (sqlite) return fn(*sqlite);
     return fn(*postgres);
   }
+  // Generic: the content-type ids of Article, Photo, Video, Event and
+  // Product (the same on both sides), which the hand-written side knows as
+  // Covet's side has them cached.
+  std::vector<std::int64_t> content_types;
   // Runs population-style SQL text on Covet's side.
   void exec_covet(const std::string& sql) { db->execute(sql); }
 };
@@ -79,5 +84,9 @@ inline constexpr int kVehicles = 10000;  // a third each: cars, trucks, motorcyc
 // MultiTable: members, each 4th a plain Member, the others Staff, Client,
 // Supplier in turn.
 inline constexpr int kMembers = 10000;
+// Generic: each of the five target models has kGenericTargets rows; the
+// remarks point at them in turn (remark i at model i % 5), two per object.
+inline constexpr int kGenericTargets = 1000;
+inline constexpr int kRemarks = 10000;
 
 }  // namespace covet_bench

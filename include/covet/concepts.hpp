@@ -49,6 +49,7 @@ namespace covet {
 class Value;
 class Q;
 class Prefetch;
+class GenericPrefetch;
 class ThroughDefaults;
 class Database;
 template <class T>
@@ -84,7 +85,7 @@ inline constexpr bool is_related_manager<RelatedManager<T, Keys>> = true;
 // Covet's own handles: none of them is a row of a table.
 template <class U>
 inline constexpr bool is_covet_handle =
-    std::is_same_v<U, Value> || std::is_same_v<U, Q> || std::is_same_v<U, Prefetch> ||
+    std::is_same_v<U, Value> || std::is_same_v<U, Q> || std::is_same_v<U, Prefetch> || std::is_same_v<U, GenericPrefetch> ||
     std::is_same_v<U, ThroughDefaults> || std::is_same_v<U, Database> || is_specialization_of<U, Ref> ||
     is_specialization_of<U, RefSet> || is_specialization_of<U, ManyRelatedManager> || is_related_manager<U> ||
     is_specialization_of<U, ReverseSet> || is_specialization_of<U, ReverseOne> ||

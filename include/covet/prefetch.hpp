@@ -13,6 +13,14 @@
 // Each level of a path costs one query (more only when the keys exceed one
 // statement's parameter limit), whatever the number of objects; see
 // docs/performance.md. A plain string converts to a Prefetch.
+//
+// A generic reference's objects are of several models; covet::GenericPrefetch
+// gives a query set per model (Django 5's GenericPrefetch), whose filters,
+// select_related and prefetch_related apply to that model's objects:
+//
+//   db.objects<Comment>().prefetch_related(covet::GenericPrefetch(
+//       "content_object", db.objects<Post>().select_related("author"),
+//       db.objects<Photo>().prefetch_related("albums")));
 #pragma once
 
 #include <covet/model_info.hpp>
@@ -24,6 +32,7 @@
 #include <string_view>
 #include <typeinfo>
 #include <utility>
+#include <vector>
 
 namespace covet {
 
@@ -37,6 +46,12 @@ struct PrefetchTarget {
   const std::type_info* owner = nullptr;  // the model declaring the member
   const ModelInfo* element = nullptr;     // the model of its T
   std::function<void*(void* owner)> open;  // empties the member; returns its std::vector<T>*
+};
+
+// One query set of a GenericPrefetch: the objects of `model` it selects.
+struct ModelQuerySet {
+  const ModelInfo* model = nullptr;
+  std::shared_ptr<const QueryState> state;
 };
 }  // namespace detail
 
@@ -77,10 +92,15 @@ class Prefetch {
   const std::shared_ptr<const detail::QueryState>& queryset() const noexcept { return queryset_; }
   // The to_attr member; nullptr when there is none.
   const detail::PrefetchTarget* to_attr() const noexcept { return target_.get(); }
+  // A GenericPrefetch's query sets, one per model; empty otherwise.
+  const std::vector<detail::ModelQuerySet>& model_querysets() const noexcept { return per_model_; }
 
- private:
+ protected:
   template <class QuerySetType>
   static std::shared_ptr<const detail::QueryState> detail_state(const QuerySetType& qs);
+  std::vector<detail::ModelQuerySet> per_model_;
+
+ private:
 
   template <class U, class Owner>
   void set_target(Prefetched<U> Owner::*member) {
@@ -97,6 +117,30 @@ class Prefetch {
   const ModelInfo* queryset_model_ = nullptr;
   std::shared_ptr<const detail::QueryState> queryset_;
   std::shared_ptr<const detail::PrefetchTarget> target_;
+};
+
+// prefetch_related of a generic reference (covet::GenericRef) with a query
+// set per model: the objects of a model that has one are that query set's
+// rows (its filters and ordering, its select_related, and its
+// prefetch_related run on them: nested lookups per model); the objects of
+// the other models load as prefetch_related("content_object") loads them.
+// Still one query per content type present. A reference whose object the
+// query set leaves out reads as absent (get_if() is nullptr, get()
+// DoesNotExist), as Django leaves content_object None. Each query set must
+// be of a different model, one the reference may point at (one of its
+// targets), concrete (references hold a proxy's concrete model's content
+// type), and not sliced; UsageError otherwise, when prefetch_related is
+// called.
+class GenericPrefetch : public Prefetch {
+ public:
+  template <class... QuerySets>
+    requires(sizeof...(QuerySets) > 0 && (requires { typename QuerySets::model_type; } && ...))
+  GenericPrefetch(std::string_view lookup, const QuerySets&... querysets) : Prefetch(lookup) {
+    per_model_.reserve(sizeof...(QuerySets));
+    (per_model_.push_back(
+         detail::ModelQuerySet{&model_info<typename QuerySets::model_type>(), detail_state(querysets)}),
+     ...);
+  }
 };
 
 }  // namespace covet

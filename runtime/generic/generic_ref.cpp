@@ -4,6 +4,7 @@
 // loads its object.
 #include "database_state.hpp"
 #include "generic/content_type_lookup.hpp"
+#include "prefetch/peer_group.hpp"
 
 #include <covet/detail/object_store.hpp>
 #include <covet/errors.hpp>
@@ -100,6 +101,19 @@ const void* GenericRefState::object(const ModelInfo& want, bool required) const 
                               want.name, target->name);
   }
   if (object_) return object_.get();
+  if (!missing_) {
+    std::shared_ptr<DatabaseState> db = lock_database(database_, describe(member_));
+    // Auto-prefetch: the first read loads every peer's object (a query per
+    // content type among them).
+    if (db->loading == Loading::AutoPrefetch && peers_ && member_)
+      if (auto found = peers_->generic_object_for(db, *member_, content_type_, key_)) {
+        if (*found) {
+          object_ = std::move(*found);
+          return object_.get();
+        }
+        missing_ = true;
+      }
+  }
   if (!missing_) {
     std::shared_ptr<DatabaseState> db = lock_database(database_, describe(member_));
     QueryCore query = QueryCore(db, want).filtered(Q("pk", key_), false);

@@ -1,5 +1,7 @@
 #include "prefetch/peer_group.hpp"
 
+#include "generic/content_type_cache.hpp"
+#include "prefetch/generic_prefetch.hpp"
 #include "prefetch/relation_step.hpp"
 
 #include <covet/errors.hpp>
@@ -15,9 +17,14 @@ void PeerGroup::add(const void* object) {
   peers_.push_back(std::move(values));
 }
 
-std::vector<Value> PeerGroup::peer_values(const MemberInfo& member) const {
+std::size_t PeerGroup::column_of(const MemberInfo& member) const {
   std::size_t column = 0;
   while (column < model_->columns.size() && model_->columns[column] != &member) ++column;
+  return column;
+}
+
+std::vector<Value> PeerGroup::peer_values(const MemberInfo& member) const {
+  const std::size_t column = column_of(member);
   std::vector<Value> out;
   if (column == model_->columns.size()) return out;
   std::unordered_set<Value, ValueHash> seen;
@@ -72,6 +79,41 @@ std::optional<std::shared_ptr<const void>> PeerGroup::object_for(const std::shar
   auto it = loaded.rows.find(lazy.owner_key);
   if (it == loaded.rows.end() || (!it->second && !lazy.reverse)) return std::nullopt;
   return std::shared_ptr<const void>(it->second);
+}
+
+std::optional<std::shared_ptr<const void>> PeerGroup::generic_object_for(const std::shared_ptr<DatabaseState>& db,
+                                                                         const MemberInfo& generic_ref,
+                                                                         std::int64_t content_type, const Value& key) {
+  auto [entry, first_use] = generic_loaded_.try_emplace(&generic_ref);
+  GenericObjects& objects = entry->second;
+  if (first_use) {
+    const GenericInfo& g = *generic_ref.generic;
+    const std::size_t type_column = column_of(*g.content_type_member);
+    const std::size_t key_column = column_of(*g.object_id_member);
+    if (type_column == model_->columns.size() || key_column == model_->columns.size()) return std::nullopt;
+    // Each content type's distinct keys, in first-seen order.
+    std::map<std::int64_t, std::vector<Value>> keys;
+    std::map<std::int64_t, std::unordered_set<Value, ValueHash>> seen;
+    for (const std::vector<Value>& peer : peers_) {
+      const Value& type = peer[type_column];
+      const Value& k = peer[key_column];
+      if (!type.is_integer() || k.is_null()) continue;
+      if (seen[type.as_integer()].insert(k).second) keys[type.as_integer()].push_back(k);
+    }
+    const std::shared_ptr<const ContentTypeCache> types = content_types(*db);
+    for (const auto& [type_id, type_keys] : keys) {
+      const ContentTypeRow* row = types->by_id(type_id);
+      if (row == nullptr || row->model_info == nullptr) continue;  // reading the reference reports it
+      auto& found = objects[type_id];
+      load_objects_by_key(db, *model_, generic_ref, *row->model_info, type_keys, nullptr, found);
+      for (const Value& k : type_keys) found.try_emplace(k, nullptr);  // known absent
+    }
+  }
+  auto type = objects.find(content_type);
+  if (type == objects.end()) return std::nullopt;
+  auto object = type->second.find(key);
+  if (object == type->second.end()) return std::nullopt;
+  return std::shared_ptr<const void>(object->second);
 }
 
 }  // namespace covet::detail

@@ -16,6 +16,7 @@
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,6 +41,14 @@ struct PeerGroup {
   // when it is known that there is none.
   std::optional<std::shared_ptr<const void>> object_for(const std::shared_ptr<DatabaseState>& db,
                                                         const LazyLoad& load);
+  // A generic reference's object, of the content type `content_type` and
+  // key `key`, loading the objects of every peer's `generic_ref` on first
+  // use (one query per content type among them, as prefetch_related does):
+  // nullopt when the peers' load did not cover it; a null pointer when it is
+  // known that its row is gone.
+  std::optional<std::shared_ptr<const void>> generic_object_for(const std::shared_ptr<DatabaseState>& db,
+                                                                const MemberInfo& generic_ref,
+                                                                std::int64_t content_type, const Value& key);
 
  private:
   using Key = std::pair<const MemberInfo*, bool>;  // the relation, and whether read in reverse
@@ -49,11 +58,16 @@ struct PeerGroup {
 
   // The distinct values of `member` across the peers.
   std::vector<Value> peer_values(const MemberInfo& member) const;
+  // The index of `member` in model_->columns; columns.size() when absent.
+  std::size_t column_of(const MemberInfo& member) const;
   Loaded& load(const std::shared_ptr<DatabaseState>& db, const LazyLoad& load);
 
   const ModelInfo* model_;
   std::vector<std::vector<Value>> peers_;  // each peer's values, in model_->columns order
   std::map<Key, Loaded> loaded_;
+  // Per GenericRef member: content type -> key -> object (null: gone).
+  using GenericObjects = std::map<std::int64_t, std::unordered_map<Value, std::shared_ptr<void>, ValueHash>>;
+  std::map<const MemberInfo*, GenericObjects> generic_loaded_;
 };
 
 }  // namespace covet::detail

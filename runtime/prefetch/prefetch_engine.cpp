@@ -177,17 +177,24 @@ Resolved resolve_lookup(const ModelInfo& model, const Prefetch& p) {
     if (step.generic_ref) {
       if (!last)
         throw FieldError("Cannot prefetch '" + p.lookup() + "': " + step.describe +
-                             " is a generic reference, whose objects are of several models; prefetch it alone (\"" +
-                             names[i] + "\") and what its objects relate to with a query of each model",
+                             " is a generic reference, whose objects are of several models, so no lookup goes on "
+                             "past it; prefetch what each model's objects relate to with covet::GenericPrefetch(\"" +
+                             names[i] + "\", db.objects<Model>().prefetch_related(...), ...)",
                          model.name);
       if (p.queryset_model() || p.to_attr())
         throw UsageError("Prefetch('" + p.lookup() + "'): " + step.describe +
-                             " is a generic reference, whose objects are of several models: it takes no query set "
-                             "nor to_attr; prefetch it by name",
+                             " is a generic reference, whose objects are of several models: it takes no single "
+                             "query set nor to_attr; give a query set per model with covet::GenericPrefetch(\"" +
+                             p.lookup() + "\", db.objects<Model>()...)",
                          model.name);
+      validate_generic_querysets(step, p.lookup(), p.model_querysets());
       out.steps.push_back(std::move(step));
       return out;
     }
+    if (last && !p.model_querysets().empty())
+      throw UsageError("GenericPrefetch('" + p.lookup() + "'): " + step.describe +
+                           " is not a generic reference (covet::GenericRef); prefetch it with covet::Prefetch",
+                       model.name);
     if (!step.slot && !(last && p.to_attr()))
       throw UsageError("Cannot prefetch '" + p.lookup() + "': " + at->name + " has no member for " +
                            step.describe + " to hold the prefetched " + step.related->name +
@@ -247,6 +254,28 @@ void run_prefetch(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mod
       const RelationStep& step = r.steps[i];
       const bool last = i + 1 == r.steps.size();
       prefix += (prefix.empty() ? "" : "__") + step.name;
+      // A generic step has no single query set: GenericPrefetch carries one
+      // per model, checked before the plain reuse of a loaded level.
+      if (step.generic_ref) {
+        if (auto it = done.find(prefix); it != done.end()) {
+          if (!p.model_querysets().empty())
+            throw UsageError("'" + p.lookup() + "' lookup was already seen with other query sets or none; put "
+                                 "the GenericPrefetch with its query sets before the lookups that go through it",
+                             model.name);
+          level = it->second;
+          continue;
+        }
+        Level next{nullptr, {}};
+        for (GenericLoad& load : load_generic_objects(db, step, level.objects, p.model_querysets())) {
+          // The query set's own prefetch_related: nested lookups per model.
+          if (load.queryset && !load.queryset->prefetch.empty())
+            run_prefetch(db, *load.model, load.objects, load.queryset->prefetch);
+          next.objects.insert(next.objects.end(), load.objects.begin(), load.objects.end());
+        }
+        done[prefix] = next;
+        level = std::move(next);
+        continue;
+      }
       const bool custom = last && (p.queryset() || p.to_attr());
       if (!custom) {
         if (auto it = done.find(prefix); it != done.end()) {
@@ -257,12 +286,6 @@ void run_prefetch(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mod
         throw UsageError("'" + p.lookup() + "' lookup was already seen with a different query set; put the "
                              "Prefetch with the query set before the lookups that go through it",
                          model.name);
-      }
-      if (step.generic_ref) {
-        Level next{nullptr, load_generic_objects(db, step, level.objects)};
-        done[prefix] = next;
-        level = std::move(next);
-        continue;
       }
       const QueryState* qs = custom ? p.queryset().get() : nullptr;
       // Loaded objects are reused even under a Prefetch with its own query

@@ -2,6 +2,8 @@
 for column (same table names, bigint keys, the m2m table bench_book_tags),
 so both ORMs run the same SQL shapes on the same rows."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
@@ -67,3 +69,55 @@ class Book(models.Model):
 
     class Meta:
         db_table = "bench_book"
+
+
+# The generic case: remarks on objects of five models (Django's own
+# django_content_type table, as Covet has covet_content_type).
+class Article(models.Model):
+    title = models.CharField(max_length=200)
+    words = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "bench_article"
+
+
+class Photo(models.Model):
+    caption = models.CharField(max_length=200)
+    width = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "bench_photo"
+
+
+class Video(models.Model):
+    title = models.CharField(max_length=200)
+    seconds = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "bench_video"
+
+
+class Event(models.Model):
+    name = models.CharField(max_length=200)
+    capacity = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "bench_event"
+
+
+class Product(models.Model):
+    name = models.CharField(max_length=200)
+    price = models.FloatField(default=0)
+
+    class Meta:
+        db_table = "bench_product"
+
+
+class Remark(models.Model):
+    body = models.TextField()
+    content_type = models.ForeignKey(ContentType, models.CASCADE)
+    object_id = models.BigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        db_table = "bench_remark"

@@ -5,19 +5,23 @@
 #               programs examples/library, examples/blog,
 #               examples/inheritance, examples/trees and examples/generic on
 #               an in-memory SQLite database
-#   make test   the same set-up, then every test: the GoogleTest suites on
-#               SQLite and on a throwaway PostgreSQL server, the plugin's lit
-#               suite, an outside project built against the installed package,
-#               a warnings-as-errors GCC 12 build running the suites again
-#               under AddressSanitizer + UBSan on both backends, and the
-#               libFuzzer targets over their committed corpora
+#   make test   the same set-up, then every test: the GoogleTest suites
+#               under AddressSanitizer + UBSan on SQLite and on a throwaway
+#               PostgreSQL server, the plugin's lit suite, an outside project
+#               built against the installed package, a warnings-as-errors
+#               GCC 12 build of the runtime, the examples and the metadata
+#               of every test model, and the fuzz targets over their
+#               committed corpora
 #
 # The pieces, each usable alone:
 #   make deps        install the missing Debian packages (no-op when none is)
 #   make build       configure build/ once (clang++-19, RelWithDebInfo with
-#                    asserts, tests and examples on, -Werror) and build it
+#                    asserts, -Werror: the plugin, the runtime, the examples)
+#                    and build it
 #   make check       gtest, lit, consumer, gcc-flow and docs-check, below
-#   make gtest       covet_tests on SQLite and on a throwaway PostgreSQL server
+#   make gtest       build-asan/: the runtime and the suites with clang++-19,
+#                    -Werror, ASan + UBSan; runs covet_tests on SQLite and on
+#                    a throwaway PostgreSQL server (`make asan` is the same)
 #   make lit         the plugin's lit suite
 #   make consumer    install to a temp prefix; build and run test/consumer
 #   make gcc-flow    install to a temp prefix; build test/gcc-flow with g++:
@@ -28,9 +32,8 @@
 #                    every C++ snippet of README.md and docs/ on SQLite
 #                    (scripts/doc-snippets.py: each block is marked with what
 #                    it is)
-#   make gcc-check   build-gcc/: runtime, tests and examples with g++ -Werror
-#                    and ASan + UBSan; runs the suites on both backends
-#                    (`make asan` is the same target)
+#   make gcc-check   build-gcc/: the runtime, the examples and the generated
+#                    metadata of every test model with g++ -O2 -Werror
 #   make bench       build-bench/: Release build of bench/ (clang++-19, the
 #                    plugin of build/); runs covet_bench on SQLite (memory,
 #                    WAL file) and a throwaway PostgreSQL server on
@@ -45,7 +48,10 @@
 #                    build/); runs each over its committed corpus once
 #   make fuzz        the same build; fuzzes each target for FUZZ_SECONDS with
 #                    its dictionary (docs/testing.md); fails on any finding
-#   make clean       remove build/, build-gcc/, build-bench/ and build-fuzz/
+#   make fuzz-regression  (also) replays the corpora through build-asan/'s
+#                    replay programs; that is the part of `make test`
+#   make clean       remove build/, build-asan/, build-gcc/, build-bench/ and
+#                    build-fuzz/
 #
 # Knobs: JOBS=2  BUILD_TYPE=RelWithDebInfo  WERROR=ON  CLANGXX=clang++-19
 #        GXX=g++  TEST_TIMEOUT=1800 (seconds per test binary)  GTEST_ARGS=
@@ -63,7 +69,7 @@ MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
-        test-reset clean configure configure-gcc bench configure-bench \
+        test-reset clean configure configure-asan configure-gcc bench configure-bench \
         configure-fuzz fuzz-build fuzz fuzz-regression fuzz-regression-libfuzzer docs-check
 
 JOBS         ?= 2
@@ -83,6 +89,7 @@ PYTHON       ?= /usr/bin/python3
 FUZZ_SECONDS ?= 180
 
 B       := build
+B_ASAN  := build-asan
 B_GCC   := build-gcc
 B_BENCH := build-bench
 B_FUZZ  := build-fuzz
@@ -91,10 +98,9 @@ PLUGIN_PATH_FILE := $(B)/covet-plugin-path.txt
 
 # RelWithDebInfo keeps -DNDEBUG out, so the tests run with asserts on.
 CMAKE_COMMON := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
-                -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" \
-                -DCOVET_BUILD_TESTS=ON -DCOVET_BUILD_EXAMPLES=ON
+                -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g"
 
-# The GCC and sanitizer builds run the plugin built in build/ (by clang):
+# The sanitizer and GCC builds run the plugin built in build/ (by clang):
 # a plugin built with g++ flags or with -fsanitize is not what users load.
 CMAKE_REUSE_PLUGIN = -DCOVET_BUILD_PLUGIN=OFF -DCOVET_PLUGIN="$$(cat $(PLUGIN_PATH_FILE))"
 
@@ -170,10 +176,11 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
-# --- build/: clang++-19, the plugin, runtime, tests, examples ---------------
+# --- build/: clang++-19, the plugin, the runtime, the examples ---------------
+# What a user builds and installs; the suites live in build-asan/ (below).
 
 configure: deps
-	@$(call configure,$(B),-DCMAKE_CXX_COMPILER=$(CLANGXX) $(CMAKE_COMMON) -DCOVET_WERROR=$(WERROR))
+	@$(call configure,$(B),-DCMAKE_CXX_COMPILER=$(CLANGXX) $(CMAKE_COMMON) -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=ON -DCOVET_WERROR=$(WERROR))
 
 build: configure
 	cmake --build $(B) -j$(JOBS)
@@ -205,11 +212,26 @@ test-reset:
 
 check: gtest lit consumer gcc-flow docs-check
 
+# --- build-asan/: the suites, clang++-19, AddressSanitizer + UBSan ------------
+# The one build of the suites: they run once, on both backends, with the
+# runtime, the generated metadata and the tests all instrumented. (-O1 keeps
+# the instrumented runtime quick to build; the suites' own sources compile
+# at -O0: docs/testing.md.) The fuzz replay programs live here too.
+
+configure-asan: configure
+	@$(call configure,$(B_ASAN),-DCMAKE_CXX_COMPILER=$(CLANGXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_BUILD_TESTS=ON -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_WERROR=$(WERROR) -DCOVET_SANITIZE=ON -DCOVET_BUILD_FUZZ_REPLAY=ON $(CMAKE_REUSE_PLUGIN))
+
 # The server lives as long as this recipe: stopped on success, failure or ^C.
-gtest: build
-	@$(start_postgres)
-	$(call run_gtest,$(B)/test/covet_tests,gtest)
+gtest: configure-asan
+	@cmake --build $(B) -j$(JOBS) --target covet_plugin
+	cmake --build $(B_ASAN) -j$(JOBS) --target covet_tests
+	export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	$(start_postgres)
+	$(call run_gtest,$(B_ASAN)/test/covet_tests,gtest)
 	$(call require_postgres_ran,gtest)
+
+asan: gtest
 
 # plugin/CMakeLists.txt defines check-lit (lit.py with the plugin's params);
 # LIT_OPTS adds a JUnit report to its command line.
@@ -256,26 +278,22 @@ docs-check: build
 	  --lib $(B)/runtime/libcovet.a --out $(B)/doc-snippets --cxx $(GXX) -j $(JOBS) \
 	  --junit $(RESULTS)/doc-snippets.xml README.md docs/*.md
 
-# --- build-gcc/: GCC 12, warnings as errors, AddressSanitizer + UBSan ----------
-# One build proves both: the runtime, the generated metadata, the tests and
-# the examples compile warning-free with GCC 12, and the suites run clean
-# under ASan and UBSan on both backends. (-O1 keeps the instrumented build
-# quick; build/ already covers the optimized clang++-19 build. The suites'
-# own sources compile at -O0 in both: docs/testing.md.)
+# --- build-gcc/: GCC 12, warnings as errors ------------------------------------
+# The runtime, the examples and the metadata the plugin generates for every
+# test model (COVET_BUILD_TEST_MODELS: the shapes no example has) compile
+# warning-free with GCC 12 at -O2, where its flow-based warnings see the most.
+# Nothing here runs: the suites ran in build-asan/, and gcc-flow and
+# docs-check have already built and run user programs with g++. (Compiling
+# the suites' sources again with GCC took 16 of the 44 minutes of
+# `make test` on two cores.)
 
 configure-gcc: configure
-	@$(call configure,$(B_GCC),-DCMAKE_CXX_COMPILER=$(GXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOVET_WERROR=$(WERROR) -DCOVET_SANITIZE=ON -DCOVET_BUILD_FUZZ_REPLAY=ON $(CMAKE_REUSE_PLUGIN))
+	@$(call configure,$(B_GCC),-DCMAKE_CXX_COMPILER=$(GXX) $(CMAKE_COMMON) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2" -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_TEST_MODELS=ON -DCOVET_BUILD_EXAMPLES=ON -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
 
 gcc-check: configure-gcc
 	@cmake --build $(B) -j$(JOBS) --target covet_plugin
 	cmake --build $(B_GCC) -j$(JOBS)
-	export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1
-	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-	$(start_postgres)
-	$(call run_gtest,$(B_GCC)/test/covet_tests,gcc-asan)
-	$(call require_postgres_ran,gcc-asan)
-
-asan: gcc-check
+	echo "==> $(B_GCC): the runtime, the examples and the test models' metadata build warning-free with $(GXX)"
 
 # --- build-bench/: the benchmark (bench/, docs/performance.md) ------------------
 # Release, like an application's build; the server listens on 127.0.0.1 so
@@ -335,17 +353,17 @@ fuzz-build: configure-fuzz
 
 # Each target over its committed corpus, once (fast): crashes found earlier
 # stay fixed. A JUnit report joins the others for the closing summary. The
-# inputs replay through build-gcc/'s ASan + UBSan programs (fuzz/replay.cmake):
-# no third compile of the runtime, as build-fuzz/ would be. The libFuzzer
+# inputs replay through build-asan/'s ASan + UBSan programs (fuzz/replay.cmake):
+# no further compile of the runtime, as build-fuzz/ would be. The libFuzzer
 # build replays them too: make fuzz-regression-libfuzzer.
-fuzz-regression: configure-gcc
+fuzz-regression: configure-asan
 	@cmake --build $(B) -j$(JOBS) --target covet_plugin
-	cmake --build $(B_GCC) -j$(JOBS) --target query_replay url_replay value_replay
+	cmake --build $(B_ASAN) -j$(JOBS) --target query_replay url_replay value_replay
 	mkdir -p $(RESULTS)
 	export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-	echo "==> fuzz targets over fuzz/corpus/ ($(B_GCC)/fuzz: replay programs)"
-	scripts/fuzz.sh regress $(B_GCC)/fuzz $(RESULTS)/fuzz.xml
+	echo "==> fuzz targets over fuzz/corpus/ ($(B_ASAN)/fuzz: replay programs)"
+	scripts/fuzz.sh regress $(B_ASAN)/fuzz $(RESULTS)/fuzz.xml
 
 fuzz-regression-libfuzzer: fuzz-build
 	@mkdir -p $(RESULTS)
@@ -356,4 +374,4 @@ fuzz: fuzz-build
 	@scripts/fuzz.sh campaign $(B_FUZZ) $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(B) $(B_GCC) $(B_BENCH) $(B_FUZZ)
+	rm -rf $(B) $(B_ASAN) $(B_GCC) $(B_BENCH) $(B_FUZZ)

@@ -1,6 +1,6 @@
 # The fuzz targets as replay programs (fuzz/replay_main.cpp instead of
 # libFuzzer), built in the main project when COVET_BUILD_FUZZ_REPLAY is on:
-# build-gcc/ turns it on, so `make test` replays the committed corpus under
+# build-asan/ turns it on, so `make test` replays the committed corpus under
 # that build's ASan + UBSan, with the runtime it has already compiled.
 # Campaigns (`make fuzz`) still build the libFuzzer targets in build-fuzz/
 # from fuzz/CMakeLists.txt.

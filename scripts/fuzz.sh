@@ -29,7 +29,7 @@ regress() {
   local build=$1 report=${2:-}
   local failed=0 cases=""
   for t in "${TARGETS[@]}"; do
-    # A libFuzzer build (build-fuzz/) or a replay build (build-gcc/fuzz/:
+    # A libFuzzer build (build-fuzz/) or a replay build (build-asan/fuzz/:
     # fuzz/replay.cmake, the same inputs through fuzz/replay_main.cpp).
     local bin="$build/${t}_fuzzer" log
     [[ -x $bin ]] || bin="$build/${t}_replay"

@@ -196,8 +196,11 @@ void nested_set_rebuild(Database& handle, const ModelInfo& model) {
   for (std::size_t from = 0; from < rows.size(); from += batch) {
     const std::size_t to = std::min(rows.size(), from + batch);
     std::vector<Value> params;
-    auto ph = [&](Value v) {
-      params.push_back(std::move(v));
+    // By reference, each value built in place in params: GCC 12 at -O1
+    // misreads a Value passed by value and moved (maybe-uninitialized in
+    // std::variant's storage).
+    auto ph = [&](const auto& v) {
+      params.emplace_back(v);
       return t.ph(static_cast<int>(params.size()));
     };
     std::string sql = "UPDATE " + t.table + " SET ";
@@ -208,7 +211,7 @@ void nested_set_rebuild(Database& handle, const ModelInfo& model) {
       sql += std::string(first ? "" : ", ") + *column + " = CASE " + t.K;
       first = false;
       for (std::size_t i = from; i < to; ++i)
-        sql += " WHEN " + ph(rows[i].key) + " THEN " + ph(Value(static_cast<std::int64_t>(out[i].*field)));
+        sql += " WHEN " + ph(rows[i].key) + " THEN " + ph(static_cast<std::int64_t>(out[i].*field));
       sql += " END";
     }
     sql += " WHERE " + t.K + " IN (";

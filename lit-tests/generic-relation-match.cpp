@@ -53,3 +53,19 @@ struct [[covet::model]] Photo {
   covet::Id id;
   covet::GenericRelation<Comment> comments;  // expected-error {{generic relation 'Photo::comments' can never find a row: the generic reference 'Comment::content_object' it matches cannot point at 'Photo'}}
 };
+
+// A multi-table child inherits Venue::reviews under its own content type:
+// the reference must be able to point at the child too.
+struct Venue;
+struct [[covet::model]] Review {
+  covet::Id id;
+  covet::ContentTypeId content_type;
+  std::int64_t object_id = 0;
+  covet::GenericRef<Venue> subject;  // expected-note {{'Review::subject' can point at 'Venue' only; add 'Cinema' to its targets, or make it 'covet::GenericRef<>' to point at any model}}
+};
+struct [[covet::model, covet::multi_table]] Venue {
+  covet::Id id;
+  covet::GenericRelation<Review> reviews;  // expected-note {{'Venue::reviews' declared here}}
+};
+struct [[covet::model]] Cinema : Venue {};  // expected-error {{'Cinema' inherits generic relation 'Venue::reviews', which finds the rows of a 'Cinema' by the content type of 'Cinema'; the generic reference 'Review::subject' it matches cannot point at 'Cinema'}}
+struct [[covet::model, covet::proxy]] BigVenue : Venue {};  // a proxy is stored as Venue: fine

@@ -2,7 +2,8 @@
 // compile silently: GenericRef over the default members and over its own
 // (covet::generic_fields), GenericRef<> (any model), GenericRelation with
 // each on_delete and a related_query_name, one inherited from an abstract
-// base, a proxy owner of a listed target, covet::Uuid keys, and the lookups
+// base, one inherited by a multi-table child the reference lists, a proxy
+// owner of a listed target, covet::Uuid keys, and the lookups
 // through them (checks/Generic*Check.h, checks/LookupStringCheck.h).
 // RUN: %clangxx -fplugin=%covet_plugin -Xclang -verify %s
 // expected-no-diagnostics
@@ -76,6 +77,20 @@ struct [[covet::model]] Flag {
   long long object_id = 0;
   covet::GenericRef<Post> content_object;
 };
+
+struct Store;
+struct Outlet;
+struct [[covet::model]] Visit {
+  covet::Id id;
+  covet::ContentTypeId content_type;
+  std::int64_t object_id = 0;
+  covet::GenericRef<Store, Outlet> place;
+};
+struct [[covet::model, covet::multi_table]] Store {
+  covet::Id id;
+  covet::GenericRelation<Visit> visits;
+};
+struct [[covet::model]] Outlet : Store {};  // inherits visits, and Visit::place lists it
 
 void lookups(covet::Database &db, const Post &post, const covet::ContentType &ct) {
   db.objects<Post>().filter("comments__text__icontains", "x");   // to-many, to Comment

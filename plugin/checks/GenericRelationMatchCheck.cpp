@@ -7,6 +7,34 @@
 
 namespace covet {
 
+namespace {
+
+// A relation a concrete child inherits from a concrete parent finds the
+// child's rows by the child's own content type. Its shape was checked at
+// the parent; here only whether the reference can point at the child. A
+// proxy's objects are stored under its concrete model: genericRefAccepts
+// walks up to it.
+void checkInherited(const Model &Child, const Member &Rel, CheckContext &Ctx) {
+  const Model *T = Rel.TargetModel;
+  if (!T || T->Abstract)
+    return;  // reported at the parent
+  const std::vector<const Member *> Refs = genericRefsOver(*T, Rel.ContentTypeField, Rel.ObjectIdField);
+  if (Refs.empty())
+    return;  // reported at the parent
+  for (const Member *Ref : Refs)
+    if (genericRefAccepts(*Ref, Child))
+      return;
+  const Member &Ref = *Refs.front();
+  const std::string Label = qualifiedMember(*Child.owner(Rel), Rel);
+  Ctx.report(Child.Decl->getLocation(), Diag::GenericRelationInheritedNotTarget)
+      << Child.Name << Label << qualifiedMember(*T, Ref);
+  Ctx.report(Rel.Field->getLocation(), Diag::InheritedMemberHere) << Label;
+  Ctx.report(Ref.Field->getLocation(), Diag::GenericRefTargetsAre)
+      << qualifiedMember(*T, Ref) << targetList(Ref) << Child.Name;
+}
+
+}  // namespace
+
 void GenericRelationMatchCheck::run(const ModelGraph &Graph, CheckContext &Ctx) {
   // A relation inherited from an abstract base is checked for each model
   // deriving from it (each is a different owner), its shape once.
@@ -16,8 +44,12 @@ void GenericRelationMatchCheck::run(const ModelGraph &Graph, CheckContext &Ctx) 
     if (M.Abstract)
       continue;
     for (const Member &Rel : M.Members) {
-      if (Rel.Kind != Storage::GenericRelation || M.owner(Rel) != &M)
+      if (Rel.Kind != Storage::GenericRelation)
         continue;
+      if (M.inherits(Rel)) {
+        checkInherited(M, Rel, Ctx);
+        continue;
+      }
       if (ShapeReported.count(Rel.Field))
         continue;
       const std::string Label = qualifiedMember(M, Rel);

@@ -12,6 +12,8 @@
 //   gen::Featured  a proxy of Post: its objects are Post rows
 //   gen::Reply     a CASCADE foreign key to Comment: a generic cascade's chain
 //   gen::Token     a covet::Uuid key, which no integer object id can hold
+//   gen::Place     multi-table parent, GenericRelation<Note> (CASCADE)
+//   gen::Restaurant  its child: inherits the relation under its own content type
 #pragma once
 
 #include <covet/covet.hpp>
@@ -56,6 +58,16 @@ struct [[covet::model("gen_page")]] Page {
 struct [[covet::model("gen_token")]] Token {
   [[covet::primary_key]] covet::Uuid id;
   [[covet::max_length(50)]] std::string label;
+};
+
+struct [[covet::model("gen_place"), covet::multi_table]] Place {
+  covet::Id id;
+  [[covet::max_length(100)]] std::string name;
+  covet::GenericRelation<Note> notes;
+};
+
+struct [[covet::model("gen_restaurant")]] Restaurant : Place {
+  int seats = 0;
 };
 
 struct [[covet::model("gen_comment")]] Comment {

@@ -202,30 +202,8 @@ demo: configure
 
 # --- tests --------------------------------------------------------------------
 
-# build-gcc/ only compiles, so it need not wait its turn: once the plugin
-# it runs is built, it compiles in the background at the lowest priority,
-# on the core time the foreground leaves idle (the suites wait for
-# PostgreSQL, the install-and-build checks configure one project after
-# another), and is waited for at the end. Its output is shown when it fails
-# (else in $(RESULTS)/gcc-check.log). `make gcc-check` alone runs it in the
-# foreground.
-test: test-reset
-	@$(MAKE) --no-print-directory configure-asan configure-gcc
-	cmake --build $(B) -j$(JOBS) --target covet_plugin
-	echo "==> $(B_GCC): building in the background (lowest priority; output in $(RESULTS)/gcc-check.log)"
-	setsid nice -n 19 cmake --build $(B_GCC) -j$(JOBS) >$(RESULTS)/gcc-check.log 2>&1 &
-	gccpid=$$!
-	trap 'kill -- -$$gccpid 2>/dev/null || true' EXIT
-	$(MAKE) --no-print-directory check fuzz-regression
-	echo "==> waiting for $(B_GCC)"
-	if ! wait $$gccpid; then
-	  cat $(RESULTS)/gcc-check.log >&2
-	  echo "==> $(B_GCC): the GCC build failed (above)" >&2
-	  exit 1
-	fi
-	trap - EXIT
-	echo "==> $(B_GCC): the runtime, the examples and the test models' metadata build warning-free with $(GXX)"
-	secs=$$(( $$(date +%s) - $$(cat $(RESULTS)/.start) ))
+test: test-reset check gcc-check fuzz-regression
+	@secs=$$(( $$(date +%s) - $$(cat $(RESULTS)/.start) ))
 	echo "==> all tests passed in $$((secs / 60))m$$((secs % 60))s"
 	scripts/test-summary.py $(RESULTS)/*.xml
 

@@ -14,7 +14,8 @@
 #               committed corpora
 #
 # The pieces, each usable alone:
-#   make deps        install the missing Debian packages (no-op when none is)
+#   make deps        install the missing Debian packages (no-op when none is;
+#                    `make bench` adds Django and its tree libraries)
 #   make build       configure build/ once (clang++-19, RelWithDebInfo with
 #                    asserts, -Werror: the plugin, the runtime, the examples)
 #                    and build it
@@ -43,13 +44,14 @@
 #                    covet_tree_bench and, with python3-django-treebeard and
 #                    python3-django-mptt, bench/django/trees_bench.py: the
 #                    trees rows beside treebeard and mptt
-#   make fuzz-regression  build-fuzz/: the libFuzzer targets of fuzz/ (clang++-19,
-#                    -fsanitize=fuzzer,address,undefined, the plugin of
-#                    build/); runs each over its committed corpus once
-#   make fuzz        the same build; fuzzes each target for FUZZ_SECONDS with
+#   make fuzz-regression  replays each fuzz target's committed corpus once
+#                    through build-asan/'s replay programs (the part of
+#                    `make test`)
+#   make fuzz-regression-libfuzzer  the same through build-fuzz/: the
+#                    libFuzzer targets of fuzz/ (clang++-19,
+#                    -fsanitize=fuzzer,address,undefined, the plugin of build/)
+#   make fuzz        build-fuzz/; fuzzes each target for FUZZ_SECONDS with
 #                    its dictionary (docs/testing.md); fails on any finding
-#   make fuzz-regression  (also) replays the corpora through build-asan/'s
-#                    replay programs; that is the part of `make test`
 #   make clean       remove build/, build-asan/, build-gcc/, build-bench/ and
 #                    build-fuzz/
 #
@@ -307,7 +309,8 @@ configure-bench: configure
 	@$(call configure,$(B_BENCH),-DCMAKE_CXX_COMPILER=$(CLANGXX) -DCMAKE_BUILD_TYPE=Release -DCOVET_BUILD_TESTS=OFF -DCOVET_BUILD_EXAMPLES=OFF -DCOVET_BUILD_BENCH=ON -DCOVET_WERROR=$(WERROR) $(CMAKE_REUSE_PLUGIN))
 
 bench: configure-bench
-	@cmake --build $(B) -j$(JOBS) --target covet_plugin
+	@scripts/install-deps.sh --bench
+	cmake --build $(B) -j$(JOBS) --target covet_plugin
 	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench covet_tree_bench
 	out=$(CURDIR)/$(B_BENCH)/bench-results
 	rm -rf "$$out" && mkdir -p "$$out"

@@ -5,9 +5,20 @@
 # `apt-get update` and `apt-get install -y --no-install-recommends` for those,
 # so it is a fast no-op on a machine that has them all. Uses sudo when not root.
 #
-# Usage: scripts/install-deps.sh [--check]
+# Usage: scripts/install-deps.sh [--bench] [--check]
+#   --bench   also the peers `make bench` compares against (Django and its
+#             tree libraries); the build and the tests need none of them
 #   --check   only list the missing packages; exit 1 if any are missing
 set -euo pipefail
+
+bench=0 check=0
+for arg in "$@"; do
+  case $arg in
+    --bench) bench=1 ;;
+    --check) check=1 ;;
+    *) echo "install-deps: unknown argument '$arg' (expected --bench, --check)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
@@ -15,9 +26,13 @@ packages=(
   libsqlite3-dev libpq-dev postgresql
   libgtest-dev libbenchmark-dev
   cmake make pkg-config g++ python3
-  python3-django python3-psycopg2   # `make bench`: the same workload through Django, for the side-by-side table
-  python3-django-treebeard python3-django-mptt   # `make bench`: the trees rows' peers (bench/django/trees_bench.py)
 )
+if [[ $bench -eq 1 ]]; then
+  packages+=(
+    python3-django python3-psycopg2   # the same workload through Django, for the side-by-side table
+    python3-django-treebeard python3-django-mptt   # the trees rows' peers (bench/django/trees_bench.py)
+  )
+fi
 
 # One dpkg-query for all (it exits 1 if some package is unknown to dpkg).
 installed=" $( { dpkg-query -W -f='${Package}:${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null || true; } |
@@ -30,7 +45,7 @@ done
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi
-if [[ ${1:-} == --check ]]; then
+if [[ $check -eq 1 ]]; then
   printf 'missing: %s\n' "${missing[*]}"
   exit 1
 fi

@@ -81,9 +81,8 @@ class CovetConsumer : public ASTConsumer {
       emitMetadata(Ctx, Diags, Graph, mainFile(Ctx.getSourceManager()), Opts.EmitPath);
     if (!Opts.EmitGraphPath.empty())
       emitGraphJson(Ctx, Diags, Graph, Opts.EmitGraphPath);
-    const std::string Source = mainFile(Ctx.getSourceManager());
     for (const std::string &Path : Opts.DiagramPaths)
-      emitDiagram(Ctx, Diags, Graph, Path, llvm::sys::path::filename(Source));
+      emitDiagram(Ctx, Diags, Graph, Path, sourceName(Ctx.getSourceManager()));
   }
 
  private:
@@ -94,6 +93,17 @@ class CovetConsumer : public ASTConsumer {
     llvm::sys::fs::make_absolute(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     return std::string(Path);
+  }
+
+  // The main file as the diagrams name it: as given when relative (run from
+  // the repository, "examples/blog/models.hpp"), else its base name, so a
+  // drawing's text does not depend on where the tree is checked out.
+  static std::string sourceName(const SourceManager &SM) {
+    OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID());
+    if (!F)
+      return "<stdin>";
+    llvm::StringRef Name = F->getName();
+    return std::string(llvm::sys::path::is_absolute(Name) ? llvm::sys::path::filename(Name) : Name);
   }
 
   // A source file that uses the models: its own models, filled in with

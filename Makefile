@@ -52,6 +52,10 @@
 #                    -fsanitize=fuzzer,address,undefined, the plugin of build/)
 #   make fuzz        build-fuzz/; fuzzes each target for FUZZ_SECONDS with
 #                    its dictionary (docs/testing.md); fails on any finding
+#   make diagrams    redraw docs/diagrams/: each example's models and the
+#                    guide's shop (docs/diagrams/shop.hpp) through the plugin
+#                    of build/, as DOT, Mermaid and SVG (installs Graphviz);
+#                    lit-tests/diagram-examples.cpp fails when they are stale
 #   make clean       remove build/, build-asan/, build-gcc/, build-bench/ and
 #                    build-fuzz/
 #
@@ -72,7 +76,8 @@ MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := build
 .PHONY: all deps build demo test check gtest lit consumer gcc-flow gcc-check asan \
         test-reset clean configure configure-asan configure-gcc bench configure-bench \
-        configure-fuzz fuzz-build fuzz fuzz-regression fuzz-regression-libfuzzer docs-check
+        configure-fuzz fuzz-build fuzz fuzz-regression fuzz-regression-libfuzzer docs-check \
+        diagrams
 
 JOBS         ?= 2
 BUILD_TYPE   ?= RelWithDebInfo
@@ -259,6 +264,10 @@ consumer: build
 	  >"$$tmp/configure.log" || { cat "$$tmp/configure.log"; exit 1; }
 	cmake --build "$$tmp/build" -j$(JOBS)
 	"$$tmp/build/consumer"
+	# covet_add_models(... GRAPH): the drawings, and the SVG when Graphviz is here.
+	grep -q '"::Book":"m_author" -> "::Author"' "$$tmp/build/covet_models/consumer.covet.dot"
+	grep -q '^erDiagram' "$$tmp/build/covet_models/consumer.covet.mmd"
+	if command -v dot >/dev/null; then grep -q '<svg' "$$tmp/build/covet_models/consumer.covet.svg"; fi
 	echo "==> consumer: OK"
 
 # The README's GCC flow: install to a temp prefix, then test/gcc-flow/run.sh
@@ -378,6 +387,25 @@ fuzz-regression-libfuzzer: fuzz-build
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh campaign $(B_FUZZ) $(FUZZ_SECONDS)
+
+# --- docs/diagrams/: the models as pictures (docs/diagrams.md) -----------------
+# name:header; the plugin writes <name>.dot and <name>.mmd, Graphviz the SVG.
+DIAGRAMS := blog:examples/blog/models.hpp shop:docs/diagrams/shop.hpp \
+            library:examples/library/models.hpp inheritance:examples/inheritance/models.hpp \
+            trees:examples/trees/models.hpp generic:examples/generic/models.hpp
+
+diagrams: configure
+	@scripts/install-deps.sh --diagrams
+	cmake --build $(B) -j$(JOBS) --target covet_plugin
+	for d in $(DIAGRAMS); do
+	  name=$${d%%:*} header=$${d#*:}
+	  echo "==> docs/diagrams/$$name.{dot,mmd,svg} from $$header"
+	  $(CLANGXX) -std=c++20 -fsyntax-only -x c++ -Wno-pragma-once-outside-header -Iinclude \
+	    -fplugin="$$(cat $(PLUGIN_PATH_FILE))" \
+	    -fplugin-arg-covet-emit-diagram=docs/diagrams/$$name.dot \
+	    -fplugin-arg-covet-emit-diagram=docs/diagrams/$$name.mmd "$$header"
+	  dot -Tsvg docs/diagrams/$$name.dot -o docs/diagrams/$$name.svg
+	done
 
 clean:
 	rm -rf $(B) $(B_ASAN) $(B_GCC) $(B_BENCH) $(B_FUZZ)

@@ -1,4 +1,4 @@
-# covet_add_models(<target> [NO_SOURCE_CHECKS] <header>...)
+# covet_add_models(<target> [NO_SOURCE_CHECKS] [GRAPH] <header>...)
 #
 # Runs the Covet Clang plugin over the model headers, which checks the model
 # graph (errors stop the build) and emits <target>.covet.cpp with the typed
@@ -10,6 +10,12 @@
 #
 #   add_executable(app main.cpp orders.cpp)
 #   covet_add_models(app models.hpp)
+#
+# GRAPH also draws the model graph (docs/diagrams.md): <target>.covet.dot
+# (Graphviz) and <target>.covet.mmd (Mermaid) beside the metadata, and, when
+# Graphviz's `dot` is installed (COVET_DOT), <target>.covet.svg, rendered
+# whenever the models change. The target property COVET_MODEL_DIAGRAMS lists
+# the files.
 #
 # covet_check_sources(<target> [MODELS <models-target>...])
 #
@@ -39,6 +45,10 @@ if(NOT COVET_CLANG)
   find_program(COVET_CLANG NAMES clang++-19 PATHS /usr/lib/llvm-19/bin REQUIRED)
 endif()
 
+# Graphviz, for covet_add_models(... GRAPH): optional, the DOT and Mermaid
+# files are written without it.
+find_program(COVET_DOT NAMES dot DOC "Graphviz dot, renders covet_add_models(... GRAPH) diagrams as SVG")
+
 option(COVET_SOURCE_CHECKS
        "covet_add_models() also checks the lookup strings of the target's sources" ON)
 
@@ -57,7 +67,7 @@ function(_covet_plugin var)
 endfunction()
 
 function(covet_add_models target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "NO_SOURCE_CHECKS" "" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "NO_SOURCE_CHECKS;GRAPH" "" "")
   if(NOT arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "covet_add_models(${target}): name at least one model header")
   endif()
@@ -75,6 +85,14 @@ function(covet_add_models target)
   set(wrapper ${dir}/${target}.models.hpp)
   set(out ${dir}/${target}.covet.cpp)
   set(graph ${dir}/${target}.covet.json)
+  set(diagrams)
+  set(diagram_args)
+  if(arg_GRAPH)
+    set(diagrams ${dir}/${target}.covet.dot ${dir}/${target}.covet.mmd)
+    foreach(d IN LISTS diagrams)
+      list(APPEND diagram_args "-fplugin-arg-covet-emit-diagram=${d}")
+    endforeach()
+  endif()
   file(MAKE_DIRECTORY ${dir})
   file(CONFIGURE OUTPUT ${wrapper}
        CONTENT "// The model headers of target ${target}, read by the Covet plugin.\n${includes}")
@@ -90,10 +108,10 @@ function(covet_add_models target)
   # header changed without changing them).
   set(stamp ${dir}/${target}.models.stamp)
   add_custom_command(
-    OUTPUT ${stamp} ${out} ${graph}
+    OUTPUT ${stamp} ${out} ${graph} ${diagrams}
     COMMAND ${COVET_CLANG} -std=c++20 -fsyntax-only -x c++
             "-fplugin=${plugin}" "-fplugin-arg-covet-emit=${out}"
-            "-fplugin-arg-covet-emit-graph=${graph}"
+            "-fplugin-arg-covet-emit-graph=${graph}" ${diagram_args}
             "$<$<BOOL:${tgt_includes}>:-I$<JOIN:${tgt_includes},;-I>>"
             "-I$<JOIN:${covet_includes},;-I>"
             "$<$<BOOL:${tgt_defs}>:-D$<JOIN:${tgt_defs},;-D>>"
@@ -112,6 +130,26 @@ function(covet_add_models target)
   set_source_files_properties(${out} PROPERTIES COMPILE_OPTIONS -Wno-missing-field-initializers)
   target_link_libraries(${target} PRIVATE covet::runtime)
   set_property(TARGET ${target} PROPERTY COVET_MODEL_GRAPH ${graph})
+
+  if(arg_GRAPH)
+    if(COVET_DOT)
+      set(svg ${dir}/${target}.covet.svg)
+      add_custom_command(
+        OUTPUT ${svg}
+        COMMAND ${COVET_DOT} -Tsvg ${dir}/${target}.covet.dot -o ${svg}
+        DEPENDS ${dir}/${target}.covet.dot
+        COMMENT "Covet: drawing the models of ${target} (${target}.covet.svg)"
+        VERBATIM)
+      list(APPEND diagrams ${svg})
+    else()
+      message(STATUS "Covet: Graphviz 'dot' not found: the models of ${target} are drawn as "
+                     "DOT and Mermaid only (apt-get install graphviz for an SVG)")
+    endif()
+    # Listed as sources, the diagrams are made with the target (they compile
+    # to nothing; the source checks leave generated files out).
+    target_sources(${target} PRIVATE ${diagrams})
+    set_property(TARGET ${target} PROPERTY COVET_MODEL_DIAGRAMS ${diagrams})
+  endif()
 
   if(COVET_SOURCE_CHECKS AND NOT arg_NO_SOURCE_CHECKS)
     covet_check_sources(${target})

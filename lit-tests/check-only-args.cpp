@@ -12,6 +12,6 @@
 // RUN: not %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-check-only -fplugin-arg-covet-emit=%t.cpp %s 2>&1 | FileCheck %s --check-prefix=EMITS
 // EMITS: error: the covet plugin's 'check-only' mode writes nothing; drop 'emit={{.*}}'
 // RUN: not %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-chek-only %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: unknown argument 'chek-only' for the covet plugin; expected 'emit=<path>', 'emit-graph=<path>', 'graph=<path>' or 'check-only'
+// UNKNOWN: error: unknown argument 'chek-only' for the covet plugin; expected 'emit=<path>', 'emit-graph=<path>', 'emit-diagram=<path>', 'graph=<path>' or 'check-only'
 
 int main() {}

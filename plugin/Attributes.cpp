@@ -428,4 +428,10 @@ std::optional<OnDeletePolicy> onDeleteArg(const ASTContext &Ctx, const AnnotateA
   return OnDeletePolicy{static_cast<unsigned>(R.Val.getInt().getExtValue()), nullptr};
 }
 
+llvm::StringRef onDeletePolicyName(unsigned Value) {
+  static constexpr llvm::StringLiteral Names[] = {"CASCADE",  "PROTECT",    "SET_NULL", "SET_DEFAULT",
+                                                  "RESTRICT", "DO_NOTHING", "SET"};
+  return Value < std::size(Names) ? llvm::StringRef(Names[Value]) : llvm::StringRef("CASCADE");
+}
+
 }  // namespace covet

@@ -56,5 +56,8 @@ struct OnDeletePolicy {
 };
 std::optional<OnDeletePolicy> onDeleteArg(const clang::ASTContext &Ctx,
                                           const clang::AnnotateAttr *A);
+// "CASCADE" ... "SET" for a covet::OnDelete value, as the declaration spells
+// it (covet::SET_NULL): the model graph's JSON and diagrams use these names.
+llvm::StringRef onDeletePolicyName(unsigned Value);
 
 }  // namespace covet

@@ -16,12 +16,6 @@ namespace {
 constexpr llvm::StringLiteral Format = "covet-model-graph";
 constexpr int Version = 1;
 
-const char *onDeleteName(unsigned V) {
-  static const char *const Names[] = {"CASCADE",  "PROTECT",    "SET_NULL", "SET_DEFAULT",
-                                      "RESTRICT", "DO_NOTHING", "SET"};
-  return V < std::size(Names) ? Names[V] : "CASCADE";
-}
-
 const char *treeName(TreeKind K) {
   switch (K) {
     case TreeKind::AdjacencyList: return "adjacency_list";
@@ -59,7 +53,7 @@ void writeMember(llvm::json::OStream &J, ASTContext &Ctx, const Member &Mem,
     if (!L.TargetType.empty())
       J.attribute("target", L.TargetType);
     if (L.isKeyRelation())
-      J.attribute("on_delete", onDeleteName(Mem.OnDelete.Value));
+      J.attribute("on_delete", onDeletePolicyName(Mem.OnDelete.Value));
     if (Mem.ToField)
       J.attribute("to_field", *Mem.ToField);
     if (Mem.RelatedName)
@@ -93,7 +87,7 @@ void writeMember(llvm::json::OStream &J, ASTContext &Ctx, const Member &Mem,
           J.value(T);
       });
     if (Mem.Kind == Storage::GenericRelation)
-      J.attribute("on_delete", onDeleteName(Mem.GenericOnDelete.Value));
+      J.attribute("on_delete", onDeletePolicyName(Mem.GenericOnDelete.Value));
   });
 }
 

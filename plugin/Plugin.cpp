@@ -4,6 +4,9 @@
 //
 //   emit=<path>        also write the models' metadata (include/covet/generated.hpp)
 //   emit-graph=<path>  also write the model graph as JSON (GraphJson.h)
+//   emit-diagram=<path>  (may be repeated) also draw the model graph, in
+//                      Graphviz DOT (.dot, .gv), Mermaid (.mmd) or Markdown
+//                      with a Mermaid block (.md) (GraphDiagram.h)
 //   check-only         check a source file that uses the models: the checks
 //                      of code (lookup strings, uses of abstract models,
 //                      polymorphic type lists) only (the model-graph rules
@@ -23,6 +26,7 @@
 //   emitter (Emitter.cpp)             only when no error occurred
 #include "Diagnostics.h"
 #include "Emitter.h"
+#include "GraphDiagram.h"
 #include "GraphJson.h"
 #include "LookupGraph.h"
 #include "ModelGraph.h"
@@ -47,7 +51,7 @@ namespace {
 
 struct Options {
   std::string EmitPath, EmitGraphPath;
-  std::vector<std::string> GraphPaths;
+  std::vector<std::string> GraphPaths, DiagramPaths;
   bool CheckOnly = false;
 };
 
@@ -77,6 +81,8 @@ class CovetConsumer : public ASTConsumer {
       emitMetadata(Ctx, Diags, Graph, mainFile(Ctx.getSourceManager()), Opts.EmitPath);
     if (!Opts.EmitGraphPath.empty())
       emitGraphJson(Ctx, Diags, Graph, Opts.EmitGraphPath);
+    for (const std::string &Path : Opts.DiagramPaths)
+      emitDiagram(Ctx, Diags, Graph, Path, sourceName(Ctx.getSourceManager()));
   }
 
  private:
@@ -87,6 +93,17 @@ class CovetConsumer : public ASTConsumer {
     llvm::sys::fs::make_absolute(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     return std::string(Path);
+  }
+
+  // The main file as the diagrams name it: as given when relative (run from
+  // the repository, "examples/blog/models.hpp"), else its base name, so a
+  // drawing's text does not depend on where the tree is checked out.
+  static std::string sourceName(const SourceManager &SM) {
+    OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID());
+    if (!F)
+      return "<stdin>";
+    llvm::StringRef Name = F->getName();
+    return std::string(llvm::sys::path::is_absolute(Name) ? llvm::sys::path::filename(Name) : Name);
   }
 
   // A source file that uses the models: its own models, filled in with
@@ -130,6 +147,14 @@ class CovetAction : public PluginASTAction {
         Emits = Emits.empty() ? Arg : Emits;
       } else if (A.consume_front("emit-graph=") && !A.empty()) {
         Opts.EmitGraphPath = A.str();
+        Emits = Emits.empty() ? Arg : Emits;
+      } else if (A.consume_front("emit-diagram=") && !A.empty()) {
+        if (!diagramFormatFor(A)) {
+          report(CI.getDiagnostics(), SourceLocation(), Diag::DiagramFormatUnknown)
+              << A << llvm::sys::path::extension(A);
+          return false;
+        }
+        Opts.DiagramPaths.push_back(A.str());
         Emits = Emits.empty() ? Arg : Emits;
       } else if (A.consume_front("graph=") && !A.empty()) {
         Opts.GraphPaths.push_back(A.str());

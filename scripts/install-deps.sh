@@ -5,18 +5,20 @@
 # `apt-get update` and `apt-get install -y --no-install-recommends` for those,
 # so it is a fast no-op on a machine that has them all. Uses sudo when not root.
 #
-# Usage: scripts/install-deps.sh [--bench] [--check]
+# Usage: scripts/install-deps.sh [--bench] [--diagrams] [--check]
 #   --bench   also the peers `make bench` compares against (Django and its
 #             tree libraries); the build and the tests need none of them
+#   --diagrams  also Graphviz, which `make diagrams` renders the SVGs with
 #   --check   only list the missing packages; exit 1 if any are missing
 set -euo pipefail
 
-bench=0 check=0
+bench=0 diagrams=0 check=0
 for arg in "$@"; do
   case $arg in
     --bench) bench=1 ;;
+    --diagrams) diagrams=1 ;;
     --check) check=1 ;;
-    *) echo "install-deps: unknown argument '$arg' (expected --bench, --check)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown argument '$arg' (expected --bench, --diagrams, --check)" >&2; exit 2 ;;
   esac
 done
 
@@ -35,6 +37,10 @@ if [[ $bench -eq 1 ]]; then
 fi
 
 # One dpkg-query for all (it exits 1 if some package is unknown to dpkg).
+if [[ $diagrams -eq 1 ]]; then
+  packages+=(graphviz)
+fi
+
 installed=" $( { dpkg-query -W -f='${Package}:${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null || true; } |
               sed -n 's/^\([^:]*\):ii.*/\1/p' | tr '\n' ' ') "
 missing=()

@@ -7,6 +7,9 @@
 // RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-emit-diagram=%t.dot -fplugin-arg-covet-emit-diagram=%t.gv -fplugin-arg-covet-emit-diagram=%t.mmd -fplugin-arg-covet-emit-diagram=%t.md %s
 // RUN: FileCheck %s --check-prefix=DOT --input-file %t.dot
 // RUN: diff %t.dot %t.gv
+// graph=<path> with a diagram's extension draws too (graph=<json> reads):
+// RUN: %clangxx -fplugin=%covet_plugin -fplugin-arg-covet-graph=%t-alias.dot %s
+// RUN: diff %t.dot %t-alias.dot
 // RUN: FileCheck %s --check-prefix=MMD --input-file %t.mmd
 // RUN: FileCheck %s --check-prefix=MD --input-file %t.md
 // Generic relations: the GenericRelation on the target draws the arrow, with

@@ -13,7 +13,9 @@
 //                      are the model headers' run's), nothing written
 //   graph=<path>       (implies check-only; may be repeated) check against the
 //                      models of that JSON too, so the file need not include
-//                      every model header (LookupGraph.h)
+//                      every model header (LookupGraph.h). A path with a
+//                      diagram's extension (.dot, .gv, .mmd, .md) is no
+//                      graph to read: graph=models.dot is emit-diagram=models.dot
 //
 // covet_add_models() (cmake/CovetModels.cmake) runs the first two over the
 // model headers and the last two over every source of the target.
@@ -157,6 +159,11 @@ class CovetAction : public PluginASTAction {
         Opts.DiagramPaths.push_back(A.str());
         Emits = Emits.empty() ? Arg : Emits;
       } else if (A.consume_front("graph=") && !A.empty()) {
+        if (diagramFormatFor(A)) {
+          Opts.DiagramPaths.push_back(A.str());
+          Emits = Emits.empty() ? Arg : Emits;
+          continue;
+        }
         Opts.GraphPaths.push_back(A.str());
         Opts.CheckOnly = true;
       } else if (A == "check-only") {

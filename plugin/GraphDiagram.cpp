@@ -203,6 +203,15 @@ const LookupMember *genericRefWith(const LookupModel &Source, const LookupMember
   return nullptr;
 }
 
+// A new arrow from member L of model M (its row) to model To.
+Arrow &memberArrow(Drawing &D, const Model &M, const LookupMember &L, const LookupModel &To) {
+  Arrow &A = D.Arrows.emplace_back();
+  A.From = M.TypeName;
+  A.FromPort = "m_" + L.Name;
+  A.To = To.TypeName;
+  return A;
+}
+
 void addArrows(const Model &M, const LookupModel &LM, const LookupGraph &Lookups, Drawing &D) {
   if (M.Base) {
     Arrow A;
@@ -241,26 +250,19 @@ void addArrows(const Model &M, const LookupModel &LM, const LookupGraph &Lookups
       case MemberKind::OneToOne: {
         if (!T)
           break;
-        Arrow A;
-        A.From = M.TypeName;
-        A.FromPort = "m_" + L.Name;
-        A.To = T->TypeName;
+        Arrow &A = memberArrow(D, M, L, *T);
         A.Style = lookOf(Mem.OnDelete.Value);
         A.Label = L.Name + ": " + (L.Kind == MemberKind::OneToOne ? "one-to-one" : "foreign key") +
                   ", " + onDeletePolicyName(Mem.OnDelete.Value).str() + "\n" +
                   reverseLine(Lookups, LM, L);
         A.TailCard = L.Kind == MemberKind::OneToOne ? "|o" : "}o";
         A.HeadCard = L.Nullable ? "o|" : "||";
-        D.Arrows.push_back(std::move(A));
         break;
       }
       case MemberKind::ManyToMany: {
         if (!T)
           break;
-        Arrow A;
-        A.From = M.TypeName;
-        A.FromPort = "m_" + L.Name;
-        A.To = T->TypeName;
+        Arrow &A = memberArrow(D, M, L, *T);
         A.Style = Look::ManyToMany;
         A.Label = L.Name + ": many-to-many";
         if (Mem.Through)
@@ -270,7 +272,6 @@ void addArrows(const Model &M, const LookupModel &LM, const LookupGraph &Lookups
                                : reverseLine(Lookups, LM, L));
         A.TailCard = "}o";
         A.HeadCard = "o{";
-        D.Arrows.push_back(std::move(A));
         break;
       }
       case MemberKind::GenericRef:
@@ -280,15 +281,11 @@ void addArrows(const Model &M, const LookupModel &LM, const LookupGraph &Lookups
           const LookupModel *GT = Lookups.find(TargetType);
           if (!GT || genericRelationFor(*GT, LM, L))
             continue;
-          Arrow A;
-          A.From = M.TypeName;
-          A.FromPort = "m_" + L.Name;
-          A.To = GT->TypeName;
+          Arrow &A = memberArrow(D, M, L, *GT);
           A.Style = Look::Ignore;
           A.Generic = true;
           A.Label = L.Name + ": generic reference\nno GenericRelation: rows left";
           A.HeadCard = "o|";
-          D.Arrows.push_back(std::move(A));
         }
         break;
       case MemberKind::GenericRelation: {

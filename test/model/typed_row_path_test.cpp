@@ -91,7 +91,7 @@ class TypedRowPathTest : public DatabaseTest {
 TEST_P(TypedRowPathTest, LoadsEveryColumnTypeAsTheGenericPathDoes) {
   db().create(Sample{});  // defaults: zeros, empty text, NULL optionals
   db().create(extreme_sample());
-  const std::vector<Sample> typed = db().objects<Sample>().order_by("id").all();
+  const std::vector<Sample> typed = db().objects<Sample>().order_by("id").fetch();
   const std::vector<Sample> generic = load_generic<Sample>();
   ASSERT_EQ(typed.size(), 2u);
   ASSERT_EQ(generic.size(), 2u);
@@ -131,7 +131,7 @@ TEST_P(TypedRowPathTest, LoadsRelationKeysAsTheGenericPathDoes) {
   const Musician m = db().create(Musician{.name = "Nina", .stage_name = "N", .bio = std::nullopt});
   db().create(Album{.title = "A", .year = 1959, .artist = m, .producer = std::nullopt});
   db().create(Album{.title = "B", .year = 1964, .artist = m, .producer = m});
-  const std::vector<Album> typed = db().objects<Album>().order_by("id").all();
+  const std::vector<Album> typed = db().objects<Album>().order_by("id").fetch();
   const std::vector<Album> generic = load_generic<Album>();
   ASSERT_EQ(typed.size(), 2u);
   for (std::size_t i = 0; i < typed.size(); ++i) expect_same_columns(typed[i], generic[i]);
@@ -153,7 +153,7 @@ TEST_P(TypedRowPathTest, AnIntegerOutOfTheMembersRangeFailsAsOnTheGenericPath) {
   }
   ASSERT_FALSE(generic_error.empty());
   try {
-    db().objects<Sample>().all();
+    db().objects<Sample>().fetch();
     FAIL() << "an int8 member took 1000";
   } catch (const covet::UsageError& e) {
     EXPECT_EQ(std::string(e.what()), "cannot load Sample.i8 from column 'i8': " + generic_error);

@@ -110,19 +110,20 @@ TEST_P(TypedRowPathTest, OverwritesTheMembersOfAReusedObject) {
   // optional member that held a value is given the row's.
   Sample first = extreme_sample();
   first.text = std::string(200, 'x');
-  db().create(first);
+  first = db().create(first);
   Sample second;
   second.text = "short";
   second.maybe_text = "b";
-  db().create(second);
-  Sample object = db().objects<Sample>().get("id", first.id.value());
+  second = db().create(second);
+  Sample object = db().objects<Sample>().get("id", first.id);
+  ASSERT_EQ(object.text, std::string(200, 'x'));
   const covet::ModelInfo& model = covet::model_info<Sample>();
   connection().execute(select_all(model), {}, [&](const covet::detail::Row& row) {
     int column = 0;
     for (const covet::MemberInfo* m : covet::detail::column_members(model))
       covet::detail::load_column(*m, &object, row, column++);
   });
-  expect_same_columns(object, db().objects<Sample>().get("id", second.id.value()));
+  expect_same_columns(object, db().objects<Sample>().get("id", second.id));
   EXPECT_EQ(object.text, "short");
   EXPECT_EQ(object.maybe_text, std::optional<std::string>("b"));
 }

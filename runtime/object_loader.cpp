@@ -24,6 +24,35 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   bind_object(db, model, object, peers);
 }
 
+void load_column(const MemberInfo& m, void* object, const Row& row, int column) {
+  switch (m.type) {
+    case ColumnType::AutoId:
+    case ColumnType::Bool:
+    case ColumnType::SmallInt:
+    case ColumnType::Integer:
+    case ColumnType::BigInt:
+      if (m.set_int64) {
+        std::int64_t i = 0;
+        if (row.read_int64(column, i)) return m.set_int64(object, i);
+      }
+      break;
+    case ColumnType::Real:
+      if (m.set_real) {
+        double d = 0;
+        if (row.read_real(column, d)) return m.set_real(object, d);
+      }
+      break;
+    case ColumnType::Text:
+      if (m.set_text) {
+        std::string_view text;
+        if (row.read_text(column, text)) return m.set_text(object, text);
+      }
+      break;
+    default: break;
+  }
+  m.set(object, row.value(column));
+}
+
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
                  int first_column, void* object) {
   // A single-table subclass's columns are nullable in the table whatever
@@ -39,7 +68,7 @@ void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& c
           nullptr);
     }
     try {
-      m->set(object, row.value(column++));
+      load_column(*m, object, row, column++);
     } catch (const Error& e) {
       throw UsageError("cannot load " + model.name + "." + m->name + " from column '" + m->column +
                            "': " + e.what(),

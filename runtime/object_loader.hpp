@@ -29,6 +29,13 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                  const std::vector<const MemberInfo*>& columns, const Row& row, int first_column,
                  void* object, const std::shared_ptr<PeerGroup>& peers = nullptr);
 
+// Sets the column member `m` of `object` from row column `column`: through
+// the backend's typed read and the member's typed store (MemberInfo::
+// set_int64 / set_real / set_text) when the column holds the kind the
+// member's column type reads, else through Row::value() and `set`. Both give
+// the same member value and the same errors.
+void load_column(const MemberInfo& m, void* object, const Row& row, int column);
+
 // Sets `columns` of `object` from row columns first_column.., binding
 // nothing. Throws UsageError naming the member when a value does not fit it.
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,

@@ -15,6 +15,7 @@
 #include <covet/value.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -156,6 +157,15 @@ struct MemberInfo {
   // instance of the owning model.
   Value (*get)(const void* object) = nullptr;                 // columns only
   void (*set)(void* object, const Value& value) = nullptr;    // columns only
+  // The typed row path (runtime/object_loader.cpp): the same as `set` with a
+  // Value of that kind, for a column read by the backend's typed accessor,
+  // so no covet::Value is built (nor a string copied twice) per column.
+  // set_int64 serves integer-like columns (AutoId, Bool, SmallInt, Integer,
+  // BigInt; a relation's integer key), set_real Real, set_text Text. Null:
+  // `set` only.
+  void (*set_int64)(void* object, std::int64_t value) = nullptr;
+  void (*set_real)(void* object, double value) = nullptr;
+  void (*set_text)(void* object, std::string_view value) = nullptr;
   void (*bind)(void* object, const BindContext& ctx) = nullptr;  // relation/reverse members
   // FK/O2O: the object a Ref holds (nullptr when not loaded), so a to_field
   // key can be read from it.

@@ -51,6 +51,29 @@ class Row {
   // The column as a Value of its natural kind: Integer, Real, Text, Blob, or
   // Bool (PostgreSQL booleans). Timestamps and dates arrive as Text.
   virtual Value value(int column) const = 0;
+
+  // Typed reads, for the typed row path (object_loader.cpp): true, with
+  // `out` set, when the column holds a value of that kind, exactly as
+  // value() would return it (an Integer, a Real, a Text); false otherwise
+  // (NULL, another kind), and the caller asks value(). A text view is valid
+  // until the next read of the row.
+  virtual bool read_int64(int column, std::int64_t& out) const {
+    const Value v = value(column);
+    if (!v.is_integer()) return false;
+    out = v.as_integer();
+    return true;
+  }
+  virtual bool read_real(int column, double& out) const {
+    const Value v = value(column);
+    if (!v.is_real()) return false;
+    out = v.as_real();
+    return true;
+  }
+  virtual bool read_text(int column, std::string_view& out) const {
+    (void)column;
+    (void)out;
+    return false;  // a view needs storage the row owns: backends that have it say so
+  }
 };
 
 struct ExecResult {

@@ -193,6 +193,53 @@ class PostgresRow final : public Row {
     }
   }
 
+  // The kinds value() gives, read without it: the column's type says which.
+  bool read_int64(int column, std::int64_t& out) const override {
+    check(column);
+    if (PQgetisnull(r_, row_, column)) return false;
+    switch (PQftype(r_, column)) {
+      case kInt2Oid:
+      case kInt4Oid:
+      case kInt8Oid:
+      case kOidOid: break;
+      default: return false;
+    }
+    const char* text = PQgetvalue(r_, row_, column);
+    out = 0;
+    std::from_chars(text, text + PQgetlength(r_, row_, column), out);
+    return true;
+  }
+  bool read_real(int column, double& out) const override {
+    check(column);
+    if (PQgetisnull(r_, row_, column)) return false;
+    const Oid type = PQftype(r_, column);
+    if (type != kFloat4Oid && type != kFloat8Oid) return false;
+    const char* text = PQgetvalue(r_, row_, column);
+    out = 0;
+    std::from_chars(text, text + PQgetlength(r_, row_, column), out);
+    return true;
+  }
+  bool read_text(int column, std::string_view& out) const override {
+    check(column);
+    if (PQgetisnull(r_, row_, column)) return false;
+    switch (PQftype(r_, column)) {
+      case kInt2Oid:
+      case kInt4Oid:
+      case kInt8Oid:
+      case kOidOid:
+      case kFloat4Oid:
+      case kFloat8Oid:
+      case kNumericOid:
+      case kUuidOid:
+      case kBoolOid:
+      case kByteaOid: return false;  // value() gives these another kind
+      default: break;
+    }
+    out = std::string_view(PQgetvalue(r_, row_, column),
+                           static_cast<std::size_t>(PQgetlength(r_, row_, column)));
+    return true;
+  }
+
  private:
   void check(int column) const {
     if (column < 0 || column >= size_)

@@ -107,6 +107,30 @@ class SqliteRow final : public Row {
     }
   }
 
+  // The kinds value() gives, read without it: SQLite's storage class says
+  // which one a column holds.
+  bool read_int64(int column, std::int64_t& out) const override {
+    check(column);
+    if (sqlite3_column_type(stmt_, column) != SQLITE_INTEGER) return false;
+    out = sqlite3_column_int64(stmt_, column);
+    return true;
+  }
+  bool read_real(int column, double& out) const override {
+    check(column);
+    if (sqlite3_column_type(stmt_, column) != SQLITE_FLOAT) return false;
+    out = sqlite3_column_double(stmt_, column);
+    return true;
+  }
+  bool read_text(int column, std::string_view& out) const override {
+    check(column);
+    if (sqlite3_column_type(stmt_, column) != SQLITE_TEXT) return false;
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    const int n = sqlite3_column_bytes(stmt_, column);
+    if (n == 36 && is_uuid_column(column)) return false;  // value() reads it as a Uuid
+    out = std::string_view(p ? p : "", static_cast<std::size_t>(n));
+    return true;
+  }
+
  private:
   void check(int column) const {
     if (column < 0 || column >= size_)

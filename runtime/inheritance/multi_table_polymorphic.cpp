@@ -9,6 +9,7 @@
 #include "inheritance/multi_table_polymorphic.hpp"
 
 #include "inheritance/table_chain.hpp"
+#include "object_loader.hpp"
 #include "prefetch/key_restriction.hpp"
 #include "prefetch/peer_group.hpp"
 #include "prefetch/related_rows.hpp"
@@ -159,7 +160,7 @@ class RowLoader {
     for (std::size_t i = 0; i < model.columns.size(); ++i) {
       const MemberInfo& m = *model.columns[i];
       try {
-        m.set(object, row.value(positions[i]));
+        load_column(m, object, row, positions[i]);
       } catch (const Error& e) {
         throw UsageError("cannot load " + model.name + "." + m.name + " from column '" +
                              column_in_level(model, m) + "': " + e.what(),

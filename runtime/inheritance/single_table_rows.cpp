@@ -10,6 +10,7 @@
 
 #include "inheritance/row_errors.hpp"
 #include "inheritance/single_table.hpp"
+#include "object_loader.hpp"
 #include "prefetch/peer_group.hpp"
 #include "query/query_runner.hpp"
 #include "query/select_compiler.hpp"
@@ -72,7 +73,7 @@ void load_columns(const Shape& shape, const Row& row, const std::string& identit
     if (!m->nullable && row.is_null(column))
       throw_null_subclass_field(model, *m, row.value(shape.key), &identity);
     try {
-      m->set(object, row.value(column));
+      load_column(*m, object, row, column);
     } catch (const Error& e) {
       throw UsageError("cannot load " + model.name + "." + m->name + " from column '" + m->column + "': " + e.what(),
                        model.name);

@@ -19,7 +19,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace covet::meta {
@@ -39,6 +41,50 @@ template <auto Member>
 bool matches(const std::type_info& pointer_type, const void* pointer) {
   using P = decltype(Member);
   return pointer_type == typeid(P) && *static_cast<const P*>(pointer) == Member;
+}
+
+// The typed row path's conversions (MemberInfo::set_int64, set_real,
+// set_text): what FieldTraits<Inner>::from_value does with a Value of that
+// kind, without building the Value where the conversion is plain, and
+// through it (same result, same error) where it is not.
+template <class Inner>
+Inner from_int64(std::int64_t i) {
+  if constexpr (std::is_same_v<Inner, bool>) {
+    return i != 0;
+  } else if constexpr (std::is_integral_v<Inner>) {
+    if (std::in_range<Inner>(i)) return static_cast<Inner>(i);
+    return FieldTraits<Inner>::from_value(Value(i));  // out of range: its error
+  } else if constexpr (std::is_same_v<Inner, Id>) {
+    return Id(i);
+  } else {
+    return FieldTraits<Inner>::from_value(Value(i));
+  }
+}
+
+template <class Inner>
+Inner from_real(double d) {
+  if constexpr (std::is_floating_point_v<Inner>) {
+    return static_cast<Inner>(d);
+  } else {
+    return FieldTraits<Inner>::from_value(Value(d));
+  }
+}
+
+// Stores text into a member of type U (Inner, or std::optional<Inner>);
+// a std::string reuses the member's buffer.
+template <class U, class Inner>
+void assign_text(U& v, std::string_view text) {
+  if constexpr (std::is_same_v<Inner, std::string>) {
+    if constexpr (std::is_same_v<U, std::string>) {
+      v.assign(text);
+    } else if (v) {
+      v->assign(text);
+    } else {
+      v.emplace(text);
+    }
+  } else {
+    v = FieldTraits<Inner>::from_value(Value(std::string(text)));
+  }
 }
 
 template <class U>
@@ -203,6 +249,17 @@ MemberInfo field(FieldSpec spec) {
       v = FieldTraits<Inner>::from_value(value);
     }
   };
+  // A NULL never comes this way (the typed reads answer no for it), so an
+  // optional member is always given a value here.
+  m.set_int64 = [](void* object, std::int64_t i) {
+    static_cast<Model*>(object)->*Member = detail::from_int64<Inner>(i);
+  };
+  m.set_real = [](void* object, double d) {
+    static_cast<Model*>(object)->*Member = detail::from_real<Inner>(d);
+  };
+  m.set_text = [](void* object, std::string_view text) {
+    detail::assign_text<U, Inner>(static_cast<Model*>(object)->*Member, text);
+  };
   if constexpr (std::is_same_v<U, Uuid>) {
     // A covet::Uuid primary key is unsaved while nil, as covet::Id is at 0:
     // its key reads as NULL then, and a NULL key (erase) makes it nil again.
@@ -278,6 +335,16 @@ MemberInfo relation(RelationSpec spec) {
         covet::detail::RefAccess::set_key(*v, value);
       } else {
         covet::detail::RefAccess::set_key(v, value);
+      }
+    };
+    // An integer key read by the typed row path (a NULL never comes this way).
+    m.set_int64 = [](void* object, std::int64_t key) {
+      U& v = static_cast<Model*>(object)->*Member;
+      if constexpr (Opt::nullable) {
+        if (!v) v.emplace();
+        covet::detail::RefAccess::set_key(*v, Value(key));
+      } else {
+        covet::detail::RefAccess::set_key(v, Value(key));
       }
     };
     m.bind = [](void* object, const BindContext& ctx) {

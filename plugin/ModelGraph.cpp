@@ -372,7 +372,19 @@ void ModelGraphBuilder::resolveInheritance(Model &M) {
 ModelGraph ModelGraphBuilder::build() {
   ModelGraph G;
   ModelCollector Collector;
-  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  {
+    // A tool may have limited the traversal to some declarations (clangd
+    // scopes clang-tidy to the main file's, to skip the preamble), and the
+    // visitor honours that from the translation unit down; the graph needs
+    // every model the file sees, so walk the whole unit, then restore it.
+    const std::vector<Decl *> Scope = Ctx.getTraversalScope();
+    const bool Limited = Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front());
+    if (Limited)
+      Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+    if (Limited)
+      Ctx.setTraversalScope(Scope);
+  }
   G.TextEnums = Collector.Enums;
 
   for (const CXXRecordDecl *RD : Collector.Found) {

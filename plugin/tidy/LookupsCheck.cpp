@@ -10,6 +10,7 @@
 #include "checks/Check.h"
 #include "checks/LookupStringCheck.h"
 #include "checks/PolymorphicListCheck.h"
+#include "tidy/SharedGraph.h"
 #include "tidy/TidyReporter.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -36,14 +37,18 @@ void LookupsCheck::registerMatchers(MatchFinder *Finder) {
 
 void LookupsCheck::check(const MatchFinder::MatchResult &Result) { Ctx = Result.Context; }
 
+void LookupsCheck::onStartOfTranslationUnit() { SharedGraph::acquire(); }
+
 void LookupsCheck::onEndOfTranslationUnit() {
-  if (!Ctx)
-    return;
-  ASTContext &AST = *Ctx;
+  if (Ctx)
+    checkUnit(*Ctx);
   Ctx = nullptr;
+  SharedGraph::release();
+}
+
+void LookupsCheck::checkUnit(ASTContext &AST) {
   TidyReporter Out(*this);
-  ModelGraph Graph = ModelGraphBuilder(AST).build();
-  LookupGraph Lookups = LookupGraph::fromGraph(AST, Graph);
+  LookupGraph Lookups = LookupGraph::fromGraph(AST, SharedGraph::get(AST));
 
   llvm::SmallVector<llvm::StringRef, 4> Paths;
   llvm::StringRef(GraphFiles).split(Paths, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);

@@ -36,9 +36,12 @@ class LookupsCheck : public clang::tidy::ClangTidyCheck {
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
  private:
+  void checkUnit(clang::ASTContext &AST);
+
   const std::string GraphFiles;
   clang::ASTContext *Ctx = nullptr;
 };

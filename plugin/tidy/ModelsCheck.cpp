@@ -5,6 +5,7 @@
 #include "ModelGraph.h"
 #include "UnknownAttributeConsumer.h"
 #include "checks/Check.h"
+#include "tidy/SharedGraph.h"
 #include "tidy/TidyReporter.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -40,21 +41,24 @@ void ModelsCheck::registerMatchers(MatchFinder *Finder) {
 
 void ModelsCheck::check(const MatchFinder::MatchResult &Result) { Ctx = Result.Context; }
 
+void ModelsCheck::onStartOfTranslationUnit() { SharedGraph::acquire(); }
+
 void ModelsCheck::onEndOfTranslationUnit() {
   TidyReporter Out(*this);
   if (Unknown)
     Unknown->flush(Out);
-  if (!Ctx)
-    return;
-  ModelGraph Graph = ModelGraphBuilder(*Ctx).build();
-  const SourceManager &SM = Ctx->getSourceManager();
-  const bool DeclaresModel = llvm::any_of(
-      Graph.models(), [&](const auto &M) { return declaredInMainFile(SM, M->Decl); });
-  if (DeclaresModel) {
-    CheckContext Checks(*Ctx, Out);
-    runChecks(Graph, Checks, CheckSet::Model);
+  if (Ctx) {
+    const ModelGraph &Graph = SharedGraph::get(*Ctx);
+    const SourceManager &SM = Ctx->getSourceManager();
+    const bool DeclaresModel = llvm::any_of(
+        Graph.models(), [&](const auto &M) { return declaredInMainFile(SM, M->Decl); });
+    if (DeclaresModel) {
+      CheckContext Checks(*Ctx, Out);
+      runChecks(Graph, Checks, CheckSet::Model);
+    }
+    Ctx = nullptr;
   }
-  Ctx = nullptr;
+  SharedGraph::release();
 }
 
 }  // namespace covet::tidy

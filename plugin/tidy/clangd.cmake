@@ -38,7 +38,11 @@ endforeach()
 
 add_executable(covet_clangd
   tidy/ClangdMain.cpp $<TARGET_OBJECTS:covet_tidy_objects> $<TARGET_OBJECTS:covet_plugin_objects>)
-set_target_properties(covet_clangd PROPERTIES OUTPUT_NAME covet-clangd)
+# Installed, it keeps finding the libclang-cpp.so and libLLVM.so it was
+# built against, as it does in the build tree.
+set_target_properties(covet_clangd PROPERTIES
+  OUTPUT_NAME covet-clangd
+  INSTALL_RPATH ${COVET_LLVM_DIR}/lib)
 covet_clang_flags(covet_clangd)
 # Clang's builtin headers, which clangd would otherwise look for beside
 # covet-clangd (ClangdMain.cpp).

@@ -21,16 +21,17 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 
+#include <optional>
+
 namespace covet {
 
 class CheckContext {
  public:
   // Reports into Diags (the plugin).
   CheckContext(clang::ASTContext &Ctx, clang::DiagnosticsEngine &Diags)
-      : Ctx(Ctx), Engine(Diags), Out(Engine) {}
+      : Ctx(Ctx), Own(std::in_place, Diags), Out(*Own) {}
   // Reports through Out, which must outlive this context.
-  CheckContext(clang::ASTContext &Ctx, Reporter &Out)
-      : Ctx(Ctx), Engine(Ctx.getDiagnostics()), Out(Out) {}
+  CheckContext(clang::ASTContext &Ctx, Reporter &Out) : Ctx(Ctx), Out(Out) {}
   CheckContext(const CheckContext &) = delete;
   CheckContext &operator=(const CheckContext &) = delete;
 
@@ -39,7 +40,7 @@ class CheckContext {
 
  private:
   clang::ASTContext &Ctx;
-  EngineReporter Engine;  // Out, when constructed from a DiagnosticsEngine
+  std::optional<EngineReporter> Own;  // Out, when made from a DiagnosticsEngine
   Reporter &Out;
 };
 

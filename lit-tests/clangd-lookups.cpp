@@ -2,9 +2,11 @@
 // (covet-lookups) against the models of the headers it includes, which
 // clangd keeps in the preamble, outside the main file's declarations
 // (ModelGraphBuilder widens clangd's traversal scope to find them), and
-// publishes what the plugin reports, fix-its included.
+// publishes what the plugin reports, fix-its included. Then a keystroke
+// (an unsaved edit) makes a valid lookup a typo: the new error is published
+// after the rebuild, as the plugin would report it on the edited text.
 // REQUIRES: covet-clangd
-// RUN: %python %covet_ide_tests/lsp-check.py --clangd %covet_clangd --config %S/../docs/ide.md:covet-clangd --include %covet_include --plugin %covet_plugin --same-as-plugin --expect "no field named 'titel' in model 'Book'" --expect "no field named 'nme'" %s
+// RUN: %python %covet_ide_tests/lsp-check.py --clangd %covet_clangd --config %S/../docs/ide.md:covet-clangd --include %covet_include --plugin %covet_plugin --same-as-plugin --expect "no field named 'titel' in model 'Book'" --expect "no field named 'nme'" --edit "books__title__icontains=books__titl__icontains" --expect-after-edit "no field named 'titl' in model 'Book'" %s
 
 #include "Inputs/blog.hpp"
 

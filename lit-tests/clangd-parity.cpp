@@ -3,10 +3,13 @@
 // the .clangd the guide gives. test/ide/lsp-check.py is the LSP client: it
 // opens the file in covet-clangd and compares with
 // `clang++-19 -fplugin=covet.so -fdiagnostics-parseable-fixits`.
+// Fixing the misspelled attribute as you type turns its two errors into the
+// one the fixed declaration has (Book::editor now takes the reverse
+// accessor 'book_set' Book::author already gives Author).
 // The same with a compile database written for g++ (no -fplugin, as a GCC
 // build has it): the attributes are still known and checked.
 // REQUIRES: covet-clangd
-// RUN: %python %covet_ide_tests/lsp-check.py --clangd %covet_clangd --config %S/../docs/ide.md:covet-clangd --include %covet_include --plugin %covet_plugin --same-as-plugin --expect "unknown attribute 'covet::foriegn_key'; did you mean 'covet::foreign_key'?" --expect "no field named 'autor'" %s
+// RUN: %python %covet_ide_tests/lsp-check.py --clangd %covet_clangd --config %S/../docs/ide.md:covet-clangd --include %covet_include --plugin %covet_plugin --same-as-plugin --expect "unknown attribute 'covet::foriegn_key'; did you mean 'covet::foreign_key'?" --expect "no field named 'autor'" --edit "covet::foriegn_key=covet::foreign_key" --expect-after-edit "reverse accessor 'Author::book_set' of 'Book::editor' clashes" %s
 // RUN: %python %covet_ide_tests/lsp-check.py --clangd %covet_clangd --config %S/../docs/ide.md:covet-clangd --include %covet_include --plugin %covet_plugin --same-as-plugin --cdb-compiler g++ --expect "did you mean 'covet::foreign_key'?" %s
 
 #include <covet/covet.hpp>

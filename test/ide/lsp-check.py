@@ -5,7 +5,8 @@ lit tests clangd-*.cpp run it.
 
   lsp-check.py --clangd BIN --config DOC:NAME --include DIR [-I DIR]...
                (--same-as-plugin --plugin covet.so | --clean)
-               [--expect TEXT]... [--cdb-compiler CXX] FILE...
+               [--expect TEXT]... [--cdb-compiler CXX]
+               [--edit OLD=NEW --expect-after-edit TEXT...] FILE...
 
 Each FILE is copied into a fresh temporary directory together with
   * compile_commands.json: clang++-19 -std=c++20 -fsyntax-only -I<include>
@@ -33,6 +34,10 @@ relatedInformation and codeActionsInline, clangd's inline fix-its).
   "unknown attribute" warning.
 --expect TEXT: some published message must contain TEXT (a guard that the
   file's diagnostics are not both empty).
+--edit OLD=NEW: then, as a user typing, replace the last OLD of the file
+  (the code, below the test's RUN lines, which quote it too) with NEW (textDocument/didChange, unsaved): clangd must publish again, a
+  message containing each --expect-after-edit TEXT, and (with
+  --same-as-plugin) exactly what the plugin reports on the edited text.
 
 clangd's include-cleaner findings (source "clangd": unused or missing
 includes) are clangd's own feature, not Covet's, and are left out of both
@@ -302,11 +307,15 @@ def main():
     mode.add_argument("--clean", action="store_true")
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("--cdb-compiler", default=CLANGXX)
+    ap.add_argument("--edit", metavar="OLD=NEW")
+    ap.add_argument("--expect-after-edit", action="append", default=[])
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
     if args.same_as_plugin and not args.plugin:
         ap.error("--same-as-plugin needs --plugin")
+    if args.edit and "=" not in args.edit:
+        ap.error("--edit takes OLD=NEW")
     # The plugin runs from the temporary directory.
     args.plugin = args.plugin and os.path.abspath(args.plugin)
 
@@ -355,13 +364,28 @@ def main():
                     "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
                 published = client.diagnostics_for(uri)
                 took = time.monotonic() - started - SETTLE
-                client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
-                ours = [d for d in published if not is_include_cleaner(d)]
                 name = os.path.basename(src)
-                print(f"lsp-check: {name}: {len(ours)} diagnostics published in {took:.1f}s")
-                for d in ours:
-                    print(describe(published_of(d)))
-                failures += check_file(args, name, ours, command, dst)
+                failures += report_and_check(args, name, published, took, command, dst, args.expect)
+                if args.edit:
+                    old, new = args.edit.split("=", 1)
+                    if old not in text:
+                        failures.append(f"{name}: --edit: {old!r} is not in the file")
+                    else:
+                        # What the editor sends on a keystroke; the plugin
+                        # reads the same text from the copy.
+                        head, _, tail = text.rpartition(old)
+                        text = head + new + tail
+                        with open(dst, "w", encoding="utf-8") as f:
+                            f.write(text)
+                        started = time.monotonic()
+                        client.notify("textDocument/didChange", {
+                            "textDocument": {"uri": uri, "version": 2},
+                            "contentChanges": [{"text": text}]})
+                        published = client.diagnostics_for(uri)
+                        took = time.monotonic() - started - SETTLE
+                        failures += report_and_check(args, f"{name} (edited)", published, took, command,
+                                                     dst, args.expect_after_edit)
+                client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         finally:
             client.close()
         if failures:
@@ -379,10 +403,18 @@ def main():
     sys.exit(1 if failures else 0)
 
 
-def check_file(args, name, published, command, path):
+def report_and_check(args, name, published, took, command, path, expect):
+    ours = [d for d in published if not is_include_cleaner(d)]
+    print(f"lsp-check: {name}: {len(ours)} diagnostics published in {took:.1f}s")
+    for d in ours:
+        print(describe(published_of(d)))
+    return check_file(args, name, ours, command, path, expect)
+
+
+def check_file(args, name, published, command, path, expect):
     failures = []
     messages = [d["message"] for d in published]
-    for text in args.expect:
+    for text in expect:
         if not any(text in m or capitalize(text) in m for m in messages):
             failures.append(f"{name}: no published message contains {text!r}")
     if args.clean:

@@ -2,6 +2,8 @@
 // and their custom IDs in a DiagnosticsEngine.
 #include "Diagnostics.h"
 
+#include <iterator>
+
 namespace covet {
 
 namespace {

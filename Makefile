@@ -23,7 +23,10 @@
 #   make gtest       build-asan/: the runtime and the suites with clang++-19,
 #                    -Werror, ASan + UBSan; runs covet_tests on SQLite and on
 #                    a throwaway PostgreSQL server (`make asan` is the same)
-#   make lit         the plugin's lit suite
+#   make lit         the plugin's lit suite, with the IDE front ends' tests:
+#                    clang-tidy with covet-tidy.so, covet-clangd over LSP
+#                    (test/ide/lsp-check.py), SARIF (docs/ide.md); builds
+#                    both in build/ only
 #   make consumer    install to a temp prefix; build and run test/consumer
 #   make gcc-flow    install to a temp prefix; build test/gcc-flow with g++:
 #                    every source checked by the plugin, a second build

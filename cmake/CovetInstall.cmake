@@ -6,7 +6,11 @@
 #   include/covet/...                    the public headers
 #   lib/libcovet.a                       covet::runtime
 #   lib/covet/covet.so                   the Clang plugin, covet::plugin
+#   lib/covet/covet-tidy.so              the clang-tidy module, covet::tidy_module
+#   bin/covet-clangd                     clangd with Covet's checks, covet::clangd
+#                                        (both when built with COVET_BUILD_IDE; docs/ide.md)
 #   lib/cmake/Covet/CovetConfig.cmake    find_package(Covet): targets, COVET_PLUGIN,
+#                                        COVET_TIDY_MODULE, COVET_CLANGD,
 #                   CovetConfigVersion.cmake  covet_add_models()
 #                   CovetTargets*.cmake
 #                   CovetModels.cmake
@@ -49,6 +53,14 @@ if(TARGET covet_plugin)
   set(COVET_HAS_PLUGIN ON)
 else()
   set(COVET_HAS_PLUGIN OFF)
+endif()
+# The IDE front ends likewise (plugin/CMakeLists.txt, plugin/tidy/clangd.cmake).
+if(TARGET covet_tidy AND TARGET covet_clangd)
+  set_target_properties(covet_tidy PROPERTIES EXPORT_NAME tidy_module)
+  set_target_properties(covet_clangd PROPERTIES EXPORT_NAME clangd)
+  set(COVET_HAS_IDE ON)
+else()
+  set(COVET_HAS_IDE OFF)
 endif()
 
 install(EXPORT CovetTargets NAMESPACE covet::

@@ -11,9 +11,15 @@
 #   covet_llvm_dir   LLVM 19 root (clang++, FileCheck, not)  [COVET_LLVM_DIR] (default: /usr/lib/llvm-19)
 #   covet_exec_root  where test outputs go                  [COVET_LIT_EXEC_ROOT]
 #                    (default: a covet-lit directory in the system temp dir)
+#   covet_tidy_module  path of covet-tidy.so                [COVET_TIDY_MODULE] (optional:
+#                    the tidy-*.cpp tests need it, and clang-tidy-19)
+#   covet_clangd     path of covet-clangd                   [COVET_CLANGD] (optional:
+#                    the clangd-*.cpp tests need it)
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 
 import lit.formats
@@ -73,6 +79,25 @@ else:
 config.substitutions.append(("%clangxx_standin", f"{clangxx} -std=c++20 -fsyntax-only -I{include}"))
 config.substitutions.append(("%clangxx", f"{clangxx} -std=c++20 -fsyntax-only -I{include}{pch_flags}"))
 config.substitutions.append(("%FileCheck", os.path.join(llvm_bin, "FileCheck")))
+config.substitutions.append(("%python", shlex.quote(sys.executable)))
+# The IDE front ends (docs/ide.md) and the scripts that drive them.
+repo_root = os.path.abspath(os.path.join(config.test_source_root, ".."))
+config.substitutions.append(("%covet_ide_tests", os.path.join(repo_root, "test", "ide")))
+config.substitutions.append(("%covet_examples", os.path.join(repo_root, "examples")))
+clang_tidy = os.path.join(llvm_bin, "clang-tidy")
+tidy_module = param("covet_tidy_module", "COVET_TIDY_MODULE", "")
+if tidy_module and os.path.exists(tidy_module) and os.path.exists(clang_tidy):
+    config.available_features.add("covet-tidy")
+    config.substitutions.append(("%covet_tidy_module", os.path.abspath(tidy_module)))
+    config.substitutions.append(("%clang_tidy", clang_tidy))
+covet_clangd = param("covet_clangd", "COVET_CLANGD", "")
+if covet_clangd and os.path.exists(covet_clangd):
+    config.available_features.add("covet-clangd")
+    config.substitutions.append(("%covet_clangd", os.path.abspath(covet_clangd)))
+stock_clangd = os.path.join(llvm_bin, "clangd")
+if os.path.exists(stock_clangd):
+    config.available_features.add("clangd")
+    config.substitutions.append(("%clangd", stock_clangd))
 config.substitutions.append(("%not", os.path.join(llvm_bin, "not")))
 
 # GCC 12, when installed: the emitted metadata must also compile with it.

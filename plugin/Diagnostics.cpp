@@ -1,31 +1,37 @@
+// The table of Diagnostics.inc, read back: text and level per diagnostic,
+// and their custom IDs in a DiagnosticsEngine.
 #include "Diagnostics.h"
 
-#include <array>
+#include <iterator>
 
 namespace covet {
 
 namespace {
 
-struct DiagTable {
-  const clang::DiagnosticsEngine *Engine = nullptr;
-  std::array<unsigned, static_cast<unsigned>(Diag::NumDiags)> IDs{};
+struct Entry {
+  llvm::StringRef Text;
+  clang::DiagnosticIDs::Level Level;
 };
+
+constexpr Entry Table[] = {
+#define COVET_DIAG(Name, Level, Text) {Text, clang::DiagnosticIDs::Level},
+#include "Diagnostics.inc"
+#undef COVET_DIAG
+};
+static_assert(std::size(Table) == static_cast<unsigned>(Diag::NumDiags));
 
 }  // namespace
 
+llvm::StringRef diagText(Diag D) { return Table[static_cast<unsigned>(D)].Text; }
+
+clang::DiagnosticIDs::Level diagLevel(Diag D) { return Table[static_cast<unsigned>(D)].Level; }
+
 unsigned diagID(clang::DiagnosticsEngine &Engine, Diag D) {
-  // One compiler invocation has one DiagnosticsEngine; rebuild the table only
-  // if a different engine asks (e.g. a tool running several invocations).
-  static DiagTable Table;
-  if (Table.Engine != &Engine) {
-    Table.Engine = &Engine;
-    unsigned I = 0;
-#define COVET_DIAG(Name, Level, Text) \
-  Table.IDs[I++] = Engine.getCustomDiagID(clang::DiagnosticsEngine::Level, Text);
-#include "Diagnostics.inc"
-#undef COVET_DIAG
-  }
-  return Table.IDs[static_cast<unsigned>(D)];
+  // DiagnosticIDs keeps one ID per (level, text), so asking again returns the
+  // same ID without making a new one. No cache of our own: covet-clangd builds
+  // many translation units at once, on several threads, each with its own
+  // engine, and an engine's address may be reused by the next one.
+  return Engine.getDiagnosticIDs()->getCustomDiagID(diagLevel(D), diagText(D));
 }
 
 }  // namespace covet

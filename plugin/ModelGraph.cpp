@@ -7,6 +7,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
@@ -19,6 +20,25 @@ namespace {
 // appear.
 class ModelCollector : public RecursiveASTVisitor<ModelCollector> {
  public:
+  // With SM set, functions declared outside the main file are skipped,
+  // bodies and all. A tool that limits the traversal scope to the main file
+  // (clangd: everything else is its preamble) asks for that: walking every
+  // inline function of the standard headers costs more than the rest of an
+  // edit's rebuild, and a model inside a function body cannot be emitted
+  // anyway (the generated code could not name it).
+  explicit ModelCollector(const SourceManager *SM) : SM(SM) {}
+
+  // For the same reason namespace std (no program may declare its models
+  // there) is skipped: most of the preamble's declarations are in it.
+  bool TraverseDecl(Decl *D) {
+    if (SM && D && (isa<FunctionDecl>(D) || isa<FunctionTemplateDecl>(D)) &&
+        !SM->isInMainFile(SM->getExpansionLoc(D->getLocation())))
+      return true;
+    if (SM && D && isa<NamespaceDecl>(D) && cast<NamespaceDecl>(D)->isStdNamespace())
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
     if (RD->isThisDeclarationADefinition() && !RD->isDependentContext() && !RD->isInvalidDecl() &&
         findAttr(RD, AttrId::model))
@@ -33,6 +53,9 @@ class ModelCollector : public RecursiveASTVisitor<ModelCollector> {
   }
   std::vector<const CXXRecordDecl *> Found;
   std::vector<const EnumDecl *> Enums;
+
+ private:
+  const SourceManager *SM;
 };
 
 const CXXRecordDecl *definitionOr(const CXXRecordDecl *RD) {
@@ -371,8 +394,20 @@ void ModelGraphBuilder::resolveInheritance(Model &M) {
 
 ModelGraph ModelGraphBuilder::build() {
   ModelGraph G;
-  ModelCollector Collector;
-  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // A tool may have limited the traversal to some declarations (clangd
+  // scopes clang-tidy to the main file's, to skip the preamble), and the
+  // visitor honours that from the translation unit down; the graph needs
+  // every model the file sees, so walk the whole unit, then restore it.
+  const std::vector<Decl *> Scope = Ctx.getTraversalScope();
+  const bool Limited = Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front());
+  ModelCollector Collector(Limited ? &Ctx.getSourceManager() : nullptr);
+  {
+    if (Limited)
+      Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+    if (Limited)
+      Ctx.setTraversalScope(Scope);
+  }
   G.TextEnums = Collector.Enums;
 
   for (const CXXRecordDecl *RD : Collector.Found) {

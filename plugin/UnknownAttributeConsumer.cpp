@@ -1,3 +1,4 @@
+// Misspelled `covet::` attributes: swallow Clang's warning, report an error.
 #include "UnknownAttributeConsumer.h"
 
 #include "Attributes.h"
@@ -102,6 +103,11 @@ void UnknownAttributeConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
 }
 
 void UnknownAttributeConsumer::flush(DiagnosticsEngine &Diags) {
+  EngineReporter Out(Diags);
+  flush(Out);
+}
+
+void UnknownAttributeConsumer::flush(Reporter &Out) {
   std::vector<Pending> Todo;
   Todo.swap(Misspelled);
   for (const Pending &P : Todo) {
@@ -116,11 +122,11 @@ void UnknownAttributeConsumer::flush(DiagnosticsEngine &Diags) {
       }
     }
     if (Best.empty()) {
-      report(Diags, P.NameLoc, Diag::UnknownAttribute) << P.Name;
+      Out.report(P.NameLoc, Diag::UnknownAttribute) << P.Name;
       continue;
     }
     SourceRange NameRange(P.NameLoc, P.NameLoc);
-    report(Diags, P.NameLoc, Diag::UnknownAttributeSuggest)
+    Out.report(P.NameLoc, Diag::UnknownAttributeSuggest)
         << P.Name << Best << FixItHint::CreateReplacement(NameRange, Best);
   }
 }

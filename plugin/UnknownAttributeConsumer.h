@@ -7,7 +7,13 @@
 // `covet::` and remembers it; the plugin's AST consumer then reports it, via
 // flush(), as a real error (counted by the DiagnosticsEngine, seen by -verify)
 // with a "did you mean" fix-it. Everything else is forwarded unchanged.
+//
+// The clang-tidy check covet-models (tidy/ModelsCheck.h) installs one too and
+// flushes it through its Reporter, so clang-tidy and covet-clangd report the
+// same error instead of Clang's warning.
 #pragma once
+
+#include "Diagnostics.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
@@ -25,6 +31,7 @@ class UnknownAttributeConsumer : public clang::DiagnosticConsumer {
 
   // Reports the misspelled attributes seen so far as errors.
   void flush(clang::DiagnosticsEngine &Diags);
+  void flush(Reporter &Out);
 
   void BeginSourceFile(const clang::LangOptions &LangOpts, const clang::Preprocessor *PP) override;
   void EndSourceFile() override;

@@ -25,6 +25,8 @@ done
 packages=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libclang-rt-19-dev   # sanitizer runtimes for clang++-19 builds with COVET_SANITIZE=ON; only a Recommends of clang-19
+  clang-tidy-19        # loads covet-tidy.so in the lit tests (docs/ide.md)
+  clangd-19            # the stock clangd of docs/ide.md's tests; brings the gRPC libraries covet-clangd links
   libsqlite3-dev libpq-dev postgresql
   libgtest-dev libbenchmark-dev
   cmake make pkg-config g++ python3

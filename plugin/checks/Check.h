@@ -3,8 +3,15 @@
 // matters and the fix; checks/Checks.inc lists them all and CheckRegistry.cpp
 // runs them, once, at the end of the translation unit.
 //
+// A check reports through CheckContext::report(), which forwards to a
+// Reporter (Diagnostics.h): the plugin's reports into the compiler's
+// DiagnosticsEngine, the clang-tidy module's through ClangTidyCheck::diag()
+// (tidy/TidyReporter.h). So one rule serves the -fplugin action,
+// `clang-tidy --load` and covet-clangd alike.
+//
 // To add a rule: write the class (derive from Check, implement run()), add its
-// diagnostics to Diagnostics.inc, add COVET_CHECK(Name) to Checks.inc and the
+// diagnostics to Diagnostics.inc, add COVET_CHECK(Name) to Checks.inc (or
+// COVET_CODE_CHECK(Name) for a rule about code that uses the models) and the
 // .cpp to plugin/CMakeLists.txt, and a lit test under lit-tests/.
 #pragma once
 
@@ -14,20 +21,27 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 
+#include <optional>
+
 namespace covet {
 
 class CheckContext {
  public:
-  CheckContext(clang::ASTContext &Ctx, clang::DiagnosticsEngine &Diags) : Ctx(Ctx), Diags(Diags) {}
+  // Reports into Diags (the plugin).
+  CheckContext(clang::ASTContext &Ctx, clang::DiagnosticsEngine &Diags)
+      : Ctx(Ctx), Own(std::in_place, Diags), Out(*Own) {}
+  // Reports through Out, which must outlive this context.
+  CheckContext(clang::ASTContext &Ctx, Reporter &Out) : Ctx(Ctx), Out(Out) {}
+  CheckContext(const CheckContext &) = delete;
+  CheckContext &operator=(const CheckContext &) = delete;
 
-  clang::DiagnosticBuilder report(clang::SourceLocation Loc, Diag D) {
-    return covet::report(Diags, Loc, D);
-  }
+  clang::DiagnosticBuilder report(clang::SourceLocation Loc, Diag D) { return Out.report(Loc, D); }
   clang::ASTContext &context() { return Ctx; }
 
  private:
   clang::ASTContext &Ctx;
-  clang::DiagnosticsEngine &Diags;
+  std::optional<EngineReporter> Own;  // Out, when made from a DiagnosticsEngine
+  Reporter &Out;
 };
 
 class Check {
@@ -36,7 +50,14 @@ class Check {
   virtual void run(const ModelGraph &Graph, CheckContext &Ctx) = 0;
 };
 
-// Runs every check of Checks.inc over the graph.
-void runChecks(const ModelGraph &Graph, CheckContext &Ctx);
+// Which rules of Checks.inc to run.
+enum class CheckSet {
+  All,    // every rule, in the order listed (the plugin on model headers)
+  Model,  // the COVET_CHECK rules: the model graph's own
+  Code,   // the COVET_CODE_CHECK rules: code that uses the models
+};
+
+// Runs the checks of Checks.inc in `Which` over the graph.
+void runChecks(const ModelGraph &Graph, CheckContext &Ctx, CheckSet Which = CheckSet::All);
 
 }  // namespace covet

@@ -1,3 +1,4 @@
+// Runs the rules of Checks.inc, one object per rule, in their order.
 #include "checks/Check.h"
 
 // One header per rule of Checks.inc.
@@ -56,14 +57,18 @@
 
 namespace covet {
 
-void runChecks(const ModelGraph &Graph, CheckContext &Ctx) {
-#define COVET_CHECK(Name) \
-  {                       \
-    Name C;               \
-    C.run(Graph, Ctx);    \
+void runChecks(const ModelGraph &Graph, CheckContext &Ctx, CheckSet Which) {
+#define COVET_RUN(Name, Set)                       \
+  if (Which == CheckSet::All || Which == (Set)) { \
+    Name C;                                        \
+    C.run(Graph, Ctx);                             \
   }
+#define COVET_CHECK(Name) COVET_RUN(Name, CheckSet::Model)
+#define COVET_CODE_CHECK(Name) COVET_RUN(Name, CheckSet::Code)
 #include "checks/Checks.inc"
+#undef COVET_CODE_CHECK
 #undef COVET_CHECK
+#undef COVET_RUN
 }
 
 }  // namespace covet

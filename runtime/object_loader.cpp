@@ -83,7 +83,9 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
   ctx.database = db;
   ctx.peers = peers;
   if (model.bind_tree) model.bind_tree(object, db);
-  for (const MemberInfo& m : model.members) {
+  const bool linked = model.member_reverse.size() == model.members.size();
+  for (std::size_t index = 0; index < model.members.size(); ++index) {
+    const MemberInfo& m = model.members[index];
     if (!m.bind) continue;
     ctx.member = &m;
     ctx.reverse = nullptr;
@@ -94,17 +96,28 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     } else if (m.kind == MemberKind::GenericRelation) {
       ctx.owner_key = model.primary_key->get(object);
     } else {
-      // A declared reverse member mirrors the relation of its target type that
-      // names it; left unbound (UsageError on use) when there is none.
-      ctx.owner_key = Value();
-      // An inherited member mirrors its single-table parent's relation.
-      for (const ModelInfo* owner = &model; owner && !ctx.reverse; owner = single_table_parent(*owner))
-        for (const ReverseRelation& r : owner->reverse)
-          if (r.accessor == m.name && r.source->type == *m.reverse_target) ctx.reverse = &r;
-      if (ctx.reverse) ctx.owner_key = reverse_owner_key(*ctx.reverse, model, object);
+      // A declared reverse member: left unbound (UsageError on use) when no
+      // relation names it (link_reverse_members).
+      ctx.reverse = linked ? model.member_reverse[index] : mirrored_reverse(model, m);
+      ctx.owner_key = ctx.reverse ? reverse_owner_key(*ctx.reverse, model, object) : Value();
     }
     m.bind(object, ctx);
   }
+}
+
+const ReverseRelation* mirrored_reverse(const ModelInfo& model, const MemberInfo& member) {
+  if (member.kind != MemberKind::ReverseMember || !member.reverse_target) return nullptr;
+  // The relation of its target type that names it; for an inherited
+  // member, its single-table parent's relation.
+  for (const ModelInfo* owner = &model; owner; owner = single_table_parent(*owner))
+    for (const ReverseRelation& r : owner->reverse)
+      if (r.accessor == member.name && r.source->type == *member.reverse_target) return &r;
+  return nullptr;
+}
+
+void link_reverse_members(ModelInfo& model) {
+  model.member_reverse.clear();
+  for (const MemberInfo& m : model.members) model.member_reverse.push_back(mirrored_reverse(model, m));
 }
 
 }  // namespace covet::detail

@@ -36,6 +36,15 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 // the same member value and the same errors.
 void load_column(const MemberInfo& m, void* object, const Row& row, int column);
 
+// The reverse relation the declared reverse member `member` of `model`
+// mirrors (the relation of its target type that names it, or for a
+// single-table child its parent's), or null: none names it, or it is no
+// reverse member.
+const ReverseRelation* mirrored_reverse(const ModelInfo& model, const MemberInfo& member);
+// Fills model.member_reverse with mirrored_reverse() of each member, once
+// the registry has listed every reverse relation (bind_object reads it).
+void link_reverse_members(ModelInfo& model);
+
 // Sets `columns` of `object` from row columns first_column.., binding
 // nothing. Throws UsageError naming the member when a value does not fit it.
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,

@@ -256,6 +256,12 @@ struct ModelInfo {
   const MemberInfo* primary_key = nullptr;          // filled in by the registry
   std::vector<const MemberInfo*> columns;           // members with a column, in order (registry)
   std::vector<ReverseRelation> reverse;             // filled in by the registry
+  // For each member (same index): the reverse relation a declared reverse
+  // member mirrors (a ReverseSet / ReverseOne named by some relation of its
+  // target type; for a single-table child, possibly its parent's), null for
+  // other members and for one no relation names. Filled in by the registry,
+  // once, so binding a loaded object searches nothing.
+  std::vector<const ReverseRelation*> member_reverse;
 
   // Object lifecycle without knowing the type.
   std::shared_ptr<void> (*make)() = nullptr;           // a value-initialized instance

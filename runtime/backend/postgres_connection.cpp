@@ -153,6 +153,12 @@ Value numeric_value(std::string_view text) {
   return Value(std::string(text));
 }
 
+// The column types value() reads as an Integer, and as a Real.
+bool is_integer_oid(Oid type) {
+  return type == kInt2Oid || type == kInt4Oid || type == kInt8Oid || type == kOidOid;
+}
+bool is_real_oid(Oid type) { return type == kFloat4Oid || type == kFloat8Oid; }
+
 class PostgresRow final : public Row {
  public:
   PostgresRow(const PGresult* r, int row) : r_(r), row_(row), size_(PQnfields(r)) {}
@@ -196,14 +202,7 @@ class PostgresRow final : public Row {
   // The kinds value() gives, read without it: the column's type says which.
   bool read_int64(int column, std::int64_t& out) const override {
     check(column);
-    if (PQgetisnull(r_, row_, column)) return false;
-    switch (PQftype(r_, column)) {
-      case kInt2Oid:
-      case kInt4Oid:
-      case kInt8Oid:
-      case kOidOid: break;
-      default: return false;
-    }
+    if (PQgetisnull(r_, row_, column) || !is_integer_oid(PQftype(r_, column))) return false;
     const char* text = PQgetvalue(r_, row_, column);
     out = 0;
     std::from_chars(text, text + PQgetlength(r_, row_, column), out);
@@ -211,9 +210,7 @@ class PostgresRow final : public Row {
   }
   bool read_real(int column, double& out) const override {
     check(column);
-    if (PQgetisnull(r_, row_, column)) return false;
-    const Oid type = PQftype(r_, column);
-    if (type != kFloat4Oid && type != kFloat8Oid) return false;
+    if (PQgetisnull(r_, row_, column) || !is_real_oid(PQftype(r_, column))) return false;
     const char* text = PQgetvalue(r_, row_, column);
     out = 0;
     std::from_chars(text, text + PQgetlength(r_, row_, column), out);
@@ -222,19 +219,10 @@ class PostgresRow final : public Row {
   bool read_text(int column, std::string_view& out) const override {
     check(column);
     if (PQgetisnull(r_, row_, column)) return false;
-    switch (PQftype(r_, column)) {
-      case kInt2Oid:
-      case kInt4Oid:
-      case kInt8Oid:
-      case kOidOid:
-      case kFloat4Oid:
-      case kFloat8Oid:
-      case kNumericOid:
-      case kUuidOid:
-      case kBoolOid:
-      case kByteaOid: return false;  // value() gives these another kind
-      default: break;
-    }
+    const Oid type = PQftype(r_, column);
+    if (is_integer_oid(type) || is_real_oid(type) || type == kNumericOid || type == kUuidOid ||
+        type == kBoolOid || type == kByteaOid)
+      return false;  // value() gives these another kind
     out = std::string_view(PQgetvalue(r_, row_, column),
                            static_cast<std::size_t>(PQgetlength(r_, row_, column)));
     return true;

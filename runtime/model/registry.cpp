@@ -12,6 +12,7 @@
 #include "inheritance/proxy_models.hpp"
 #include "model/enum_registry.hpp"
 #include "model/type_names.hpp"
+#include "object_loader.hpp"
 
 #include <covet/detail/naming.hpp>
 #include <covet/errors.hpp>
@@ -177,6 +178,8 @@ void resolve(Registry& r) {
   }
   detail::link_proxies(r.ordered);
   detail::link_generic_members(r.ordered);
+  // Last: the reverse lists above are final, so pointers into them hold.
+  for (const ModelInfo* model : r.ordered) detail::link_reverse_members(*const_cast<ModelInfo*>(model));
 
 }
 

@@ -43,7 +43,8 @@ enum class Look {
   Protect,        // PROTECT, RESTRICT: the erase fails while rows refer
   Ignore,         // DO_NOTHING, or a generic reference no relation follows
   ManyToMany,     // the join rows go with either side; no policy to declare
-  Inheritance,    // single table, proxy, abstract base
+  Inheritance,    // single table, proxy
+  AbstractBase,   // inheritance from an abstract model: columns only, no rows
 };
 
 struct Arrow {
@@ -221,7 +222,7 @@ void addArrows(const Model &M, const LookupModel &LM, const LookupGraph &Lookups
     A.TailCard = "|o";
     A.HeadCard = "||";
     if (M.Base->Abstract) {
-      A.Style = Look::Inheritance;
+      A.Style = Look::AbstractBase;
       A.Label = "abstract base";
     } else if (M.Strategy == Inheritance::MultiTable) {
       // Django erases a child's row with its parent's: the link is a
@@ -424,11 +425,10 @@ void writeDot(llvm::raw_ostream &OS, const Drawing &D, llvm::StringRef Source) {
       case Look::Ignore: Color = "#888888"; Style = "dotted"; break;
       case Look::ManyToMany: Color = "#2471a3"; OS << ", dir=both, arrowtail=crow, arrowhead=crow"; break;
       case Look::Inheritance: Color = "#555555"; break;
+      case Look::AbstractBase: Color = "#555555"; Style = "dotted"; break;
     }
     if (A.Generic && Style.empty())
       Style = "dashed";
-    if (A.Style == Look::Inheritance && !A.Generic && Style.empty() && A.Label == "abstract base")
-      Style = "dotted";
     OS << ", color=\"" << Color << "\", fontcolor=\"" << Color << "\"";
     if (!Style.empty())
       OS << ", style=" << Style;
@@ -459,16 +459,15 @@ std::string mermaidId(llvm::StringRef TypeName) {
 // Mermaid quotes labels and comments with '"' and has no escape for it.
 std::string mermaidText(llvm::StringRef S) {
   std::string Out;
-  for (char C : S)
-    Out += C == '"' ? '\'' : C == '\n' ? ';' : C;
-  // "a;b" reads better as "a; b".
-  std::string Spaced;
-  for (char C : Out) {
-    Spaced += C;
-    if (C == ';')
-      Spaced += ' ';
+  for (char C : S) {
+    if (C == '"')
+      Out += '\'';
+    else if (C == '\n' || C == ';')
+      Out += "; ";  // one line: "a; b"
+    else
+      Out += C;
   }
-  return Spaced;
+  return Out;
 }
 
 void writeMermaidBody(llvm::raw_ostream &OS, const Drawing &D) {

@@ -30,13 +30,9 @@
 #include "Emitter.h"
 #include "GraphDiagram.h"
 #include "GraphJson.h"
-#include "LookupGraph.h"
 #include "ModelGraph.h"
 #include "UnknownAttributeConsumer.h"
 #include "checks/Check.h"
-#include "checks/AbstractModelUseCheck.h"
-#include "checks/LookupStringCheck.h"
-#include "checks/PolymorphicListCheck.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
@@ -73,7 +69,11 @@ class CovetConsumer : public ASTConsumer {
     ModelGraph Graph = ModelGraphBuilder(Ctx).build();
     CheckContext Checks(Ctx, Diags);
     if (Opts.CheckOnly) {
-      checkSource(Ctx, Graph, Checks);
+      // A source file that uses the models: its own models, filled in with
+      // those of the graphs, and only the checks of code. The file may see
+      // some models partially (a relation's target only forward-declared):
+      // the model-graph rules ran over the headers, with every model in view.
+      runCodeChecks(Graph, Opts.GraphPaths, Checks);
       return;
     }
     runChecks(Graph, Checks);
@@ -106,26 +106,6 @@ class CovetConsumer : public ASTConsumer {
       return "<stdin>";
     llvm::StringRef Name = F->getName();
     return std::string(llvm::sys::path::is_absolute(Name) ? llvm::sys::path::filename(Name) : Name);
-  }
-
-  // A source file that uses the models: its own models, filled in with
-  // those of the graphs, and only the checks of code. The file may see some
-  // models partially (a relation's target only forward-declared): the
-  // model-graph rules ran over the headers, with every model in view.
-  void checkSource(ASTContext &Ctx, const ModelGraph &Graph, CheckContext &Checks) {
-    LookupGraph Lookups = LookupGraph::fromGraph(Ctx, Graph);
-    for (const std::string &Path : Opts.GraphPaths) {
-      LookupGraph FromJson;
-      std::string Error;
-      if (!readGraphJson(Path, FromJson, Error)) {
-        report(CI.getDiagnostics(), SourceLocation(), Diag::CannotReadGraph) << Path << Error;
-        return;
-      }
-      Lookups.fill(FromJson);
-    }
-    checkLookupStrings(Lookups, Checks);
-    checkAbstractModelUses(Lookups, Checks);
-    checkPolymorphicLists(Lookups, Checks);
   }
 
   CompilerInstance &CI;

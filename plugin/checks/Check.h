@@ -21,7 +21,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 #include <optional>
+#include <string>
 
 namespace covet {
 
@@ -54,10 +57,17 @@ class Check {
 enum class CheckSet {
   All,    // every rule, in the order listed (the plugin on model headers)
   Model,  // the COVET_CHECK rules: the model graph's own
-  Code,   // the COVET_CODE_CHECK rules: code that uses the models
 };
 
 // Runs the checks of Checks.inc in `Which` over the graph.
 void runChecks(const ModelGraph &Graph, CheckContext &Ctx, CheckSet Which = CheckSet::All);
+
+// The rules about code that uses the models (the COVET_CODE_CHECK rules)
+// over a source file: its own models, filled in with those of the model
+// graph JSON files at GraphPaths (GraphJson.h), so that the file need not
+// include every model header. A graph that cannot be read is reported
+// (CannotReadGraph) and nothing is checked. The plugin's check-only mode
+// and the clang-tidy check covet-lookups both run this.
+void runCodeChecks(const ModelGraph &Graph, llvm::ArrayRef<std::string> GraphPaths, CheckContext &Ctx);
 
 }  // namespace covet

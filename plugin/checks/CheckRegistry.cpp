@@ -1,6 +1,9 @@
 // Runs the rules of Checks.inc, one object per rule, in their order.
 #include "checks/Check.h"
 
+#include "GraphJson.h"
+#include "LookupGraph.h"
+
 // One header per rule of Checks.inc.
 #include "checks/AbstractModelUseCheck.h"
 #include "checks/AbstractTargetCheck.h"
@@ -64,11 +67,27 @@ void runChecks(const ModelGraph &Graph, CheckContext &Ctx, CheckSet Which) {
     C.run(Graph, Ctx);                             \
   }
 #define COVET_CHECK(Name) COVET_RUN(Name, CheckSet::Model)
-#define COVET_CODE_CHECK(Name) COVET_RUN(Name, CheckSet::Code)
+#define COVET_CODE_CHECK(Name) COVET_RUN(Name, CheckSet::All)
 #include "checks/Checks.inc"
 #undef COVET_CODE_CHECK
 #undef COVET_CHECK
 #undef COVET_RUN
+}
+
+void runCodeChecks(const ModelGraph &Graph, llvm::ArrayRef<std::string> GraphPaths, CheckContext &Ctx) {
+  LookupGraph Lookups = LookupGraph::fromGraph(Ctx.context(), Graph);
+  for (const std::string &Path : GraphPaths) {
+    LookupGraph FromJson;
+    std::string Error;
+    if (!readGraphJson(Path, FromJson, Error)) {
+      Ctx.report(clang::SourceLocation(), Diag::CannotReadGraph) << Path << Error;
+      return;
+    }
+    Lookups.fill(FromJson);
+  }
+  checkLookupStrings(Lookups, Ctx);
+  checkAbstractModelUses(Lookups, Ctx);
+  checkPolymorphicLists(Lookups, Ctx);
 }
 
 }  // namespace covet

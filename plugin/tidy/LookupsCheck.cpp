@@ -3,13 +3,7 @@
 // translation unit, through a TidyReporter.
 #include "tidy/LookupsCheck.h"
 
-#include "GraphJson.h"
-#include "LookupGraph.h"
-#include "ModelGraph.h"
-#include "checks/AbstractModelUseCheck.h"
 #include "checks/Check.h"
-#include "checks/LookupStringCheck.h"
-#include "checks/PolymorphicListCheck.h"
 #include "tidy/SharedGraph.h"
 #include "tidy/TidyReporter.h"
 
@@ -17,6 +11,9 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/FileManager.h"
 #include "llvm/Support/Path.h"
+
+#include <string>
+#include <vector>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -47,30 +44,19 @@ void LookupsCheck::onEndOfTranslationUnit() {
 }
 
 void LookupsCheck::checkUnit(ASTContext &AST) {
-  TidyReporter Out(*this);
-  LookupGraph Lookups = LookupGraph::fromGraph(AST, SharedGraph::get(AST));
-
   llvm::SmallVector<llvm::StringRef, 4> Paths;
   llvm::StringRef(GraphFiles).split(Paths, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> GraphPaths;
   for (llvm::StringRef Path : Paths) {
-    Path = Path.trim();
-    llvm::SmallString<256> Full(Path);
+    llvm::SmallString<256> Full(Path.trim());
     // The compile command's directory is the file manager's working
     // directory, as for the command's own relative paths.
     AST.getSourceManager().getFileManager().makeAbsolutePath(Full);
-    LookupGraph FromJson;
-    std::string Error;
-    if (!readGraphJson(std::string(Full), FromJson, Error)) {
-      Out.report(SourceLocation(), Diag::CannotReadGraph) << Full.str() << Error;
-      return;
-    }
-    Lookups.fill(FromJson);
+    GraphPaths.push_back(std::string(Full));
   }
-
+  TidyReporter Out(*this);
   CheckContext Checks(AST, Out);
-  checkLookupStrings(Lookups, Checks);
-  checkAbstractModelUses(Lookups, Checks);
-  checkPolymorphicLists(Lookups, Checks);
+  runCodeChecks(SharedGraph::get(AST), GraphPaths, Checks);
 }
 
 }  // namespace covet::tidy

@@ -21,6 +21,7 @@ detail::DatabaseState& require_open(const std::shared_ptr<detail::DatabaseState>
 Database connect(std::string_view url, const ConnectOptions& options) {
   auto state = std::make_shared<detail::DatabaseState>();
   state->loading = options.loading;
+  state->statements = detail::StatementCache(options.statement_cache_size);
   auto guarded = std::make_unique<detail::TransactionGuard>(detail::open_connection(url, options), *state);
   state->connection = std::make_unique<detail::LoggingConnection>(std::move(guarded), state->query_log,
                                                                   detail::sql_logging_requested());
@@ -59,6 +60,8 @@ std::vector<std::vector<Value>> Database::query(std::string_view sql, std::initi
 }
 
 QueryLog& Database::query_log() { return state_->query_log; }
+
+StatementCacheStats Database::statement_cache() const { return require_open(state_).statements.stats(); }
 
 Loading Database::loading() const { return state_->loading; }
 void Database::set_loading(Loading mode) { state_->loading = mode; }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "query/statement_cache.hpp"
 
 #include <covet/loading.hpp>
 #include <covet/query_log.hpp>
@@ -49,6 +50,8 @@ struct DatabaseState {
   // The content types this handle has read (generic/content_type_cache.hpp):
   // null until the first lookup; create_all and drop_all reset it.
   std::shared_ptr<const ContentTypeCache> content_types;
+  // The query shapes compiled on this handle (query/statement_cache.hpp).
+  StatementCache statements{256};
 };
 
 }  // namespace covet::detail

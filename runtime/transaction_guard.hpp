@@ -39,6 +39,7 @@ class TransactionGuard final : public Connection {
   bool connected() const override { return inner_->connected(); }
   void reconnect() override { inner_->reconnect(); }
   bool in_transaction() const override { return inner_->in_transaction(); }
+  bool reused_statement() const override { return inner_->reused_statement(); }
   void set_notice_sink(std::function<void(ServerNotice)> sink) override { inner_->set_notice_sink(std::move(sink)); }
 
  private:

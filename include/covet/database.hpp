@@ -30,6 +30,7 @@
 #include <covet/model_info.hpp>
 #include <covet/prefetch.hpp>
 #include <covet/query_log.hpp>
+#include <covet/statement_cache.hpp>
 #include <covet/query_set.hpp>
 #include <covet/many_to_many.hpp>
 #include <covet/partial.hpp>
@@ -439,6 +440,8 @@ class Database {
   // The log of the statements this database runs (shared by every handle
   // to it): start()/stop()/entries()/count(); see covet/query_log.hpp.
   QueryLog& query_log();
+  // What the cache of compiled query shapes did (covet/statement_cache.hpp).
+  StatementCacheStats statement_cache() const;
 
   // Closes the connection; objects bound to it throw UsageError on lazy loads.
   void close();

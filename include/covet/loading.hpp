@@ -22,6 +22,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 
 namespace covet {
 
@@ -43,6 +44,9 @@ struct ConnectOptions {
   // SQLite's progress handler, counting the time inside the engine). 0: no
   // limit set by Covet (a PostgreSQL server's own statement_timeout applies).
   std::chrono::milliseconds statement_timeout{0};
+  // How many query shapes the Database keeps compiled (covet/statement_cache.hpp),
+  // least recently used first out; 0 compiles every query.
+  std::size_t statement_cache_size = 256;
 };
 
 class Database;

@@ -56,6 +56,9 @@ struct QueryLogEntry {
   std::chrono::nanoseconds duration{};  // the statement's run time, rows read included
   bool failed = false;                  // the statement threw
   std::vector<ServerNotice> notices;    // what the server warned about meanwhile, oldest first
+  // The connection ran a statement it had prepared for an earlier one (its
+  // statement cache) instead of preparing it (covet/statement_cache.hpp).
+  bool reused = false;
 };
 
 class QueryLog {
@@ -78,9 +81,9 @@ class QueryLog {
 
   // For the runtime's logging connection: appends a statement (when recording).
   void record(std::string_view sql, std::span<const Value> params, std::chrono::nanoseconds duration,
-              bool failed, std::vector<ServerNotice> notices = {}) {
+              bool failed, std::vector<ServerNotice> notices = {}, bool reused = false) {
     entries_.push_back(QueryLogEntry{std::string(sql), std::vector<Value>(params.begin(), params.end()),
-                                     duration, failed, std::move(notices)});
+                                     duration, failed, std::move(notices), reused});
     ++recorded_;
   }
 

@@ -101,6 +101,10 @@ class Connection {
   // when the database ended the transaction on its own (SQLite rolls back
   // the whole transaction when a write is interrupted, or the disk is full).
   virtual bool in_transaction() const { return true; }
+  // Whether the last execute() ran a statement prepared by an earlier one
+  // (the backend's statement cache), rather than preparing it, or running it
+  // unprepared. For the query log.
+  virtual bool reused_statement() const { return false; }
   // Where the server's notices go; an empty function drops them.
   virtual void set_notice_sink(std::function<void(ServerNotice)> sink) { (void)sink; }
 };

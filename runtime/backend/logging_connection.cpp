@@ -58,7 +58,8 @@ ExecResult LoggingConnection::execute_logged(std::string_view sql, std::span<con
     const auto duration = std::chrono::steady_clock::now() - start;
     std::vector<ServerNotice> notices = std::exchange(pending_, std::move(outer));
     if (to_stderr_) print(sql, params, duration, failed, notices);
-    if (log_.recording()) log_.record(sql, params, duration, failed, std::move(notices));
+    if (log_.recording())
+      log_.record(sql, params, duration, failed, std::move(notices), !failed && inner_->reused_statement());
   };
   ExecResult result;
   try {

@@ -28,6 +28,7 @@ class LoggingConnection final : public Connection {
   bool connected() const override { return inner_->connected(); }
   void reconnect() override { inner_->reconnect(); }
   bool in_transaction() const override { return inner_->in_transaction(); }
+  bool reused_statement() const override { return inner_->reused_statement(); }
   // The logger is the inner connection's sink; a sink set here is not used.
   void set_notice_sink(std::function<void(ServerNotice)> sink) override { (void)sink; }
 

@@ -539,6 +539,7 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
   ResultPtr r;
 
   const std::string keyword = first_keyword(sql);
+  reused_ = false;
   if (!cacheable(keyword)) {
     if (changes_schema(keyword)) forget_all();
     r.reset(PQexecParams(conn, text.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
@@ -557,8 +558,10 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
         lru_.push_front(CachedStatement{key, std::move(name)});
         it = index_.emplace(key, lru_.begin()).first;
         while (lru_.size() > kStatementCacheSize) forget(lru_.back().key, /*on_server=*/true);
+        reused_ = false;
       } else {
         lru_.splice(lru_.begin(), lru_, it->second);
+        reused_ = true;
       }
       r.reset(PQexecPrepared(conn, it->second->name.c_str(), p.count(), p.values.data(), p.lengths.data(),
                              p.formats.data(), /*resultFormat=*/0));
@@ -573,6 +576,12 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
       if (PQtransactionStatus(conn) != PQTRANS_IDLE) break;
     }
   }
+  // A statement run from on_row must not change what this one reports.
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{reused_, reused_};
 
   switch (PQresultStatus(r.get())) {
     case PGRES_COMMAND_OK:

@@ -79,12 +79,14 @@ class PostgresConnection final : public Connection {
   bool in_transaction() const override;
   void set_notice_sink(std::function<void(ServerNotice)> sink) override;
 
+  bool reused_statement() const override { return reused_; }
   // Number of prepared statements currently cached (for tests of the cache).
   std::size_t cached_statements() const { return lru_.size(); }
   // The server process serving this connection (pg_backend_pid()).
   int backend_pid() const;
 
  private:
+  bool reused_ = false;  // the last execute() ran a statement prepared before
   struct ConnCloser {
     void operator()(pg_conn* conn) const;
   };

@@ -253,9 +253,11 @@ SqliteConnection::StmtPtr SqliteConnection::prepare(std::string_view sql) {
 }
 
 SqliteConnection::Lease SqliteConnection::acquire(std::string_view sql) {
+  reused_ = false;
   if (auto it = index_.find(sql); it != index_.end()) {
     if (it->second->busy) return Lease(prepare(sql));  // re-entrant use: a private copy
     lru_.splice(lru_.begin(), lru_, it->second);
+    reused_ = true;
     return Lease(&*it->second);
   }
   StmtPtr stmt = prepare(sql);
@@ -275,6 +277,12 @@ ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value
                                      const std::function<void(const Row&)>& on_row) {
   Lease lease = acquire(sql);
   sqlite3_stmt* stmt = lease.get();
+  // A statement run from on_row must not change what this one reports.
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{reused_, reused_};
 
   const int expected = sqlite3_bind_parameter_count(stmt);
   if (static_cast<std::size_t>(expected) != params.size())

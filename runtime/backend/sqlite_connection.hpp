@@ -55,10 +55,12 @@ class SqliteConnection final : public Connection {
                      const std::function<void(const Row&)>& on_row = {}) override;
   bool in_transaction() const override;
 
+  bool reused_statement() const override { return reused_; }
   // Number of statements currently cached (for tests of the cache).
   std::size_t cached_statements() const { return lru_.size(); }
 
  private:
+  bool reused_ = false;  // the last acquire() found the statement cached
   struct DbCloser {
     void operator()(sqlite3* db) const;
   };

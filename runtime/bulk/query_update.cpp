@@ -55,7 +55,7 @@ CompiledQuery compile_update(const QueryState& state, Dialect dialect,
   CompiledQuery out;
   // A single-table subclass updates its own rows only; its restriction
   // binds right after SET, where it stands in the text.
-  ParamSink sink{ctx.dialect, &ctx.params};
+  ParamSink sink = ctx.sink();
   if (state.where.empty()) {
     const std::string only = row_restriction(sink, std::string(), model);
     out.sql = "UPDATE " + table + " SET " + set + (only.empty() ? std::string() : " WHERE " + only);

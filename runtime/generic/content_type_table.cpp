@@ -84,8 +84,8 @@ std::string content_type_condition(ParamSink& sink, const std::string& column, c
   const std::string model = dot == std::string::npos ? std::string() : name.substr(dot + 1);
   const Dialect d = sink.dialect;
   std::string sql = column + " = (SELECT " + quote_identifier(d, "id") + " FROM " + quote_identifier(d, kContentTypeTable) +
-                    " WHERE " + quote_identifier(d, "app_label") + " = " + sink.bind(Value(app_label));
-  return sql + " AND " + quote_identifier(d, "model") + " = " + sink.bind(Value(model)) + ")";
+                    " WHERE " + quote_identifier(d, "app_label") + " = " + sink.bind_constant(Value(app_label));
+  return sql + " AND " + quote_identifier(d, "model") + " = " + sink.bind_constant(Value(model)) + ")";
 }
 
 }  // namespace covet::detail

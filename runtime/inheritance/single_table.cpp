@@ -31,9 +31,9 @@ std::vector<const ModelInfo*> same_rows_models(const ModelInfo& model) {
 
 std::string identity_condition(ParamSink& sink, const std::string& column,
                                const std::vector<std::string>& identities) {
-  if (identities.size() == 1) return column + " = " + sink.bind(Value(identities.front()));
+  if (identities.size() == 1) return column + " = " + sink.bind_constant(Value(identities.front()));
   std::string out = column + " IN (";
-  for (std::size_t i = 0; i < identities.size(); ++i) out += (i ? ", " : "") + sink.bind(Value(identities[i]));
+  for (std::size_t i = 0; i < identities.size(); ++i) out += (i ? ", " : "") + sink.bind_constant(Value(identities[i]));
   return out + ")";
 }
 

@@ -31,7 +31,7 @@ KeyRestrictionSql compile_key_restriction(CompileContext& ctx, SqlScope& scope, 
   } else {
     out.key = scope.column(scope.root(), *r.key_member);
   }
-  ParamSink sink{ctx.dialect, &ctx.params};
+  ParamSink sink = ctx.sink();
   // A generic relation's owner content type, bound before the keys (the
   // text order: it comes first in the condition).
   std::string generic;

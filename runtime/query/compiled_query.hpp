@@ -4,6 +4,8 @@
 // later asynchronous one.
 #pragma once
 
+#include "query/param_sink.hpp"
+
 #include <covet/value.hpp>
 
 #include <string>
@@ -14,6 +16,9 @@ namespace covet::detail {
 struct CompiledQuery {
   std::string sql;
   std::vector<Value> params;
+  // Where each parameter came from (query/param_sink.hpp), beside params;
+  // shorter than params when a part of the statement did not say.
+  std::vector<ParamOrigin> origins;
 };
 
 }  // namespace covet::detail

@@ -196,11 +196,6 @@ bool lookup_is_null_safe(std::string_view lookup, const FilterValue& value) {
   return false;
 }
 
-std::string ParamSink::bind(Value value) {
-  params->push_back(std::move(value));
-  return placeholder(dialect, static_cast<int>(params->size()));
-}
-
 std::string lookup_sql(std::string_view lookup, const std::string& column, ColumnType type,
                        const FilterValue& value, ParamSink& sink) {
   if (lookup == "in") return in_sql(column, type, value, sink);

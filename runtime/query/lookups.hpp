@@ -10,6 +10,7 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "query/param_sink.hpp"
 
 #include <covet/model_info.hpp>
 #include <covet/q.hpp>
@@ -32,13 +33,6 @@ std::string lookup_choices();
 // UsageError naming `field_label` otherwise.
 void check_lookup_value(std::string_view lookup, const FilterValue& value,
                         std::string_view field_label);
-
-// Where a fragment's parameters go, numbering placeholders as they come.
-struct ParamSink {
-  Dialect dialect = Dialect::SQLite;
-  std::vector<Value>* params = nullptr;
-  std::string bind(Value value);  // appends, returns "?" or "$n"
-};
 
 // The condition `column <lookup> value`. `column` is the qualified, quoted
 // column expression; `type` its storage class (PostgreSQL casts non-text

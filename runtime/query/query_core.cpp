@@ -128,14 +128,15 @@ void QueryCore::run(const QueryState& state, const std::function<void*()>& empla
 void QueryCore::fetch(const std::function<void*()>& emplace) const { run(*state_, emplace, nullptr); }
 
 std::int64_t QueryCore::count() const {
-  CompiledQuery q = compile_select(*state_, db_->dialect, SelectKind::Count);
+  BoundSelect q = db_->statements.bind(*state_, db_->dialect, SelectKind::Count);
   std::int64_t n = 0;
   try {
-    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
+    db_->connection->execute(q.statement->sql, q.params, [&](const Row& row) {
       if (state_->tree) check_tree_cycle(*state_->model, row, 1);  // a tree walk's second column
       n = FieldTraits<std::int64_t>::from_value(row.value(0));
     });
   } catch (Error& e) {
+    if (q.cached) db_->statements.evict(*q.statement);
     if (e.model().empty()) e.set_model(state_->model->name);
     throw;
   }
@@ -143,15 +144,16 @@ std::int64_t QueryCore::count() const {
 }
 
 bool QueryCore::exists() const {
-  CompiledQuery q = compile_select(*state_, db_->dialect, SelectKind::Exists);
+  BoundSelect q = db_->statements.bind(*state_, db_->dialect, SelectKind::Exists);
   bool found = false;
   try {
-    db_->connection->execute(q.sql, q.params, [&](const Row& row) {
+    db_->connection->execute(q.statement->sql, q.params, [&](const Row& row) {
       // A tree walk answers one row: whether any matched, and its cycle column.
       if (state_->tree) check_tree_cycle(*state_->model, row, 1);
       found = !state_->tree || FieldTraits<std::int64_t>::from_value(row.value(0)) == 1;
     });
   } catch (Error& e) {
+    if (q.cached) db_->statements.evict(*q.statement);
     if (e.model().empty()) e.set_model(state_->model->name);
     throw;
   }

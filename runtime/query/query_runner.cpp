@@ -52,7 +52,7 @@ std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState
                       const std::function<void*(const Row&)>& emplace) {
   if (!db || !db->connection) throw UsageError("the Database has been closed", state.model->name);
   check_deferred_use(state);
-  CompiledQuery q = compile_select(state, db->dialect, SelectKind::Rows);
+  BoundSelect q = db->statements.bind(state, db->dialect, SelectKind::Rows);
   const std::vector<const MemberInfo*>& columns = loaded_columns(state);
   const std::vector<RelatedLoad> plan = plan_select_related(state);
   const std::vector<RelatedColumns> related = related_columns(plan, static_cast<int>(columns.size()));
@@ -62,7 +62,7 @@ std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState
       db->loading == Loading::AutoPrefetch ? std::make_shared<PeerGroup>(*state.model) : nullptr;
   std::int64_t n = 0;
   try {
-    db->connection->execute(q.sql, q.params, [&](const Row& row) {
+    db->connection->execute(q.statement->sql, q.params, [&](const Row& row) {
       // A tree walk's cycle column precedes a prefetch's key, the last one.
       if (state.tree) check_tree_cycle(*state.model, row, row.size() - (state.key_restriction ? 2 : 1));
       if (void* object = emplace ? emplace(row) : nullptr) {
@@ -73,6 +73,7 @@ std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState
       ++n;
     });
   } catch (Error& e) {
+    if (q.cached) db->statements.evict(*q.statement);
     if (e.model().empty()) e.set_model(state.model->name);
     throw;
   }

@@ -7,6 +7,7 @@
 #include "query/deferred_fields.hpp"
 #include "query/lookup_path.hpp"
 #include "query/lookups.hpp"
+#include "query/query_shape.hpp"
 #include "query/select_related.hpp"
 #include "query/sql_scope.hpp"
 #include "query/where_compiler.hpp"
@@ -39,14 +40,14 @@ std::string order_clause(SqlScope& scope, const QueryState& state, const TreeSql
 }
 
 std::string limit_clause(CompileContext& ctx, const QueryState& state) {
-  ParamSink sink{ctx.dialect, &ctx.params};
+  ParamSink sink = ctx.sink();
   std::string out;
   if (state.high) {
-    out += " LIMIT " + sink.bind(Value(*state.high - state.low));
+    out += " LIMIT " + sink.bind_slice(Value(*state.high - state.low), ParamOrigin::Kind::SliceCount);
   } else if (state.low != 0 && ctx.dialect == Dialect::SQLite) {
     out += " LIMIT -1";
   }
-  if (state.low != 0) out += " OFFSET " + sink.bind(Value(state.low));
+  if (state.low != 0) out += " OFFSET " + sink.bind_slice(Value(state.low), ParamOrigin::Kind::SliceOffset);
   return out;
 }
 
@@ -80,6 +81,7 @@ std::string select_list(CompileContext& ctx, SqlScope& scope, const QueryState& 
 CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKind kind, const MoreColumns& more) {
   CompileContext ctx;
   ctx.dialect = dialect;
+  collect_leaves(state, ctx.leaves);
   // A tree walk's WITH clause leads the statement: its values come first,
   // before the scope is made (trees/tree_source.hpp).
   TreeSql tree;
@@ -100,7 +102,7 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   KeyRestrictionSql restriction;
   if (state.key_restriction && kind == SelectKind::Rows)
     restriction = compile_key_restriction(ctx, scope, *state.key_restriction);
-  ParamSink sink{ctx.dialect, &ctx.params};
+  ParamSink sink = ctx.sink();
   const std::string rows = row_restriction(sink, scope.alias(), *state.model);
   std::string where = where_clause(ctx, scope, state);
   auto lead_with = [&where](const std::string& condition) {
@@ -137,15 +139,15 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
       }
       break;
     case SelectKind::Exists: {
-      ParamSink sink{ctx.dialect, &ctx.params};
+      ParamSink sink = ctx.sink();
       if (state.is_sliced()) {
         const std::string key = scope.column(scope.root(), *state.model->primary_key);
         std::string inner = "SELECT " + key + " " + scope.from_clause() + where + order + limit;
         out.sql = "SELECT 1 FROM (" + inner + ") AS " + ctx.quote("subquery") + " LIMIT " +
-                  sink.bind(Value(std::int64_t{1}));
+                  sink.bind_constant(Value(std::int64_t{1}));
       } else {
         out.sql = "SELECT 1 " + scope.from_clause() + where + " LIMIT " +
-                  sink.bind(Value(std::int64_t{1}));
+                  sink.bind_constant(Value(std::int64_t{1}));
       }
       // A tree walk always answers one row, so that its cycle column is read
       // even when nothing matches.
@@ -155,6 +157,7 @@ CompiledQuery compile_select(const QueryState& state, Dialect dialect, SelectKin
   }
   if (state.tree) out.sql = tree.with + out.sql;
   out.params = std::move(ctx.params);
+  out.origins = std::move(ctx.origins);
   return out;
 }
 

@@ -15,6 +15,17 @@ std::string CompileContext::quote(std::string_view identifier) const {
   return quote_identifier(dialect, identifier);
 }
 
+ParamSink CompileContext::sink_for(const QNode& leaf) {
+  ParamSink out = sink();
+  for (std::size_t i = 0; i < leaves.size(); ++i)
+    if (leaves[i] == &leaf) {
+      out.leaf_value = &leaf.value;
+      out.leaf = static_cast<std::uint32_t>(i);
+      break;
+    }
+  return out;
+}
+
 std::size_t SqlScope::KeyHash::operator()(const Key& k) const noexcept {
   std::size_t h = std::hash<const void*>()(k.relation);
   h ^= std::hash<const void*>()(k.to) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -35,7 +46,7 @@ std::string SqlScope::restriction(const PathStep& s, const std::string& alias) {
   // A forward step or a many-to-many reaches the row by its key.
   if (s.kind != PathStep::Kind::ReverseOne && s.kind != PathStep::Kind::ReverseMany) return {};
   // SQLite's "?" carry no number: binding aside is enough.
-  ParamSink sink{ctx_->dialect, ctx_->dialect == Dialect::SQLite ? &join_params_ : &ctx_->params};
+  ParamSink sink = ctx_->dialect == Dialect::SQLite ? ParamSink{ctx_->dialect, &join_params_, &join_origins_} : ctx_->sink();
   return row_restriction(sink, alias, *s.to);
 }
 
@@ -113,7 +124,7 @@ WalkResult SqlScope::step(const WalkResult& from, const PathStep& s) {
       const std::string type_column = s.kind == PathStep::Kind::ReverseMany
                                           ? j.alias + "." + ctx_->quote(column_in_level(*s.to, *s.content_type_member))
                                           : qualified(from.table, *s.content_type_member);
-      ParamSink sink{ctx_->dialect, ctx_->dialect == Dialect::SQLite ? &join_params_ : &ctx_->params};
+      ParamSink sink = ctx_->dialect == Dialect::SQLite ? ParamSink{ctx_->dialect, &join_params_, &join_origins_} : ctx_->sink();
       j.sql += " AND " + content_type_condition(sink, type_column, s.content_type_name);
     }
   }
@@ -130,6 +141,10 @@ std::string SqlScope::from_clause() const {
     ctx_->params.insert(at, std::make_move_iterator(join_params_.begin()),
                         std::make_move_iterator(join_params_.end()));
     join_params_.clear();
+    if (ctx_->origins.size() >= first_param_)
+      ctx_->origins.insert(ctx_->origins.begin() + static_cast<std::ptrdiff_t>(first_param_), join_origins_.begin(),
+                           join_origins_.end());
+    join_origins_.clear();
   }
   std::string out = "FROM " + ctx_->quote(tables_.front().level->table) + " AS " + tables_.front().alias;
   if (!lead_join_.empty()) out += " " + lead_join_;

@@ -47,6 +47,8 @@
 
 #include "backend/connection.hpp"
 #include "query/lookup_path.hpp"
+#include "query/param_sink.hpp"
+#include "query/q_node.hpp"
 
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
@@ -60,13 +62,22 @@ namespace covet::detail {
 
 // What one compilation shares between scopes: the dialect, the parameters in
 // placeholder order and the alias counter (aliases are unique per statement).
+// `origins` runs beside `params` (param_sink.hpp); `leaves` are the query's
+// conditions in query_shape.hpp's order, so that a condition's values are
+// known by their ordinal.
 struct CompileContext {
   Dialect dialect = Dialect::SQLite;
   std::vector<Value> params;
+  std::vector<ParamOrigin> origins;
+  std::vector<const QNode*> leaves;
   int next_alias = 0;
 
   std::string new_alias() { return "t" + std::to_string(next_alias++); }
   std::string quote(std::string_view identifier) const;
+  // A sink appending to params and origins.
+  ParamSink sink() { return ParamSink{dialect, &params, &origins}; }
+  // The same, for the values of `leaf` (Derived if it is not one of `leaves`).
+  ParamSink sink_for(const QNode& leaf);
 };
 
 // Where a walk ended: the quoted alias of the model reached (of its own
@@ -141,9 +152,10 @@ class SqlScope {
 
   CompileContext* ctx_;
   const ModelInfo* model_;
-  bool subquery_;
+  [[maybe_unused]] bool subquery_;  // read by an assertion
   std::size_t first_param_;  // ctx.params.size() when the scope's text began
   mutable std::vector<Value> join_params_;  // SQLite: the ON restrictions' values, not yet placed
+  mutable std::vector<ParamOrigin> join_origins_;
   std::vector<Table> tables_;
   std::string lead_join_;
   std::unordered_map<Key, int, KeyHash> index_;

@@ -168,7 +168,7 @@ class Compiler {
     const ResolvedPath& p = *l.path;
     WalkResult at = scope.walk(p.steps, l.start, p.steps.size());
     std::string column = scope.column(at, *p.column);
-    ParamSink sink{ctx_.dialect, &ctx_.params};
+    ParamSink sink = ctx_.sink_for(*l.node);
     std::string sql = lookup_sql(p.lookup, column, p.column->type, l.node->value, sink);
     bool may_be_null = p.column->nullable || at.outer;
     if (negated && may_be_null && !lookup_is_null_safe(p.lookup, l.node->value))
@@ -199,7 +199,7 @@ class Compiler {
     SqlScope sub(ctx_, *step.to, true);
     std::string where = sub.column(sub.root(), *step.to_member) + " = " + owner_key;
     // The reverse of a single-table subclass's key: only its rows hold it.
-    ParamSink sink{ctx_.dialect, &ctx_.params};
+    ParamSink sink = ctx_.sink();
     if (std::string only = row_restriction(sink, sub.alias(), *step.to); !only.empty()) where += " AND " + only;
     // A generic relation's rows hold the owner's content type too.
     if (step.content_type_member)
@@ -229,10 +229,11 @@ class Compiler {
     for (const Leaf& l : members) key_only = key_only && compares_join_key(l, step, k);
     if (key_only) {
       std::string where = link;
-      ParamSink sink{ctx_.dialect, &ctx_.params};
-      for (const Leaf& l : members)
+      for (const Leaf& l : members) {
+        ParamSink sink = ctx_.sink_for(*l.node);
         where += " AND " + lookup_sql(l.path->lookup, join + "." + ctx_.quote(step.join_to_column),
                                       l.path->column->type, l.node->value, sink);
+      }
       return "EXISTS (SELECT 1 FROM " + ctx_.quote(step.join_table) + " AS " + join + " WHERE " + where + ")";
     }
     SqlScope sub(ctx_, *step.to, true);

@@ -270,6 +270,7 @@ void create_all(const std::shared_ptr<DatabaseState>& db) {
   // Read again on the next lookup: the rows may be new (forgotten after the
   // commit, so a lookup cannot have cached the table as it was before).
   forget_content_types(*db);
+  db->statements.clear();
 }
 
 void drop_all(const std::shared_ptr<DatabaseState>& db) {
@@ -294,6 +295,7 @@ void drop_all(const std::shared_ptr<DatabaseState>& db) {
     conn.execute(drop_content_type_table_sql(d), {});
     scope.commit();
     forget_content_types(*db);
+    db->statements.clear();
   } catch (...) {
     if (toggle_fk) conn.execute("PRAGMA foreign_keys = ON", {});
     throw;

@@ -58,7 +58,7 @@ TreeSql compile_tree_source(CompileContext& ctx, const ModelInfo& model, const T
   const std::string n = ctx.quote("n");
   const std::string r = ctx.quote("r");
   auto col = [&](const std::string& a, const char* name) { return a + "." + ctx.quote(name); };
-  ParamSink sink{ctx.dialect, &ctx.params};
+  ParamSink sink = ctx.sink();
 
   TreeSql out;
   const std::string step_segment = segment(ctx.dialect, key, n + "." + id);

@@ -161,17 +161,23 @@ bool QueryCore::exists() const {
 }
 
 void QueryCore::get(const Q& q, void* out) const {
-  QueryCore query = filtered(q, false, "get");
-  auto state = std::make_shared<QueryState>(*query.state_);
-  if (!state->is_sliced()) {  // the order cannot matter
-    state->order_by.clear();
-    state->default_ordering = false;
+  // One copy of the state, on the stack: the condition, no order (it cannot
+  // matter unless sliced), and a slice reading one row more than one.
+  QueryState state = *state_;
+  if (!q.empty()) {
+    require_unsliced(state, "filter");
+    state.where.push_back(fit_condition(*state.model, *q.node(), "get"));
   }
-  QueryCore limited = QueryCore(db_, std::move(state)).sliced(std::nullopt, kMaxGetResults);
+  if (!state.is_sliced()) {
+    state.order_by.clear();
+    state.default_ordering = false;
+  }
+  // Django's Query.set_limits, as sliced() applies it.
+  state.high = state.high ? std::min(*state.high, state.low + kMaxGetResults) : state.low + kMaxGetResults;
 
   bool loaded = false;
   std::int64_t rows = 0;
-  run(*limited.state_,
+  run(state,
       [&]() -> void* {
         if (loaded) return nullptr;
         loaded = true;
@@ -180,14 +186,13 @@ void QueryCore::get(const Q& q, void* out) const {
       &rows);
   const std::string& name = state_->model->name;
   if (rows == 0)
-    throw DoesNotExist(name + " matching query does not exist (" + conditions_of(*query.state_) + ")",
-                       name);
+    throw DoesNotExist(name + " matching query does not exist (" + conditions_of(state) + ")", name);
   if (rows > 1)
     throw MultipleObjectsReturned(
         "get() returned more than one " + name + " -- it returned " +
             (rows >= kMaxGetResults ? "more than " + std::to_string(kMaxGetResults - 1)
                                     : std::to_string(rows)) +
-            "! (" + conditions_of(*query.state_) + ")",
+            "! (" + conditions_of(state) + ")",
         name);
 }
 

@@ -44,7 +44,8 @@
 #                    127.0.0.1, then the same workload through Django when
 #                    python3-django is installed, and prints the comparison
 #                    table (docs/performance.md; a few minutes); then
-#                    covet_tree_bench and, with python3-django-treebeard and
+#                    covet_memory_bench (peak memory of fetch() and
+#                    iterate() over 1,000,000 users), covet_tree_bench and, with python3-django-treebeard and
 #                    python3-django-mptt, bench/django/trees_bench.py: the
 #                    trees rows beside treebeard and mptt
 #   make fuzz-regression  replays each fuzz target's committed corpus once
@@ -323,7 +324,7 @@ configure-bench: configure
 bench: configure-bench
 	@scripts/install-deps.sh --bench
 	cmake --build $(B) -j$(JOBS) --target covet_plugin
-	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench covet_tree_bench
+	cmake --build $(B_BENCH) -j$(JOBS) --target covet_bench covet_tree_bench covet_memory_bench
 	out=$(CURDIR)/$(B_BENCH)/bench-results
 	rm -rf "$$out" && mkdir -p "$$out"
 	pgdir=$$(mktemp -d /tmp/covet-pg.XXXXXX)
@@ -347,6 +348,8 @@ bench: configure-bench
 	else
 	  echo "==> $(PYTHON) has no Django (apt-get install python3-django): no Django column"
 	fi
+	echo "==> $(B_BENCH)/bench/covet_memory_bench (peak memory of 1,000,000 users)"
+	$(B_BENCH)/bench/covet_memory_bench | tee "$$out/memory.md"
 	echo "==> $(B_BENCH)/bench/covet_tree_bench (the trees rows)"
 	$(B_BENCH)/bench/covet_tree_bench --out="$$out/trees.json" $(BENCH_TREES_ARGS)
 	if $(PYTHON) -c 'import django, treebeard, mptt' 2>/dev/null; then

@@ -74,6 +74,9 @@ LoadingScope::~LoadingScope() { db_->set_loading(previous_); }
 QueryCounter::QueryCounter(Database& db) : QueryCounter(db.query_log()) {}
 
 void Database::close() {
+  if (state_ && state_->streaming)
+    throw UsageError("cannot close the Database while iterate() is reading rows from it: end the loop (or destroy "
+                     "the stream) first");
   if (state_) state_->connection.reset();
 }
 

@@ -43,6 +43,9 @@ struct DatabaseState {
   // Set while the open scopes' transaction is gone: every statement throws
   // until the outermost scope ends (which clears it).
   std::optional<LostTransaction> lost_transaction;
+  // A streamed result (QuerySet::iterate) is being read: no other statement
+  // may run meanwhile (transaction_guard.hpp).
+  bool streaming = false;
   std::unique_ptr<Connection> connection;  // LoggingConnection > TransactionGuard > backend
   Dialect dialect = Dialect::SQLite;
   int savepoint_counter = 0;  // names savepoints uniquely: covet_sp_<n>

@@ -33,8 +33,11 @@ std::string lost_commit_message(const LostTransaction& lost) {
          ") and none of its writes were kept; the atomic scope has ended, run the whole transaction again";
 }
 
-ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value> params,
-                                     const std::function<void(const Row&)>& on_row) {
+void TransactionGuard::admit(std::string_view sql) {
+  if (state_.streaming)
+    throw UsageError("cannot run this statement while iterate() is reading rows on this Database: finish (or "
+                     "destroy) the iteration first; load what the loop needs with select_related(), or use fetch() "
+                     "to hold every row [SQL: " + sql_excerpt(sql) + "]");
   if (state_.lost_transaction) throw_lost_transaction(state_, sql);
   if (state_.transaction_depth == 0) {
     if (!inner_->connected()) inner_->reconnect();  // nothing is open that a new session would lose
@@ -46,8 +49,12 @@ ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value
          "08006");
     throw_lost_transaction(state_, sql);
   }
+}
+
+template <class F>
+auto TransactionGuard::guarded(F&& step) {
   try {
-    return inner_->execute(sql, params, on_row);
+    return step();
   } catch (const OperationalError& e) {
     if (state_.transaction_depth > 0 && !inner_->in_transaction()) {
       lose(state_, e.what(), e.code());
@@ -68,6 +75,50 @@ ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value
     if (state_.transaction_depth > 0 && !inner_->in_transaction()) lose(state_, e.what(), e.code());
     throw;
   }
+}
+
+ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value> params,
+                                     const std::function<void(const Row&)>& on_row) {
+  admit(sql);
+  return guarded([&] { return inner_->execute(sql, params, on_row); });
+}
+
+// Marks the Database as streaming from the first row to the last (or to the
+// cursor's end, whichever comes first).
+class TransactionGuard::GuardedCursor final : public Cursor {
+ public:
+  GuardedCursor(TransactionGuard& guard, std::unique_ptr<Cursor> inner) : guard_(guard), inner_(std::move(inner)) {
+    guard_.state_.streaming = true;
+  }
+  GuardedCursor(const GuardedCursor&) = delete;
+  GuardedCursor& operator=(const GuardedCursor&) = delete;
+  ~GuardedCursor() override { end(); }
+  const Row* next() override {
+    if (!inner_) return nullptr;
+    try {
+      if (const Row* row = guard_.guarded([&] { return inner_->next(); })) return row;
+    } catch (...) {
+      end();
+      throw;
+    }
+    end();
+    return nullptr;
+  }
+
+ private:
+  void end() {
+    if (!inner_) return;
+    inner_.reset();  // the backend's statement ends first
+    guard_.state_.streaming = false;
+  }
+  TransactionGuard& guard_;
+  std::unique_ptr<Cursor> inner_;
+};
+
+std::unique_ptr<Cursor> TransactionGuard::open_cursor(std::string_view sql, std::vector<Value> params) {
+  admit(sql);
+  std::unique_ptr<Cursor> inner = guarded([&] { return inner_->open_cursor(sql, std::move(params)); });
+  return std::make_unique<GuardedCursor>(*this, std::move(inner));
 }
 
 }  // namespace covet::detail

@@ -41,8 +41,20 @@ class TransactionGuard final : public Connection {
   bool in_transaction() const override { return inner_->in_transaction(); }
   bool reused_statement() const override { return inner_->reused_statement(); }
   void set_notice_sink(std::function<void(ServerNotice)> sink) override { inner_->set_notice_sink(std::move(sink)); }
+  // While the cursor reads rows, every other statement on the Database is
+  // refused with a UsageError (connection.hpp's Cursor).
+  std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params) override;
 
  private:
+  class GuardedCursor;
+  // Whether `sql` may run now: throws for a lost transaction or a stream in
+  // progress, reconnects a lost session outside any transaction.
+  void admit(std::string_view sql);
+  // Runs `step` (a statement, or a cursor's next row) and turns a failure
+  // that lost the transaction or the session into the error that says so.
+  template <class F>
+  auto guarded(F&& step);
+
   std::unique_ptr<Connection> inner_;
   DatabaseState& state_;
 };

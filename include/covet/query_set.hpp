@@ -30,8 +30,10 @@
 #include <covet/model_info.hpp>
 #include <covet/prefetch.hpp>
 #include <covet/q.hpp>
+#include <covet/row_stream.hpp>
 #include <covet/value.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -108,6 +110,12 @@ class QueryCore {
 
   // The SELECT statement in the database's dialect.
   std::string to_sql() const;
+  // The rows SELECT, opened to be read one row at a time (covet/row_stream.hpp).
+  // Throws UsageError with prefetch lookups, or on a closed Database.
+  // (runtime/query/row_stream.cpp)
+  std::unique_ptr<RowReader> stream() const;
+  // The most rows the query can return (its slice's length), if bounded.
+  std::optional<std::int64_t> row_bound() const noexcept;
 
   // Runs the SELECT; for each row, `emplace` returns a default-constructed
   // object to load it into. Backend errors propagate with the model set.
@@ -299,6 +307,14 @@ class QuerySet {
     return load();
   }
 
+  // The rows one at a time, none kept: the same SELECT as fetch(), for
+  // results too large to hold (covet/row_stream.hpp). Throws UsageError
+  // with prefetch_related; inside the loop the Database runs nothing else.
+  RowStream<Row> iterate() const {
+    std::unique_ptr<detail::RowReader> reader = core_.stream();
+    return RowStream<Row>(std::make_unique<detail::QueryCore>(core_), std::move(reader));
+  }
+
   // Iteration runs the query once and keeps the rows (Django's result
   // cache); count() and exists() then answer from them.
   const_iterator begin() const { return results().begin(); }
@@ -365,6 +381,9 @@ class QuerySet {
 
   std::vector<Row> load() const {
     std::vector<Row> out;
+    // A slice says how many rows there can be; a large one reserves only
+    // part, for it may match far fewer.
+    if (std::optional<std::int64_t> bound = core_.row_bound()) out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(*bound, 4096)));
     core_.fetch([&out]() -> void* { return detail::RowTraits<Row>::object(out.emplace_back()); });
     if (core_.has_prefetch()) {
       std::vector<void*> objects;

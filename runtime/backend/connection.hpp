@@ -37,6 +37,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace covet::detail {
 
@@ -76,6 +77,21 @@ class Row {
   }
 };
 
+// The rows of one statement, read one at a time (QuerySet::iterate). The
+// backend holds the statement open until the last row has been read or the
+// cursor is destroyed, whichever comes first; meanwhile the connection runs
+// no other statement (the transaction guard refuses them, on every backend
+// alike, so code that streams on SQLite also runs on PostgreSQL, where the
+// connection is busy until the rows end). Destroying a cursor early ends the
+// statement (PostgreSQL: cancels it) and leaves the connection usable.
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  // The next row, valid until the next call; null once every row has been
+  // read. Failures throw as execute()'s do.
+  virtual const Row* next() = 0;
+};
+
 struct ExecResult {
   std::int64_t rows_affected = 0;  // for INSERT/UPDATE/DELETE
 };
@@ -89,6 +105,12 @@ class Connection {
   virtual int max_params() const = 0;
   virtual ExecResult execute(std::string_view sql, std::span<const Value> params,
                              const std::function<void(const Row&)>& on_row = {}) = 0;
+
+  // Runs `sql` (one statement with results) and hands its rows out one at a
+  // time. The default reads every row through execute() first, for
+  // decorators (tests' fault injectors) that need no streaming; the backends
+  // and the runtime's decorators stream.
+  virtual std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params);
 
   // Whether the session is still there. False after the connection to a
   // server broke (it stays false until reconnect()).

@@ -72,4 +72,62 @@ ExecResult LoggingConnection::execute_logged(std::string_view sql, std::span<con
   return result;
 }
 
+class LoggingConnection::LoggedCursor final : public Cursor {
+ public:
+  LoggedCursor(LoggingConnection& log, std::string_view sql, std::vector<Value> params)
+      : log_(log), sql_(sql), params_(params), start_(std::chrono::steady_clock::now()) {
+    outer_ = std::exchange(log_.pending_, {});
+    try {
+      inner_ = log_.inner_->open_cursor(sql, std::move(params));
+    } catch (...) {
+      report(true);
+      throw;
+    }
+    reused_ = log_.inner_->reused_statement();
+  }
+  LoggedCursor(const LoggedCursor&) = delete;
+  LoggedCursor& operator=(const LoggedCursor&) = delete;
+  ~LoggedCursor() override {
+    inner_.reset();
+    report(false);
+  }
+  const Row* next() override {
+    if (reported_) return nullptr;
+    const Row* row = nullptr;
+    try {
+      row = inner_->next();
+    } catch (...) {
+      report(true);
+      throw;
+    }
+    if (!row) report(false);
+    return row;
+  }
+
+ private:
+  void report(bool failed) {
+    if (reported_) return;
+    reported_ = true;
+    const auto duration = std::chrono::steady_clock::now() - start_;
+    std::vector<ServerNotice> notices = std::exchange(log_.pending_, std::move(outer_));
+    if (log_.to_stderr_) print(sql_, params_, duration, failed, notices);
+    if (log_.log_.recording())
+      log_.log_.record(sql_, params_, duration, failed, std::move(notices), !failed && reused_);
+  }
+
+  LoggingConnection& log_;
+  std::string sql_;
+  std::vector<Value> params_;
+  std::chrono::steady_clock::time_point start_;
+  std::vector<ServerNotice> outer_;
+  std::unique_ptr<Cursor> inner_;
+  bool reused_ = false;
+  bool reported_ = false;
+};
+
+std::unique_ptr<Cursor> LoggingConnection::open_cursor(std::string_view sql, std::vector<Value> params) {
+  if (!listening()) return inner_->open_cursor(sql, std::move(params));
+  return std::make_unique<LoggedCursor>(*this, sql, std::move(params));
+}
+
 }  // namespace covet::detail

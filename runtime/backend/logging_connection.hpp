@@ -29,10 +29,14 @@ class LoggingConnection final : public Connection {
   void reconnect() override { inner_->reconnect(); }
   bool in_transaction() const override { return inner_->in_transaction(); }
   bool reused_statement() const override { return inner_->reused_statement(); }
+  // A streamed statement is one entry, recorded when its rows end (or the
+  // cursor is destroyed), its duration from the open to then.
+  std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params) override;
   // The logger is the inner connection's sink; a sink set here is not used.
   void set_notice_sink(std::function<void(ServerNotice)> sink) override { (void)sink; }
 
  private:
+  class LoggedCursor;
   bool listening() const { return to_stderr_ || log_.recording(); }
   ExecResult execute_logged(std::string_view sql, std::span<const Value> params,
                             const std::function<void(const Row&)>& on_row);

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace covet::detail {
@@ -532,6 +533,9 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
     throw OperationalError("the connection to PostgreSQL at '" + masked_url_ +
                                "' is lost; it is opened again only outside a transaction (reconnect())",
                            {}, std::string(sql), "08003");
+  if (streaming_)
+    throw UsageError("cannot run a statement while a streamed result (iterate()) is still being read on this "
+                     "PostgreSQL connection: finish or destroy the iteration first [SQL: " + sql_excerpt(sql) + "]");
   flush_deallocations();
   PGconn* conn = conn_.get();
   const Params p(params, sql);
@@ -612,6 +616,96 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
                                  "); COPY and replication statements cannot run through execute()",
                              {}, text, "0A000");
   }
+}
+
+// A result read in libpq's single-row mode: one PGresult per row, so the
+// client holds one row at a time. The query is sent unprepared (it is one
+// statement, streamed once). Ending early: outside a transaction block the
+// query is cancelled; inside one, cancelling would abort the transaction,
+// so the rest of the rows are read and dropped instead.
+class PostgresConnection::StreamCursor final : public Cursor {
+ public:
+  StreamCursor(PostgresConnection& conn, std::string_view sql, std::vector<Value> params)
+      : conn_(conn), text_(sql), params_(std::move(params)) {
+    if (!conn_.connected())
+      throw OperationalError("the connection to PostgreSQL at '" + conn_.masked_url_ +
+                                 "' is lost; it is opened again only outside a transaction (reconnect())",
+                             {}, text_, "08003");
+    if (conn_.streaming_)
+      throw UsageError("cannot stream two results at once on one PostgreSQL connection: finish the first "
+                       "iteration before starting another [SQL: " + sql_excerpt(text_) + "]");
+    conn_.flush_deallocations();
+    PGconn* c = conn_.conn_.get();
+    in_block_ = PQtransactionStatus(c) == PQTRANS_INTRANS;
+    const Params p(params_, text_);
+    if (PQsendQueryParams(c, text_.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
+                          p.formats.data(), /*resultFormat=*/0) == 0)
+      throw OperationalError("PostgreSQL could not take the statement: " + conn_.libpq_message(), {}, text_,
+                             "08006");
+    PQsetSingleRowMode(c);  // right after the send, as libpq requires
+    conn_.streaming_ = true;
+    conn_.reused_ = false;
+  }
+  StreamCursor(const StreamCursor&) = delete;
+  StreamCursor& operator=(const StreamCursor&) = delete;
+  ~StreamCursor() override {
+    if (!conn_.streaming_ || done_) return;
+    PGconn* c = conn_.conn_.get();
+    if (!in_block_) {
+      if (PGcancel* cancel = PQgetCancel(c)) {
+        char error[256];
+        PQcancel(cancel, error, sizeof error);  // best effort: the rows are drained either way
+        PQfreeCancel(cancel);
+      }
+    }
+    drain();
+  }
+
+  const Row* next() override {
+    if (done_) return nullptr;
+    row_.reset();
+    current_.reset(PQgetResult(conn_.conn_.get()));
+    if (!current_) {
+      finish();
+      return nullptr;
+    }
+    switch (PQresultStatus(current_.get())) {
+      case PGRES_SINGLE_TUPLE:
+        row_.emplace(current_.get(), 0);
+        return &*row_;
+      case PGRES_TUPLES_OK:  // the end: a result without rows
+        current_.reset();
+        drain();
+        return nullptr;
+      default: {
+        ResultPtr failed = std::move(current_);
+        drain();
+        conn_.throw_result_error(failed.get(), text_);
+      }
+    }
+  }
+
+ private:
+  void drain() {
+    while (PGresult* r = PQgetResult(conn_.conn_.get())) PQclear(r);
+    finish();
+  }
+  void finish() {
+    done_ = true;
+    conn_.streaming_ = false;
+  }
+
+  PostgresConnection& conn_;
+  std::string text_;           // NUL-terminated for libpq
+  std::vector<Value> params_;  // the sent values point into them
+  bool in_block_ = false;
+  bool done_ = false;
+  ResultPtr current_;
+  std::optional<PostgresRow> row_;
+};
+
+std::unique_ptr<Cursor> PostgresConnection::open_cursor(std::string_view sql, std::vector<Value> params) {
+  return std::make_unique<StreamCursor>(*this, sql, std::move(params));
 }
 
 }  // namespace covet::detail

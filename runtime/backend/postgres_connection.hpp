@@ -78,6 +78,7 @@ class PostgresConnection final : public Connection {
   void reconnect() override;
   bool in_transaction() const override;
   void set_notice_sink(std::function<void(ServerNotice)> sink) override;
+  std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params) override;
 
   bool reused_statement() const override { return reused_; }
   // Number of prepared statements currently cached (for tests of the cache).
@@ -87,6 +88,8 @@ class PostgresConnection final : public Connection {
 
  private:
   bool reused_ = false;  // the last execute() ran a statement prepared before
+  bool streaming_ = false;  // a StreamCursor is reading rows: nothing else may run
+  class StreamCursor;
   struct ConnCloser {
     void operator()(pg_conn* conn) const;
   };

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace covet::detail {
@@ -273,17 +274,7 @@ SqliteConnection::Lease SqliteConnection::acquire(std::string_view sql) {
   return Lease(&lru_.front());
 }
 
-ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value> params,
-                                     const std::function<void(const Row&)>& on_row) {
-  Lease lease = acquire(sql);
-  sqlite3_stmt* stmt = lease.get();
-  // A statement run from on_row must not change what this one reports.
-  struct Restore {
-    bool& flag;
-    bool value;
-    ~Restore() { flag = value; }
-  } restore{reused_, reused_};
-
+void SqliteConnection::bind_params(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql) const {
   const int expected = sqlite3_bind_parameter_count(stmt);
   if (static_cast<std::size_t>(expected) != params.size())
     throw ProgrammingError("the statement has " + std::to_string(expected) + " parameter(s) but " +
@@ -336,26 +327,88 @@ ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value
     }
     if (rc != SQLITE_OK) fail(rc, sql, /*preparing=*/false);
   }
+}
+
+// The statement timeout counts the time spent inside sqlite3_step, not in
+// on_row or between a cursor's rows (PostgreSQL's likewise counts the
+// server's time, not the client's).
+bool SqliteConnection::step(sqlite3_stmt* stmt, std::string_view sql, std::chrono::steady_clock::duration& budget) {
+  const bool timed = statement_timeout_.count() > 0;
+  std::chrono::steady_clock::time_point step_start;
+  if (timed) {
+    step_start = std::chrono::steady_clock::now();
+    deadline_ = step_start + budget;
+    timed_out_ = false;
+  }
+  const int rc = sqlite3_step(stmt);
+  if (timed) {
+    budget -= std::chrono::steady_clock::now() - step_start;
+    deadline_ = std::chrono::steady_clock::time_point::max();  // prepares are never interrupted
+  }
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) fail(rc, sql, /*preparing=*/false);
+  return true;
+}
+
+// A statement stepped by its reader: the statement stays leased (a nested
+// execute gets a private copy) until its last row, and the values it binds
+// without copying (SQLITE_STATIC) live here as long.
+class SqliteConnection::StreamCursor final : public Cursor {
+ public:
+  StreamCursor(SqliteConnection& conn, std::string_view sql, std::vector<Value> params)
+      : conn_(conn), sql_(sql), params_(std::move(params)), budget_(conn.statement_timeout_) {
+    lease_.emplace(conn_.acquire(sql_));
+    conn_.bind_params(lease_->get(), params_, sql_);
+  }
+  const Row* next() override {
+    if (!lease_) return nullptr;
+    try {
+      if (conn_.step(lease_->get(), sql_, budget_)) {
+        row_.emplace(lease_->get());
+        return &*row_;
+      }
+    } catch (...) {
+      end();
+      throw;
+    }
+    end();
+    return nullptr;
+  }
+
+ private:
+  void end() {
+    row_.reset();
+    lease_.reset();  // back to the cache, reset
+  }
+
+  SqliteConnection& conn_;
+  std::string sql_;
+  std::vector<Value> params_;
+  std::chrono::steady_clock::duration budget_;
+  std::optional<Lease> lease_;
+  std::optional<SqliteRow> row_;
+};
+
+std::unique_ptr<Cursor> SqliteConnection::open_cursor(std::string_view sql, std::vector<Value> params) {
+  return std::make_unique<StreamCursor>(*this, sql, std::move(params));
+}
+
+ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value> params,
+                                     const std::function<void(const Row&)>& on_row) {
+  Lease lease = acquire(sql);
+  sqlite3_stmt* stmt = lease.get();
+  // A statement run from on_row must not change what this one reports.
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{reused_, reused_};
+
+  bind_params(stmt, params, sql);
 
   const sqlite3_int64 changes_before = sqlite3_total_changes64(db_.get());
-  // The statement timeout counts the time spent inside sqlite3_step, not in
-  // on_row (PostgreSQL's likewise counts the server's time, not the client's).
-  const bool timed = statement_timeout_.count() > 0;
   std::chrono::steady_clock::duration budget = statement_timeout_;
-  for (;;) {
-    std::chrono::steady_clock::time_point step_start;
-    if (timed) {
-      step_start = std::chrono::steady_clock::now();
-      deadline_ = step_start + budget;
-      timed_out_ = false;
-    }
-    const int rc = sqlite3_step(stmt);
-    if (timed) {
-      budget -= std::chrono::steady_clock::now() - step_start;
-      deadline_ = std::chrono::steady_clock::time_point::max();  // prepares are never interrupted
-    }
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) fail(rc, sql, /*preparing=*/false);
+  while (step(stmt, sql, budget)) {
     if (on_row) on_row(SqliteRow(stmt));
   }
   ExecResult result;

@@ -54,6 +54,7 @@ class SqliteConnection final : public Connection {
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
   bool in_transaction() const override;
+  std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params) override;
 
   bool reused_statement() const override { return reused_; }
   // Number of statements currently cached (for tests of the cache).
@@ -75,10 +76,15 @@ class SqliteConnection final : public Connection {
   };
   using Lru = std::list<CachedStatement>;  // most recently used first
   class Lease;
+  class StreamCursor;
 
   StmtPtr prepare(std::string_view sql);
   Lease acquire(std::string_view sql);
   [[noreturn]] void fail(int code, std::string_view sql, bool preparing) const;
+  void bind_params(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql) const;
+  // One sqlite3_step within the statement timeout's remaining `budget`:
+  // true on a row, false when done; throws on failure.
+  bool step(sqlite3_stmt* stmt, std::string_view sql, std::chrono::steady_clock::duration& budget);
   static int on_progress(void* self);
 
   std::unique_ptr<sqlite3, DbCloser> db_;

@@ -1,6 +1,7 @@
 #include "prefetch/prefetch_engine.hpp"
 
 #include "prefetch/generic_prefetch.hpp"
+#include "prefetch/key_map.hpp"
 #include "prefetch/related_rows.hpp"
 #include "prefetch/relation_step.hpp"
 #include "query/lookup_limits.hpp"
@@ -41,7 +42,7 @@ struct Level {
 // Owners grouped by the key their related rows match, keys in first-seen order.
 struct OwnersByKey {
   std::vector<Value> keys;
-  std::unordered_map<Value, std::vector<void*>, ValueHash> owners;
+  KeyMap<std::vector<void*>> owners;
 };
 
 OwnersByKey group_owners(const RelationStep& step, const std::vector<void*>& objects) {
@@ -50,9 +51,9 @@ OwnersByKey group_owners(const RelationStep& step, const std::vector<void*>& obj
   for (void* object : objects) {
     Value key = step.owner_key->get(object);
     if (key.is_null()) continue;  // a null key, or an unsaved owner: nothing related
-    auto [it, inserted] = out.owners.try_emplace(key);
+    auto [owners, inserted] = out.owners.try_emplace(key);
     if (inserted) out.keys.push_back(key);
-    it->second.push_back(object);
+    owners->push_back(object);
   }
   return out;
 }
@@ -61,7 +62,7 @@ OwnersByKey group_owners(const RelationStep& step, const std::vector<void*>& obj
 Level load_single(const std::shared_ptr<DatabaseState>& db, const RelationStep& step,
                   const std::vector<void*>& objects, const QueryState* custom) {
   OwnersByKey grouped = group_owners(step, objects);
-  std::unordered_map<Value, std::shared_ptr<void>, ValueHash> loaded;
+  KeyMap<std::shared_ptr<void>> loaded;
   loaded.reserve(grouped.keys.size());
   load_related_rows(db, step, grouped.keys, custom, [&](const Value& key) -> void* {
     std::shared_ptr<void>& slot = loaded[key];
@@ -72,13 +73,13 @@ Level load_single(const std::shared_ptr<DatabaseState>& db, const RelationStep& 
   Level next{step.related, {}};
   next.objects.reserve(loaded.size());
   for (const Value& key : grouped.keys) {
-    auto found = loaded.find(key);
-    std::shared_ptr<const void> object = found == loaded.end() ? nullptr : found->second;
+    std::shared_ptr<void>* found = loaded.find(key);
+    std::shared_ptr<const void> object = found ? *found : nullptr;
     // A forward Ref whose row is missing stays unloaded (get() then reports
     // DoesNotExist); a reverse one-to-one records that there is none.
     if (!object && !step.reverse) continue;
     for (void* owner : grouped.owners[key]) step.slot->store_object(owner, object);
-    if (object) next.objects.push_back(found->second.get());
+    if (object) next.objects.push_back(found->get());
   }
   // Owners with a null key hold nothing; a reverse one-to-one says so.
   if (step.reverse)
@@ -127,7 +128,7 @@ Level load_many(const std::shared_ptr<DatabaseState>& db, const RelationStep& st
   const ModelInfo& related = *step.related;
   OwnersByKey grouped = group_owners(step, objects);
   // Every owner gets a fresh list, even one with no related rows.
-  std::unordered_map<Value, std::vector<void*>, ValueHash> lists;
+  KeyMap<std::vector<void*>> lists;
   lists.reserve(grouped.keys.size());
   for (void* object : objects) {
     void* list = to_attr ? to_attr->open(object) : step.slot->open_cache(object);
@@ -142,10 +143,10 @@ Level load_many(const std::shared_ptr<DatabaseState>& db, const RelationStep& st
   };
   std::vector<Copy> copies;
   load_related_rows(db, step, grouped.keys, custom, [&](const Value& key) -> void* {
-    auto found = lists.find(key);
-    if (found == lists.end()) return nullptr;
-    void* first = found->second.front();
-    if (found->second.size() > 1) copies.push_back(Copy{&found->second, related.list_size(first)});
+    std::vector<void*>* found = lists.find(key);
+    if (!found) return nullptr;
+    void* first = found->front();
+    if (found->size() > 1) copies.push_back(Copy{found, related.list_size(first)});
     return related.list_emplace(first);
   });
   for (const Copy& c : copies)
@@ -153,9 +154,10 @@ Level load_many(const std::shared_ptr<DatabaseState>& db, const RelationStep& st
       related.copy(related.list_emplace((*c.lists)[i]), related.list_at(c.lists->front(), c.index));
 
   Level next{&related, {}};
-  for (auto& [key, owner_lists] : lists)
+  lists.for_each([&](const std::vector<void*>& owner_lists) {
     for (void* list : owner_lists)
       for (std::size_t i = 0, n = related.list_size(list); i < n; ++i) next.objects.push_back(related.list_at(list, i));
+  });
   return next;
 }
 

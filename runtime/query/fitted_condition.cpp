@@ -2,6 +2,7 @@
 
 #include "query/column_rule.hpp"
 #include "query/lookup_limits.hpp"
+#include "query/lookup_cache.hpp"
 #include "query/lookup_path.hpp"
 #include "query/lookups.hpp"
 
@@ -124,10 +125,10 @@ std::shared_ptr<const QNode> fit(const ModelInfo& model, const QNode& node, std:
   out->kind = node.kind;
   out->depth = node.depth;
   if (node.kind == QNode::Kind::Leaf) {
-    const ResolvedPath path = resolve_lookup(model, node.lookup);
-    check_lookup_value(path.lookup, node.value, path.field_label);
+    const std::shared_ptr<const ResolvedPath> path = cached_lookup(model, node.lookup);
+    check_lookup_value(path->lookup, node.value, path->field_label);
     out->lookup = node.lookup;
-    out->value = fit_values(model, path, node.value, call);
+    out->value = fit_values(model, *path, node.value, call);
     return out;
   }
   out->children.reserve(node.children.size());

@@ -62,6 +62,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace covet::detail {
@@ -316,7 +317,28 @@ std::vector<Value> current_keys(const Plan& p) {
 
 }  // namespace
 
-std::shared_ptr<DatabaseState> m2m_database(const ManyToManyLink& link) { return plan_of(link).db; }
+namespace {
+
+// Whether the relation's through model refers to both primary keys, as the
+// managers need (plan_of). A property of the metadata: each relation is
+// looked at once per thread, not once per all() of every object read.
+bool keys_are_primary(const MemberInfo& relation) {
+  thread_local std::unordered_map<const MemberInfo*, bool> known;
+  auto [it, added] = known.try_emplace(&relation, false);
+  if (added) {
+    const JoinTable jt = join_table_of(declaring_model(relation), relation);
+    it->second = jt.source_key == jt.source->primary_key && jt.target_key == jt.target->primary_key;
+  }
+  return it->second;
+}
+
+}  // namespace
+
+std::shared_ptr<DatabaseState> m2m_database(const ManyToManyLink& link) {
+  if (link.relation && !link.owner_key.is_null() && keys_are_primary(*link.relation))
+    if (std::shared_ptr<DatabaseState> db = link.database.lock(); db && db->connection) return db;
+  return plan_of(link).db;  // throws the error that says what is missing
+}
 
 std::string m2m_owner_lookup(const ManyToManyLink& link) {
   if (!link.relation) return {};

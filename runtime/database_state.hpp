@@ -10,6 +10,7 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "bulk/insert_text_cache.hpp"
 #include "query/statement_cache.hpp"
 
 #include <covet/loading.hpp>
@@ -52,6 +53,8 @@ struct DatabaseState {
   std::shared_ptr<const ContentTypeCache> content_types;
   // The query shapes compiled on this handle (query/statement_cache.hpp).
   StatementCache statements{256};
+  // The INSERT texts bulk_create wrote on this handle (bulk/insert_text_cache.hpp).
+  InsertTextCache insert_texts;
 };
 
 }  // namespace covet::detail

@@ -33,8 +33,8 @@ std::string lost_commit_message(const LostTransaction& lost) {
          ") and none of its writes were kept; the atomic scope has ended, run the whole transaction again";
 }
 
-ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value> params,
-                                     const std::function<void(const Row&)>& on_row) {
+template <class Run>
+ExecResult TransactionGuard::guarded(std::string_view sql, Run&& run) {
   if (state_.lost_transaction) throw_lost_transaction(state_, sql);
   if (state_.transaction_depth == 0) {
     if (!inner_->connected()) inner_->reconnect();  // nothing is open that a new session would lose
@@ -47,7 +47,7 @@ ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value
     throw_lost_transaction(state_, sql);
   }
   try {
-    return inner_->execute(sql, params, on_row);
+    return run();
   } catch (const OperationalError& e) {
     if (state_.transaction_depth > 0 && !inner_->in_transaction()) {
       lose(state_, e.what(), e.code());
@@ -68,6 +68,16 @@ ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value
     if (state_.transaction_depth > 0 && !inner_->in_transaction()) lose(state_, e.what(), e.code());
     throw;
   }
+}
+
+ExecResult TransactionGuard::execute(std::string_view sql, std::span<const Value> params,
+                                     const std::function<void(const Row&)>& on_row) {
+  return guarded(sql, [&] { return inner_->execute(sql, params, on_row); });
+}
+
+ExecResult TransactionGuard::execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                                          const std::function<void(const Row&)>& on_row) {
+  return guarded(sql, [&] { return inner_->execute_refs(sql, params, on_row); });
 }
 
 }  // namespace covet::detail

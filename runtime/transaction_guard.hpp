@@ -36,6 +36,8 @@ class TransactionGuard final : public Connection {
   int max_params() const override { return inner_->max_params(); }
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
+  ExecResult execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                          const std::function<void(const Row&)>& on_row = {}) override;
   bool connected() const override { return inner_->connected(); }
   void reconnect() override { inner_->reconnect(); }
   bool in_transaction() const override { return inner_->in_transaction(); }
@@ -43,6 +45,10 @@ class TransactionGuard final : public Connection {
   void set_notice_sink(std::function<void(ServerNotice)> sink) override { inner_->set_notice_sink(std::move(sink)); }
 
  private:
+  // Runs `run` (one statement, `sql`, on inner_) under the contract above.
+  template <class Run>
+  ExecResult guarded(std::string_view sql, Run&& run);
+
   std::unique_ptr<Connection> inner_;
   DatabaseState& state_;
 };

@@ -166,6 +166,18 @@ struct MemberInfo {
   void (*set_int64)(void* object, std::int64_t value) = nullptr;
   void (*set_real)(void* object, double value) = nullptr;
   void (*set_text)(void* object, std::string_view value) = nullptr;
+  // The typed bind path (runtime/bulk/bulk_insert.cpp): what `get` returns,
+  // read without building a Value. At most one is set, for the member types
+  // whose every value `get` turns into that kind: get_bool for bool,
+  // get_int64 for integers (not 64-bit unsigned ones, which `get` checks),
+  // get_real for float and double, get_text for std::string (a view of the
+  // member's own text, valid while the member is unchanged). Each returns
+  // false, `out` untouched, when an optional member holds no value (`get`
+  // gives NULL). Null: `get` only.
+  bool (*get_bool)(const void* object, bool& out) = nullptr;
+  bool (*get_int64)(const void* object, std::int64_t& out) = nullptr;
+  bool (*get_real)(const void* object, double& out) = nullptr;
+  bool (*get_text)(const void* object, std::string_view& out) = nullptr;
   void (*bind)(void* object, const BindContext& ctx) = nullptr;  // relation/reverse members
   // FK/O2O: the object a Ref holds (nullptr when not loaded), so a to_field
   // key can be read from it.

@@ -53,6 +53,9 @@ class SqliteConnection final : public Connection {
   int max_params() const override;
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
+  // Binds each parameter from what it refers to (text SQLITE_STATIC).
+  ExecResult execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                          const std::function<void(const Row&)>& on_row = {}) override;
   bool in_transaction() const override;
 
   bool reused_statement() const override { return reused_; }
@@ -78,6 +81,10 @@ class SqliteConnection final : public Connection {
 
   StmtPtr prepare(std::string_view sql);
   Lease acquire(std::string_view sql);
+  // execute() and execute_refs(): `Param` is Value or ParamRef.
+  template <class Param>
+  ExecResult run(std::string_view sql, std::span<const Param> params,
+                 const std::function<void(const Row&)>& on_row);
   [[noreturn]] void fail(int code, std::string_view sql, bool preparing) const;
   static int on_progress(void* self);
 

@@ -144,8 +144,7 @@ void check_values(const ModelInfo& model, const void* object) {
   for (const MemberInfo* m : model.columns) {
     if (m->primary_key) continue;
     if (m->get_text) {
-      std::string_view text;
-      if (m->get_text(object, text)) check_text_fits(model, *m, text);
+      if (const std::string* text = m->get_text(object)) check_text_fits(model, *m, *text);
     } else if (!(m->get_bool || m->get_int64 || m->get_real)) {
       check_fits(model, *m, column_value(*m, object));
     }

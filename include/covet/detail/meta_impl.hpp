@@ -87,19 +87,30 @@ void assign_text(U& v, std::string_view text) {
   }
 }
 
-// The typed bind path's reads (MemberInfo::get_bool, get_int64, get_real,
-// get_text): the member's value as `Out`, what FieldTraits<Inner>::to_value
-// would put in its Value; false for an empty optional.
+// The typed bind path's reads (MemberInfo::get_bool, get_int64, get_real):
+// the member's value as `Out`, what FieldTraits<Inner>::to_value would put
+// in its Value; nullopt for an empty optional.
 template <class Model, auto Member, class Out>
-bool read_member(const void* object, Out& out) {
+std::optional<Out> read_member(const void* object) {
   const auto& v = static_cast<const Model*>(object)->*Member;
   if constexpr (requires { v.has_value(); }) {
-    if (!v) return false;
-    out = static_cast<Out>(*v);
+    if (!v) return std::nullopt;
+    return static_cast<Out>(*v);
   } else {
-    out = static_cast<Out>(v);
+    return static_cast<Out>(v);
   }
-  return true;
+}
+
+// MemberInfo::get_text: the std::string member itself; null for an empty
+// optional.
+template <class Model, auto Member>
+const std::string* read_text_member(const void* object) {
+  const auto& v = static_cast<const Model*>(object)->*Member;
+  if constexpr (requires { v.has_value(); }) {
+    return v ? &*v : nullptr;
+  } else {
+    return &v;
+  }
 }
 
 template <class U>
@@ -283,7 +294,7 @@ MemberInfo field(FieldSpec spec) {
   } else if constexpr (std::is_floating_point_v<Inner>) {
     m.get_real = &detail::read_member<Model, Member, double>;
   } else if constexpr (std::is_same_v<Inner, std::string>) {
-    m.get_text = &detail::read_member<Model, Member, std::string_view>;
+    m.get_text = &detail::read_text_member<Model, Member>;
   }
   if constexpr (std::is_same_v<U, Uuid>) {
     // A covet::Uuid primary key is unsaved while nil, as covet::Id is at 0:

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "bulk/insert_buffers.hpp"
 #include "bulk/insert_text_cache.hpp"
 #include "query/statement_cache.hpp"
 
@@ -55,6 +56,8 @@ struct DatabaseState {
   StatementCache statements{256};
   // The INSERT texts bulk_create wrote on this handle (bulk/insert_text_cache.hpp).
   InsertTextCache insert_texts;
+  // Its buffers, between statements (bulk/insert_buffers.hpp).
+  InsertBuffers insert_buffers;
 };
 
 }  // namespace covet::detail

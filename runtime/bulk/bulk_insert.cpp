@@ -43,6 +43,7 @@
 // members by reference, a text member viewed in place, not copied into a
 // covet::Value (model/column_param.hpp); the check before the first
 // statement reads text members in place too.
+#include "bulk/insert_buffers.hpp"
 #include "bulk/insert_text_cache.hpp"
 #include "bulk/statement.hpp"
 #include "database_state.hpp"
@@ -61,10 +62,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace covet::detail {
@@ -79,10 +81,13 @@ struct RowGroup {
   // The keys RETURNING reports are the table's covet::Id keys, matched to
   // the rows in the order they grow (see the header comment).
   bool match_keys_in_order = false;
-  std::vector<void*> objects;
+  // The group's objects: all the call's, or those of its kind, in `own`.
+  std::span<void* const> objects;
+  std::vector<void*> own;
   // The members whose values fill each row, in column order (a chain
   // table's key column takes the primary key's value).
   std::vector<const MemberInfo*> columns;
+  std::size_t untyped_columns = 0;  // of them, read through a Value (no typed getter)
   // What the INSERT's text is made of (its table, column names, identity
   // and RETURNING), the key of its cached text.
   InsertShape shape;
@@ -99,6 +104,23 @@ void set_shape(RowGroup& g, const ModelInfo& model, const std::string& table, co
     g.shape.columns.push_back(c == 0 && first_column ? first_column : &g.columns[c]->column);
   g.shape.identity = writes_identity(model) ? &model.discriminator : nullptr;
   g.shape.returning = g.keyed ? nullptr : &key_column;
+  g.untyped_columns = static_cast<std::size_t>(
+      std::count_if(g.columns.begin(), g.columns.end(), [](const MemberInfo* m) { return !has_typed_get(*m); }));
+}
+
+// Splits `objects` into those whose key is set and the others, in order;
+// when they are all of one kind, that group takes them as they are.
+void split_by_key(const ModelInfo& model, const std::vector<void*>& objects, RowGroup& keyed, RowGroup& unkeyed) {
+  const MemberInfo& key = *model.primary_key;
+  const auto is_keyed = [&](void* object) { return !key.get(object).is_null(); };
+  const std::size_t with_key = static_cast<std::size_t>(std::count_if(objects.begin(), objects.end(), is_keyed));
+  if (with_key == 0 || with_key == objects.size()) {
+    (with_key == 0 ? unkeyed : keyed).objects = objects;
+    return;
+  }
+  for (void* object : objects) (is_keyed(object) ? keyed : unkeyed).own.push_back(object);
+  keyed.objects = keyed.own;
+  unkeyed.objects = unkeyed.own;
 }
 
 RowGroup group_of(const ModelInfo& model, bool keyed) {
@@ -118,38 +140,42 @@ void insert_batch(DatabaseState& db, const ModelInfo& model, const RowGroup& g, 
                   std::size_t end) {
   const std::size_t rows = end - begin;
   const std::shared_ptr<const std::string> sql = db.insert_texts.text(g.shape, rows, db.dialect);
-  std::vector<ParamRef> params;
-  std::deque<Value> held;  // the values of members read through `get`
+  // Borrowed for this statement, given back after it (a failure drops them).
+  InsertBuffers buffers = std::exchange(db.insert_buffers, {});
+  std::vector<ParamRef>& params = buffers.params;
   const bool identity = g.shape.identity != nullptr;
   params.reserve(rows * (g.columns.size() + (identity ? 1 : 0)));
+  buffers.held.reserve(rows * g.untyped_columns);  // room for all: params refer to them
   for (std::size_t r = begin; r < end; ++r) {
-    for (const MemberInfo* m : g.columns) params.push_back(column_param(*m, g.objects[r], held));
+    for (const MemberInfo* m : g.columns) params.push_back(column_param(*m, g.objects[r], buffers.held));
     if (identity) params.push_back(ParamRef::text(model.identity));
   }
   if (g.keyed) {
     run_statement(db, *g.table, *sql, params);
-    return;
-  }
-  std::vector<Value> keys;
-  keys.reserve(rows);
-  run_statement(db, *g.table, *sql, params, [&](const Row& row) {
-    std::int64_t key = 0;
-    keys.push_back(row.read_int64(0, key) ? Value(key) : row.value(0));
-  });
-  if (keys.size() != rows)
-    throw DatabaseError("bulk_create() of " + model.name + ": the INSERT returned " +
-                            std::to_string(keys.size()) + " keys for " + std::to_string(rows) + " rows",
-                        model.name, *sql);
-  if (g.match_keys_in_order) std::sort(keys.begin(), keys.end(), ValueLess{});
-  const MemberInfo& pk = *model.primary_key;
-  for (std::size_t r = begin; r < end; ++r) {
-    const Value& key = keys[r - begin];
-    if (key.is_integer() && pk.set_int64) {
-      pk.set_int64(g.objects[r], key.as_integer());  // what set(key) does, without the Value
-    } else {
-      pk.set(g.objects[r], key);
+  } else {
+    std::vector<Value>& keys = buffers.keys;
+    keys.reserve(rows);
+    run_statement(db, *g.table, *sql, params, [&](const Row& row) {
+      std::int64_t key = 0;
+      keys.push_back(row.read_int64(0, key) ? Value(key) : row.value(0));
+    });
+    if (keys.size() != rows)
+      throw DatabaseError("bulk_create() of " + model.name + ": the INSERT returned " +
+                              std::to_string(keys.size()) + " keys for " + std::to_string(rows) + " rows",
+                          model.name, *sql);
+    if (g.match_keys_in_order) std::sort(keys.begin(), keys.end(), ValueLess{});
+    const MemberInfo& pk = *model.primary_key;
+    for (std::size_t r = begin; r < end; ++r) {
+      const Value& key = keys[r - begin];
+      if (key.is_integer() && pk.set_int64) {
+        pk.set_int64(g.objects[r], key.as_integer());  // what set(key) does, without the Value
+      } else {
+        pk.set(g.objects[r], key);
+      }
     }
   }
+  buffers.recycle();
+  db.insert_buffers = std::move(buffers);
 }
 
 void insert_groups(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
@@ -180,8 +206,7 @@ void insert_chain_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo
     set_shape(keyed, model, parts[p].model->table, *parts[p].key, parts[p].key);
     set_shape(unkeyed, model, parts[p].model->table, *parts[p].key);
     unkeyed.match_keys_in_order = model.primary_key->type == ColumnType::AutoId;
-    for (void* object : objects)
-      (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
+    split_by_key(model, objects, keyed, unkeyed);
     // Within one table, rows inserted with their key go first, as above.
     insert_groups(db, model, {&keyed, &unkeyed}, batch_size);
   }
@@ -192,8 +217,7 @@ void insert_chain_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo
 void insert_rows(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, const std::vector<void*>& objects,
                  std::size_t batch_size) {
   RowGroup keyed = group_of(model, true), unkeyed = group_of(model, false);
-  for (void* object : objects)
-    (model.primary_key->get(object).is_null() ? unkeyed : keyed).objects.push_back(object);
+  split_by_key(model, objects, keyed, unkeyed);
 
   const std::size_t extra = writes_identity(model) ? 1 : 0;
   std::size_t statements = 0;

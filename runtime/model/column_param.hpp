@@ -10,27 +10,28 @@
 #include <covet/value.hpp>
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace covet::detail {
 
 // Whether `m` reads through a typed getter (MemberInfo::get_bool, ...), so
-// column_param needs no Value for it.
+// column_param needs no Value for it (only column members have them).
 inline bool has_typed_get(const MemberInfo& m) {
   return m.get_bool || m.get_int64 || m.get_real || m.get_text;
 }
 
 // column_value(m, object) through a Value appended to `held`, which must
-// outlive the statement (a deque: what it holds stays in place as it grows).
-ParamRef held_column_param(const MemberInfo& m, const void* object, std::deque<Value>& held);
+// outlive the statement and have room reserved for it: its elements must
+// not move (one per column without a typed getter, per row).
+ParamRef held_column_param(const MemberInfo& m, const void* object, std::vector<Value>& held);
 
 // column_value(m, object) as a parameter: a member with a typed getter by
 // reference (its text viewed, not copied); any other as held_column_param.
 // Inline: it runs once per column of every row, and a ParamRef built in
 // place costs less than one returned from a call.
-inline ParamRef column_param(const MemberInfo& m, const void* object, std::deque<Value>& held) {
+inline ParamRef column_param(const MemberInfo& m, const void* object, std::vector<Value>& held) {
   // An empty typed read is an empty optional: `get` gives NULL for it.
   if (m.get_text) {
     const std::string* text = m.get_text(object);

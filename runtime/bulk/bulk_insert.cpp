@@ -53,6 +53,7 @@
 #include "model/auto_fields.hpp"
 #include "model/column_param.hpp"
 #include "model/column_value.hpp"
+#include "object_loader.hpp"
 #include "relations/key_batches.hpp"
 
 #include <covet/atomic.hpp>
@@ -72,6 +73,28 @@
 namespace covet::detail {
 
 namespace {
+
+// Which per-object steps of bulk_insert apply to a model's objects.
+struct ObjectSteps {
+  bool generated_key = false;  // a covet::Uuid key, generated while nil (assign_generated_key)
+  bool auto_times = false;     // auto_now / auto_now_add members (stamp_auto_now)
+  bool generic_refs = false;   // covet::GenericRef members (store_generic_refs)
+  bool to_field_keys = false;  // to_field relations (store_to_field_keys)
+  bool before_insert() const { return generated_key || auto_times || generic_refs; }
+};
+
+// Exactly the members each step would act on: a step none applies to
+// changes no object.
+ObjectSteps object_steps(const ModelInfo& model) {
+  ObjectSteps steps;
+  steps.generated_key = model.primary_key->type == ColumnType::Uuid;
+  steps.generic_refs = has_generic_refs(model);
+  for (const MemberInfo* m : model.columns) {
+    steps.auto_times = steps.auto_times || m->auto_now || m->auto_now_add;
+    steps.to_field_keys = steps.to_field_keys || (m->kind == MemberKind::Relation && !m->relation->to_field.empty());
+  }
+  return steps;
+}
 
 // The rows of one kind (with or without their key) for one table, and the
 // columns they write (members of the objects' model).
@@ -247,15 +270,19 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 
   // Django's bulk_create runs pre_save(add=True): keys and auto_now(_add)
   // first, so every row and object gets them (one instant for the call).
-  const Timestamp now = current_time();
-  for (void* object : objects) {
-    assign_generated_key(model, object);
-    stamp_auto_now(model, object, AutoWrite::Create, now);
-    store_generic_refs(db, model, object);
+  // Which of these steps the model needs is found once, not per object.
+  const ObjectSteps steps = object_steps(model);
+  if (steps.before_insert()) {
+    const Timestamp now = current_time();
+    for (void* object : objects) {
+      if (steps.generated_key) assign_generated_key(model, object);
+      if (steps.auto_times) stamp_auto_now(model, object, AutoWrite::Create, now);
+      if (steps.generic_refs) store_generic_refs(db, model, object);
+    }
   }
   // Every value is checked before the first statement, so a value no
   // column can hold (check_fits) leaves no batch written.
-  for (void* object : objects) check_values(model, object);
+  check_all_values(model, objects);
 
   if (spans_tables(model)) {
     insert_chain_rows(db, model, objects, batch_size);
@@ -263,10 +290,9 @@ void bulk_insert(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     insert_rows(db, model, objects, batch_size);
   }
 
-  for (void* object : objects) {
-    store_to_field_keys(model, object);
-    bind_object(db, model, object);
-  }
+  if (steps.to_field_keys)
+    for (void* object : objects) store_to_field_keys(model, object);
+  bind_objects(db, model, objects);
 }
 
 }  // namespace covet::detail

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace covet::detail {
 
@@ -140,15 +141,33 @@ Value checked_column_value(const ModelInfo& model, const MemberInfo& m, const vo
   return value;
 }
 
-void check_values(const ModelInfo& model, const void* object) {
-  for (const MemberInfo* m : model.columns) {
-    if (m->primary_key) continue;
-    if (m->get_text) {
-      if (const std::string* text = m->get_text(object)) check_text_fits(model, *m, *text);
-    } else if (!(m->get_bool || m->get_int64 || m->get_real)) {
-      check_fits(model, *m, column_value(*m, object));
-    }
+namespace {
+
+// Whether check_values looks at `m`: a bool or number member (read through
+// its typed getter) never fails check_fits, whatever its value.
+bool needs_check(const MemberInfo& m) { return !m.primary_key && !(m.get_bool || m.get_int64 || m.get_real); }
+
+void check_member(const ModelInfo& model, const MemberInfo& m, const void* object) {
+  if (m.get_text) {
+    if (const std::string* text = m.get_text(object)) check_text_fits(model, m, *text);
+  } else {
+    check_fits(model, m, column_value(m, object));
   }
+}
+
+}  // namespace
+
+void check_values(const ModelInfo& model, const void* object) {
+  for (const MemberInfo* m : model.columns)
+    if (needs_check(*m)) check_member(model, *m, object);
+}
+
+void check_all_values(const ModelInfo& model, std::span<void* const> objects) {
+  std::vector<const MemberInfo*> checked;
+  for (const MemberInfo* m : model.columns)
+    if (needs_check(*m)) checked.push_back(m);
+  for (const void* object : objects)
+    for (const MemberInfo* m : checked) check_member(model, *m, object);
 }
 
 }  // namespace covet::detail

@@ -6,6 +6,7 @@
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
 
+#include <span>
 #include <string_view>
 
 namespace covet::detail {
@@ -36,6 +37,10 @@ void check_text_fits(const ModelInfo& model, const MemberInfo& member, std::stri
 
 // column_value(m, object), checked with check_fits.
 Value checked_column_value(const ModelInfo& model, const MemberInfo& m, const void* object);
+
+// check_values for each of `objects`, the members that need a check (text,
+// and those read through a Value) found once for them all.
+void check_all_values(const ModelInfo& model, std::span<void* const> objects);
 
 // check_fits for every column of `object` except its primary key (declared
 // in covet/many_to_many.hpp as well, for through_defaults). A member with a

@@ -25,12 +25,16 @@ struct InsertBuffers {
 
   // Empties them for the next statement, giving up any grown too large.
   void recycle() {
-    for (auto* buffer : {&held, &keys}) {
-      buffer->clear();
-      if (buffer->capacity() > kKeptCapacity) *buffer = {};
-    }
-    params.clear();
-    if (params.capacity() > kKeptCapacity) params = {};
+    recycle(params);
+    recycle(held);
+    recycle(keys);
+  }
+
+ private:
+  template <class T>
+  static void recycle(std::vector<T>& buffer) {
+    buffer.clear();
+    if (buffer.capacity() > kKeptCapacity) std::vector<T>().swap(buffer);  // its memory released
   }
 };
 

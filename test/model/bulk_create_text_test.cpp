@@ -90,8 +90,9 @@ TEST_P(BulkCreateTextTest, TheQueryLogShowsTheBoundValues) {
   auto& db = *database;
   covet::QueryCounter counter(db);
   db.bulk_create(std::vector<Author>{Author{.name = "Eve", .age = 41}});
-  ASSERT_EQ(counter.entries().size(), 1u);
-  const std::vector<covet::Value>& params = counter.entries()[0].params;
+  const std::vector<covet::QueryLogEntry> entries = counter.entries();
+  ASSERT_EQ(entries.size(), 1u);
+  const std::vector<covet::Value>& params = entries[0].params;
   // name, bio, age, joined_at: text by reference, NULLs, an integer.
   ASSERT_EQ(params.size(), 4u);
   EXPECT_EQ(params[0], covet::Value("Eve"));

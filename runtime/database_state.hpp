@@ -10,6 +10,8 @@
 #pragma once
 
 #include "backend/connection.hpp"
+#include "bulk/insert_buffers.hpp"
+#include "bulk/insert_text_cache.hpp"
 #include "query/statement_cache.hpp"
 
 #include <covet/loading.hpp>
@@ -55,6 +57,10 @@ struct DatabaseState {
   std::shared_ptr<const ContentTypeCache> content_types;
   // The query shapes compiled on this handle (query/statement_cache.hpp).
   StatementCache statements{256};
+  // The INSERT texts bulk_create wrote on this handle (bulk/insert_text_cache.hpp).
+  InsertTextCache insert_texts;
+  // Its buffers, between statements (bulk/insert_buffers.hpp).
+  InsertBuffers insert_buffers;
 };
 
 }  // namespace covet::detail

@@ -77,11 +77,11 @@ void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& c
   }
 }
 
-void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
-                 const std::shared_ptr<PeerGroup>& peers) {
-  BindContext ctx;
-  ctx.database = db;
-  ctx.peers = peers;
+namespace {
+
+// bind_object with the context's database and peers already set.
+void bind_members(BindContext& ctx, const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                  void* object) {
   if (model.bind_tree) model.bind_tree(object, db);
   const bool linked = model.member_reverse.size() == model.members.size();
   for (std::size_t index = 0; index < model.members.size(); ++index) {
@@ -103,6 +103,23 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
     }
     m.bind(object, ctx);
   }
+}
+
+}  // namespace
+
+void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
+                 const std::shared_ptr<PeerGroup>& peers) {
+  BindContext ctx;
+  ctx.database = db;
+  ctx.peers = peers;
+  bind_members(ctx, db, model, object);
+}
+
+void bind_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                  std::span<void* const> objects) {
+  BindContext ctx;
+  ctx.database = db;
+  for (void* object : objects) bind_members(ctx, db, model, object);
 }
 
 const ReverseRelation* mirrored_reverse(const ModelInfo& model, const MemberInfo& member) {

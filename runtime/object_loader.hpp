@@ -8,9 +8,15 @@
 #include <covet/model_info.hpp>
 
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace covet::detail {
+
+// bind_object (covet/detail/object_store.hpp) for each of `objects`, with
+// one binding context for them all (bulk_create binds thousands at once).
+void bind_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+                  std::span<void* const> objects);
 
 // The members stored in a column of the model's table, in declaration order:
 // the order SELECT lists use.

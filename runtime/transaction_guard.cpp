@@ -121,4 +121,10 @@ std::unique_ptr<Cursor> TransactionGuard::open_cursor(std::string_view sql, std:
   return std::make_unique<GuardedCursor>(*this, std::move(inner));
 }
 
+ExecResult TransactionGuard::execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                                          const std::function<void(const Row&)>& on_row) {
+  admit(sql);
+  return guarded([&] { return inner_->execute_refs(sql, params, on_row); });
+}
+
 }  // namespace covet::detail

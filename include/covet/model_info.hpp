@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeindex>
@@ -166,6 +167,19 @@ struct MemberInfo {
   void (*set_int64)(void* object, std::int64_t value) = nullptr;
   void (*set_real)(void* object, double value) = nullptr;
   void (*set_text)(void* object, std::string_view value) = nullptr;
+  // The typed bind path (runtime/bulk/bulk_insert.cpp): what `get` returns,
+  // read without building a Value. At most one is set, for the member types
+  // whose every value `get` turns into that kind: get_bool for bool,
+  // get_int64 for integers (not 64-bit unsigned ones, which `get` checks),
+  // get_real for float and double, get_text for std::string (the member's
+  // own string). Each gives nothing (nullopt, a null pointer) when an
+  // optional member holds no value: `get` gives NULL for it. Results come
+  // back in registers, not through memory, as they are read per column of
+  // every row. Null: `get` only.
+  std::optional<bool> (*get_bool)(const void* object) = nullptr;
+  std::optional<std::int64_t> (*get_int64)(const void* object) = nullptr;
+  std::optional<double> (*get_real)(const void* object) = nullptr;
+  const std::string* (*get_text)(const void* object) = nullptr;
   void (*bind)(void* object, const BindContext& ctx) = nullptr;  // relation/reverse members
   // FK/O2O: the object a Ref holds (nullptr when not loaded), so a to_field
   // key can be read from it.

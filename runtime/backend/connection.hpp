@@ -6,6 +6,10 @@
 //  * `execute` runs exactly one statement with `params` bound positionally.
 //    Placeholders are written `?` by the SQL compiler for SQLite and `$1..$n`
 //    for PostgreSQL (see Dialect). Values are never spliced into SQL text.
+//  * `execute_refs` is the same with parameters that refer to their values
+//    (param_ref.hpp), for statements that bind many; a backend binds them
+//    without building a Value each, or (the default) runs `execute` with
+//    the Values they stand for. Both run, log and fail alike.
 //  * Rows are streamed to `on_row` (may be null for statements without
 //    results); a Row is valid only during the callback.
 //  * Failures throw covet errors (errors.hpp) carrying the SQL and the native
@@ -26,6 +30,8 @@
 // Decorators (logging, the transaction guard) forward every virtual; the
 // defaults below describe a backend that cannot lose its session.
 #pragma once
+
+#include "backend/param_ref.hpp"
 
 #include <covet/loading.hpp>
 #include <covet/query_log.hpp>
@@ -105,6 +111,10 @@ class Connection {
   virtual int max_params() const = 0;
   virtual ExecResult execute(std::string_view sql, std::span<const Value> params,
                              const std::function<void(const Row&)>& on_row = {}) = 0;
+  virtual ExecResult execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                                  const std::function<void(const Row&)>& on_row = {}) {
+    return execute(sql, to_values(params), on_row);
+  }
 
   // Runs `sql` (one statement with results) and hands its rows out one at a
   // time. The default reads every row through execute() first, for

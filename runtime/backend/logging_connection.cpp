@@ -49,6 +49,12 @@ ExecResult LoggingConnection::execute(std::string_view sql, std::span<const Valu
   return execute_logged(sql, params, on_row);
 }
 
+ExecResult LoggingConnection::execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                                           const std::function<void(const Row&)>& on_row) {
+  if (!listening()) return inner_->execute_refs(sql, params, on_row);
+  return execute_logged(sql, to_values(params), on_row);
+}
+
 ExecResult LoggingConnection::execute_logged(std::string_view sql, std::span<const Value> params,
                                              const std::function<void(const Row&)>& on_row) {
   // A statement run from inside on_row of this one reports its own notices.

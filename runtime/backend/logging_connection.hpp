@@ -25,6 +25,10 @@ class LoggingConnection final : public Connection {
   int max_params() const override { return inner_->max_params(); }
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
+  // Forwarded as such while nothing listens; logged as the Values the
+  // parameters stand for otherwise.
+  ExecResult execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                          const std::function<void(const Row&)>& on_row = {}) override;
   bool connected() const override { return inner_->connected(); }
   void reconnect() override { inner_->reconnect(); }
   bool in_transaction() const override { return inner_->in_transaction(); }

@@ -75,6 +75,53 @@ bool blank(const char* rest) {
   return true;
 }
 
+// Binds parameter `n` (from 1) of `stmt`; returns SQLite's result code.
+// Text and blobs are bound SQLITE_STATIC: the Value (or what a ParamRef
+// refers to) outlives the execute, and the Lease clears the bindings after.
+int bind_text(sqlite3_stmt* stmt, int n, std::string_view s) {
+  static const char kEmpty[1] = {0};
+  // A null pointer would bind NULL; an empty string must stay ''.
+  return sqlite3_bind_text64(stmt, n, s.empty() ? kEmpty : s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
+}
+
+int bind_param(sqlite3_stmt* stmt, int n, const Value& v) {
+  // Text SQLite stores for the kinds it has no type of (the copy is its own).
+  auto bind_copy = [&](const std::string& s) {
+    return sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  };
+  switch (v.kind()) {
+    case Value::Kind::Null: return sqlite3_bind_null(stmt, n);
+    case Value::Kind::Bool: return sqlite3_bind_int64(stmt, n, v.as_bool() ? 1 : 0);
+    case Value::Kind::Integer: return sqlite3_bind_int64(stmt, n, v.as_integer());
+    case Value::Kind::Real: return sqlite3_bind_double(stmt, n, v.as_real());
+    case Value::Kind::Text: return bind_text(stmt, n, v.as_text());
+    case Value::Kind::Blob: {
+      const Blob& b = v.as_blob();
+      return b.empty() ? sqlite3_bind_zeroblob(stmt, n, 0)
+                       : sqlite3_bind_blob64(stmt, n, b.data(), b.size(), SQLITE_STATIC);
+    }
+    case Value::Kind::Timestamp: return bind_copy(format_timestamp(v.as_timestamp()));
+    case Value::Kind::Date: return bind_copy(format_date(v.as_date()));
+    // The canonical text, for the covet_decimal collation.
+    case Value::Kind::Decimal: return bind_copy(v.as_decimal().to_string());
+    case Value::Kind::Uuid: return bind_copy(v.as_uuid().to_string());  // canonical, lower case
+  }
+  return SQLITE_MISUSE;
+}
+
+// As the Value `p` stands for is bound, without building it.
+int bind_param(sqlite3_stmt* stmt, int n, const ParamRef& p) {
+  switch (p.kind()) {
+    case ParamRef::Kind::Null: return sqlite3_bind_null(stmt, n);
+    case ParamRef::Kind::Bool: return sqlite3_bind_int64(stmt, n, p.as_bool() ? 1 : 0);
+    case ParamRef::Kind::Integer: return sqlite3_bind_int64(stmt, n, p.as_integer());
+    case ParamRef::Kind::Real: return sqlite3_bind_double(stmt, n, p.as_real());
+    case ParamRef::Kind::Text: return bind_text(stmt, n, p.as_text());
+    case ParamRef::Kind::Value: return bind_param(stmt, n, p.as_value());
+  }
+  return SQLITE_MISUSE;
+}
+
 // A Row over a statement positioned on a result row.
 class SqliteRow final : public Row {
  public:
@@ -274,59 +321,16 @@ SqliteConnection::Lease SqliteConnection::acquire(std::string_view sql) {
   return Lease(&lru_.front());
 }
 
-void SqliteConnection::bind_params(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql) const {
+template <class Param>
+void SqliteConnection::bind_params(sqlite3_stmt* stmt, std::span<const Param> params, std::string_view sql) const {
   const int expected = sqlite3_bind_parameter_count(stmt);
   if (static_cast<std::size_t>(expected) != params.size())
     throw ProgrammingError("the statement has " + std::to_string(expected) + " parameter(s) but " +
                                std::to_string(params.size()) + " value(s) were bound: " + sql_excerpt(sql),
                            {}, std::string(sql), "SQLITE_RANGE");
-
-  static const char kEmpty[1] = {0};
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    const Value& v = params[i];
-    const int n = static_cast<int>(i) + 1;
-    int rc = SQLITE_OK;
-    switch (v.kind()) {
-      case Value::Kind::Null: rc = sqlite3_bind_null(stmt, n); break;
-      case Value::Kind::Bool: rc = sqlite3_bind_int64(stmt, n, v.as_bool() ? 1 : 0); break;
-      case Value::Kind::Integer: rc = sqlite3_bind_int64(stmt, n, v.as_integer()); break;
-      case Value::Kind::Real: rc = sqlite3_bind_double(stmt, n, v.as_real()); break;
-      case Value::Kind::Text: {
-        const std::string& s = v.as_text();
-        // A null pointer would bind NULL; an empty string must stay ''.
-        rc = sqlite3_bind_text64(stmt, n, s.empty() ? kEmpty : s.data(), s.size(), SQLITE_STATIC,
-                                 SQLITE_UTF8);
-        break;
-      }
-      case Value::Kind::Blob: {
-        const Blob& b = v.as_blob();
-        rc = b.empty() ? sqlite3_bind_zeroblob(stmt, n, 0)
-                       : sqlite3_bind_blob64(stmt, n, b.data(), b.size(), SQLITE_STATIC);
-        break;
-      }
-      case Value::Kind::Timestamp: {
-        const std::string s = format_timestamp(v.as_timestamp());
-        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        break;
-      }
-      case Value::Kind::Date: {
-        const std::string s = format_date(v.as_date());
-        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        break;
-      }
-      case Value::Kind::Decimal: {  // the canonical text, for the covet_decimal collation
-        const std::string s = v.as_decimal().to_string();
-        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        break;
-      }
-      case Value::Kind::Uuid: {  // the canonical text, lower case
-        const std::string s = v.as_uuid().to_string();
-        rc = sqlite3_bind_text64(stmt, n, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        break;
-      }
-    }
-    if (rc != SQLITE_OK) fail(rc, sql, /*preparing=*/false);
-  }
+  for (std::size_t i = 0; i < params.size(); ++i)
+    if (const int rc = bind_param(stmt, static_cast<int>(i) + 1, params[i]); rc != SQLITE_OK)
+      fail(rc, sql, /*preparing=*/false);
 }
 
 // The statement timeout counts the time spent inside sqlite3_step, not in
@@ -350,6 +354,33 @@ bool SqliteConnection::step(sqlite3_stmt* stmt, std::string_view sql, std::chron
   return true;
 }
 
+template <class Param>
+ExecResult SqliteConnection::run(std::string_view sql, std::span<const Param> params,
+                                 const std::function<void(const Row&)>& on_row) {
+  Lease lease = acquire(sql);
+  sqlite3_stmt* stmt = lease.get();
+  // A statement run from on_row must not change what this one reports.
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{reused_, reused_};
+
+  bind_params(stmt, params, sql);
+
+  const sqlite3_int64 changes_before = sqlite3_total_changes64(db_.get());
+  std::chrono::steady_clock::duration budget = statement_timeout_;
+  while (step(stmt, sql, budget)) {
+    if (on_row) on_row(SqliteRow(stmt));
+  }
+  ExecResult result;
+  // sqlite3_changes keeps the count of the last INSERT/UPDATE/DELETE, so it
+  // is only this statement's when this statement changed something.
+  if (!sqlite3_stmt_readonly(stmt) && sqlite3_total_changes64(db_.get()) != changes_before)
+    result.rows_affected = sqlite3_changes64(db_.get());
+  return result;
+}
+
 // A statement stepped by its reader: the statement stays leased (a nested
 // execute gets a private copy) until its last row, and the values it binds
 // without copying (SQLITE_STATIC) live here as long.
@@ -358,7 +389,7 @@ class SqliteConnection::StreamCursor final : public Cursor {
   StreamCursor(SqliteConnection& conn, std::string_view sql, std::vector<Value> params)
       : conn_(conn), sql_(sql), params_(std::move(params)), budget_(conn.statement_timeout_) {
     lease_.emplace(conn_.acquire(sql_));
-    conn_.bind_params(lease_->get(), params_, sql_);
+    conn_.bind_params(lease_->get(), std::span<const Value>(params_), sql_);
   }
   const Row* next() override {
     if (!lease_) return nullptr;
@@ -395,28 +426,12 @@ std::unique_ptr<Cursor> SqliteConnection::open_cursor(std::string_view sql, std:
 
 ExecResult SqliteConnection::execute(std::string_view sql, std::span<const Value> params,
                                      const std::function<void(const Row&)>& on_row) {
-  Lease lease = acquire(sql);
-  sqlite3_stmt* stmt = lease.get();
-  // A statement run from on_row must not change what this one reports.
-  struct Restore {
-    bool& flag;
-    bool value;
-    ~Restore() { flag = value; }
-  } restore{reused_, reused_};
+  return run(sql, params, on_row);
+}
 
-  bind_params(stmt, params, sql);
-
-  const sqlite3_int64 changes_before = sqlite3_total_changes64(db_.get());
-  std::chrono::steady_clock::duration budget = statement_timeout_;
-  while (step(stmt, sql, budget)) {
-    if (on_row) on_row(SqliteRow(stmt));
-  }
-  ExecResult result;
-  // sqlite3_changes keeps the count of the last INSERT/UPDATE/DELETE, so it
-  // is only this statement's when this statement changed something.
-  if (!sqlite3_stmt_readonly(stmt) && sqlite3_total_changes64(db_.get()) != changes_before)
-    result.rows_affected = sqlite3_changes64(db_.get());
-  return result;
+ExecResult SqliteConnection::execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                                          const std::function<void(const Row&)>& on_row) {
+  return run(sql, params, on_row);
 }
 
 void SqliteConnection::fail(int code, std::string_view sql, bool preparing) const {

@@ -53,6 +53,9 @@ class SqliteConnection final : public Connection {
   int max_params() const override;
   ExecResult execute(std::string_view sql, std::span<const Value> params,
                      const std::function<void(const Row&)>& on_row = {}) override;
+  // Binds each parameter from what it refers to (text SQLITE_STATIC).
+  ExecResult execute_refs(std::string_view sql, std::span<const ParamRef> params,
+                          const std::function<void(const Row&)>& on_row = {}) override;
   bool in_transaction() const override;
   std::unique_ptr<Cursor> open_cursor(std::string_view sql, std::vector<Value> params) override;
 
@@ -80,8 +83,14 @@ class SqliteConnection final : public Connection {
 
   StmtPtr prepare(std::string_view sql);
   Lease acquire(std::string_view sql);
+  // execute() and execute_refs(): `Param` is Value or ParamRef.
+  template <class Param>
+  ExecResult run(std::string_view sql, std::span<const Param> params,
+                 const std::function<void(const Row&)>& on_row);
   [[noreturn]] void fail(int code, std::string_view sql, bool preparing) const;
-  void bind_params(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql) const;
+  // Binds `params` (Values or ParamRefs) to the statement's placeholders.
+  template <class Param>
+  void bind_params(sqlite3_stmt* stmt, std::span<const Param> params, std::string_view sql) const;
   // One sqlite3_step within the statement timeout's remaining `budget`:
   // true on a row, false when done; throws on failure.
   bool step(sqlite3_stmt* stmt, std::string_view sql, std::chrono::steady_clock::duration& budget);

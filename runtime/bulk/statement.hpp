@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ void require_open(const DatabaseState& db, const ModelInfo& model);
 ExecResult run_statement(DatabaseState& db, const ModelInfo& model, const std::string& sql,
                          const std::vector<Value>& params,
                          const std::function<void(const Row&)>& on_row = {});
+// The same with parameters that refer to their values (Connection::execute_refs).
+ExecResult run_statement(DatabaseState& db, const ModelInfo& model, const std::string& sql,
+                         std::span<const ParamRef> params, const std::function<void(const Row&)>& on_row = {});
 
 // How many rows of `width` parameters one statement carries: as many as the
 // backend's parameter limit allows, and at most `batch_size` when it is not 0.

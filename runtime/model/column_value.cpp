@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace covet::detail {
 
@@ -28,6 +30,17 @@ Utf8Scan scan_utf8(std::string_view text) {
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
+    // Eight ASCII bytes, none NUL, are eight code points: most text is.
+    if (size - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, 8);
+      constexpr std::uint64_t kLow = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+      if ((word & kHigh) == 0 && ((word - kLow) & ~word & kHigh) == 0) {
+        scan.code_points += 8;
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char lead = bytes[i];
     std::size_t length = 0;
     std::uint32_t code_point = 0;
@@ -94,10 +107,14 @@ void store_to_field_keys(const ModelInfo& model, void* object) {
 }
 
 void check_fits(const ModelInfo& model, const MemberInfo& member, const Value& value) {
-  if (!value.is_text()) return;
-  const std::string& text = value.as_text();
-  const std::string field = model.name + "." + member.name;
+  if (value.is_text()) check_text_fits(model, member, value.as_text());
+}
+
+void check_text_fits(const ModelInfo& model, const MemberInfo& member, std::string_view text) {
   const Utf8Scan scan = scan_utf8(text);
+  const bool too_long = member.max_length > 0 && scan.code_points > static_cast<std::size_t>(member.max_length);
+  if (scan.bad_offset == std::string_view::npos && scan.nul_offset == std::string_view::npos && !too_long) return;
+  const std::string field = model.name + "." + member.name;
   if (scan.bad_offset != std::string_view::npos)
     throw DataError(field + ": the text is not valid UTF-8 (byte " +
                         hex_byte(static_cast<unsigned char>(text[scan.bad_offset])) + " at offset " +
@@ -110,7 +127,7 @@ void check_fits(const ModelInfo& model, const MemberInfo& member, const Value& v
                         "), which a PostgreSQL text column cannot store: remove it, or store bytes in a "
                         "std::vector<std::byte> field",
                     model.name);
-  if (member.max_length > 0 && scan.code_points > static_cast<std::size_t>(member.max_length))
+  if (too_long)
     throw DataError(field + " holds at most " + std::to_string(member.max_length) +
                         " characters (max_length " + std::to_string(member.max_length) + ") and the value has " +
                         std::to_string(scan.code_points) +
@@ -124,9 +141,33 @@ Value checked_column_value(const ModelInfo& model, const MemberInfo& m, const vo
   return value;
 }
 
+namespace {
+
+// Whether check_values looks at `m`: a bool or number member (read through
+// its typed getter) never fails check_fits, whatever its value.
+bool needs_check(const MemberInfo& m) { return !m.primary_key && !(m.get_bool || m.get_int64 || m.get_real); }
+
+void check_member(const ModelInfo& model, const MemberInfo& m, const void* object) {
+  if (m.get_text) {
+    if (const std::string* text = m.get_text(object)) check_text_fits(model, m, *text);
+  } else {
+    check_fits(model, m, column_value(m, object));
+  }
+}
+
+}  // namespace
+
 void check_values(const ModelInfo& model, const void* object) {
   for (const MemberInfo* m : model.columns)
-    if (!m->primary_key) check_fits(model, *m, column_value(*m, object));
+    if (needs_check(*m)) check_member(model, *m, object);
+}
+
+void check_all_values(const ModelInfo& model, std::span<void* const> objects) {
+  std::vector<const MemberInfo*> checked;
+  for (const MemberInfo* m : model.columns)
+    if (needs_check(*m)) checked.push_back(m);
+  for (const void* object : objects)
+    for (const MemberInfo* m : checked) check_member(model, *m, object);
 }
 
 }  // namespace covet::detail

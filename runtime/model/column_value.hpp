@@ -6,6 +6,9 @@
 #include <covet/model_info.hpp>
 #include <covet/value.hpp>
 
+#include <span>
+#include <string_view>
+
 namespace covet::detail {
 
 // The value `m` (a column or a foreign key / one-to-one member of the model
@@ -29,12 +32,20 @@ void store_to_field_keys(const ModelInfo& model, void* object);
 //    would cut the value there).
 // Other values pass: the column's type is the database's to check.
 void check_fits(const ModelInfo& model, const MemberInfo& member, const Value& value);
+// The same for a text value.
+void check_text_fits(const ModelInfo& model, const MemberInfo& member, std::string_view text);
 
 // column_value(m, object), checked with check_fits.
 Value checked_column_value(const ModelInfo& model, const MemberInfo& m, const void* object);
 
+// check_values for each of `objects`, the members that need a check (text,
+// and those read through a Value) found once for them all.
+void check_all_values(const ModelInfo& model, std::span<void* const> objects);
+
 // check_fits for every column of `object` except its primary key (declared
-// in covet/many_to_many.hpp as well, for through_defaults).
+// in covet/many_to_many.hpp as well, for through_defaults). A member with a
+// typed getter is read through it: a text member in place, without a copy;
+// a bool or number member not at all (only text can fail).
 void check_values(const ModelInfo& model, const void* object);
 
 }  // namespace covet::detail

@@ -87,6 +87,32 @@ void assign_text(U& v, std::string_view text) {
   }
 }
 
+// The typed bind path's reads (MemberInfo::get_bool, get_int64, get_real):
+// the member's value as `Out`, what FieldTraits<Inner>::to_value would put
+// in its Value; nullopt for an empty optional.
+template <class Model, auto Member, class Out>
+std::optional<Out> read_member(const void* object) {
+  const auto& v = static_cast<const Model*>(object)->*Member;
+  if constexpr (requires { v.has_value(); }) {
+    if (!v) return std::nullopt;
+    return static_cast<Out>(*v);
+  } else {
+    return static_cast<Out>(v);
+  }
+}
+
+// MemberInfo::get_text: the std::string member itself; null for an empty
+// optional.
+template <class Model, auto Member>
+const std::string* read_text_member(const void* object) {
+  const auto& v = static_cast<const Model*>(object)->*Member;
+  if constexpr (requires { v.has_value(); }) {
+    return v ? &*v : nullptr;
+  } else {
+    return &v;
+  }
+}
+
 template <class U>
 struct unwrap_optional {
   using type = U;
@@ -260,6 +286,16 @@ MemberInfo field(FieldSpec spec) {
   m.set_text = [](void* object, std::string_view text) {
     detail::assign_text<U, Inner>(static_cast<Model*>(object)->*Member, text);
   };
+  // `get` of the plain kinds, without the Value (MemberInfo::get_bool, ...).
+  if constexpr (std::is_same_v<Inner, bool>) {
+    m.get_bool = &detail::read_member<Model, Member, bool>;
+  } else if constexpr (std::is_integral_v<Inner> && !(std::is_unsigned_v<Inner> && sizeof(Inner) == 8)) {
+    m.get_int64 = &detail::read_member<Model, Member, std::int64_t>;
+  } else if constexpr (std::is_floating_point_v<Inner>) {
+    m.get_real = &detail::read_member<Model, Member, double>;
+  } else if constexpr (std::is_same_v<Inner, std::string>) {
+    m.get_text = &detail::read_text_member<Model, Member>;
+  }
   if constexpr (std::is_same_v<U, Uuid>) {
     // A covet::Uuid primary key is unsaved while nil, as covet::Id is at 0:
     // its key reads as NULL then, and a NULL key (erase) makes it nil again.

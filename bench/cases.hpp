@@ -20,7 +20,7 @@ enum class Side { Covet, Raw };
 
 // What the issue asks of a case: Covet's time within 1.15x of the
 // hand-written code (loads and prefetch), within 1.3x (get by key), at least
-// 75% of its row throughput (bulk insert), or nothing (reported only).
+// 90% of its row throughput (bulk insert), or nothing (reported only).
 enum class Goal { Load, GetByKey, Insert, None };
 
 struct Case {

@@ -173,11 +173,17 @@ TEST_P(TypedRowPathTest, RowTypedReadsAnswerExactlyWhenValueHasThatKind) {
       double d = 0;
       std::string_view t;
       EXPECT_EQ(row.read_int64(c, i), v.is_integer()) << "column " << c;
-      if (v.is_integer()) EXPECT_EQ(i, v.as_integer());
+      if (v.is_integer()) {
+        EXPECT_EQ(i, v.as_integer());
+      }
       EXPECT_EQ(row.read_real(c, d), v.is_real()) << "column " << c;
-      if (v.is_real()) EXPECT_EQ(d, v.as_real());
+      if (v.is_real()) {
+        EXPECT_EQ(d, v.as_real());
+      }
       EXPECT_EQ(row.read_text(c, t), v.is_text()) << "column " << c;
-      if (v.is_text()) EXPECT_EQ(std::string(t), v.as_text());
+      if (v.is_text()) {
+        EXPECT_EQ(std::string(t), v.as_text());
+      }
     }
   });
   EXPECT_EQ(rows, 1);

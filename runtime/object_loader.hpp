@@ -56,4 +56,36 @@ void link_reverse_members(ModelInfo& model);
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
                  int first_column, void* object);
 
+// How the typed row path reads `columns` (one entry each, in order): the
+// typed read each member's column type and typed setter allow, else
+// TypedColumn::Kind::Value. A model's own column list has its plan built
+// once per thread (model_column_plan); a deferred subset builds one per
+// query.
+using ColumnPlan = std::vector<TypedColumn>;
+ColumnPlan column_plan(const std::vector<const MemberInfo*>& columns);
+const ColumnPlan& model_column_plan(const ModelInfo& model);
+
+// Loads the objects of one result: each row through one reading plan built
+// for the query, each object bound through one context (the database
+// handle and the auto-prefetch peers taken once per result, not once per
+// object). load() is load_object(); the same members, values, bindings and
+// errors.
+class ObjectLoader {
+ public:
+  ObjectLoader(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
+               const std::vector<const MemberInfo*>& columns, std::shared_ptr<PeerGroup> peers = nullptr);
+  ObjectLoader(const ObjectLoader&) = delete;
+  ObjectLoader& operator=(const ObjectLoader&) = delete;
+
+  void load(const Row& row, int first_column, void* object);
+
+ private:
+  std::shared_ptr<DatabaseState> db_;
+  const ModelInfo* model_;
+  const std::vector<const MemberInfo*>* columns_;
+  ColumnPlan own_plan_;      // for a subset of the columns
+  const ColumnPlan* plan_;   // own_plan_ or the model's
+  BindContext context_;
+};
+
 }  // namespace covet::detail

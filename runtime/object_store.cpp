@@ -281,7 +281,7 @@ Value reverse_owner_key(const ReverseRelation& reverse, const ModelInfo& target,
   const std::string& to_field = reverse.member->relation->to_field;
   const MemberInfo* key = to_field.empty() ? target.primary_key : target.member(to_field);
   Value value = key->get(owner);
-  if (target.primary_key->get(owner).is_null())
+  if ((key == target.primary_key ? value : target.primary_key->get(owner)).is_null())
     throw UsageError("the " + target.name + " has no key: save it before using its related " +
                          reverse.source->name + " objects",
                      target.name);

@@ -136,6 +136,14 @@ struct RefAccess {
     if (!(ref.key_ == key)) ref.object_.reset();
     ref.key_ = key;
   }
+  // The same for an integer key read by the typed row path, without
+  // comparing or copying a Value.
+  template <class T>
+  static void set_integer_key(Ref<T>& ref, std::int64_t key) {
+    if (ref.key_.is_integer() && ref.key_.as_integer() == key) return;
+    ref.object_.reset();
+    ref.key_ = Value(key);
+  }
   template <class T>
   static void bind(Ref<T>& ref, const BindContext& ctx) {
     ref.database_ = ctx.database;

@@ -34,9 +34,11 @@
 #include "backend/param_ref.hpp"
 
 #include <covet/loading.hpp>
+#include <covet/model_info.hpp>
 #include <covet/query_log.hpp>
 #include <covet/value.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,6 +50,16 @@
 namespace covet::detail {
 
 enum class Dialect { SQLite, PostgreSQL };
+
+// How the typed row path reads one column into its member: by the typed
+// read of `kind` and the member's typed setter (MemberInfo::set_int64,
+// set_real, set_text); Kind::Value has none, and is read by value() and
+// MemberInfo::set. Built once per query (object_loader.hpp).
+struct TypedColumn {
+  enum class Kind : std::uint8_t { Int64, Real, Text, Value };
+  Kind kind = Kind::Value;
+  const MemberInfo* member = nullptr;
+};
 
 // One result row, read by column index.
 class Row {
@@ -81,6 +93,15 @@ class Row {
     (void)out;
     return false;  // a view needs storage the row owns: backends that have it say so
   }
+
+  // Loads plan[at], plan[at + 1], ... into `object` from columns first +
+  // at, ..., each through its typed read and typed setter, and stops at
+  // the first column that does not hold its kind (a NULL, another kind,
+  // Kind::Value) or at plan.size(), with `at` on it. While a setter runs,
+  // `at` is its column's index in the plan (the caller names the member
+  // when it throws). One virtual call per row, not per column; the default
+  // reads through read_int64 / read_real / read_text.
+  virtual void load_typed(std::span<const TypedColumn> plan, int first, void* object, std::size_t& at) const;
 };
 
 // The rows of one statement, read one at a time (QuerySet::iterate). The

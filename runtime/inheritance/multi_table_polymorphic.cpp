@@ -146,7 +146,7 @@ class RowLoader {
   RowLoader(const std::shared_ptr<DatabaseState>& db, const Layout& layout,
             const std::function<void*(const ModelInfo&)>& emplace)
       : db_(db), layout_(layout), emplace_(emplace),
-        related_(related_columns(layout.plan, static_cast<int>(layout.queried->columns.size()))) {
+        related_(related_columns(db, layout.plan, static_cast<int>(layout.queried->columns.size()))) {
     if (db->loading == Loading::AutoPrefetch)
       for (const ModelInfo* m : layout.models) peers_.push_back(std::make_shared<PeerGroup>(*m));
   }
@@ -169,7 +169,7 @@ class RowLoader {
     }
     const std::shared_ptr<PeerGroup> peers = peers_.empty() ? nullptr : peers_[chosen];
     bind_object(db_, model, object, peers);
-    load_related(db_, related_, row, model, object, scratch_);
+    load_related(related_, row, model, object, scratch_);
     if (peers) peers->add(object);
   }
 

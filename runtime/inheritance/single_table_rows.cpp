@@ -94,7 +94,7 @@ void load_single_table_rows(const std::shared_ptr<DatabaseState>& db, const Quer
   selecting.selected_columns = columns;
   const CompiledQuery q = compile_select(selecting, db->dialect, SelectKind::Rows);
   const std::vector<RelatedLoad> plan = plan_select_related(selecting);
-  const std::vector<RelatedColumns> related = related_columns(plan, static_cast<int>(columns->size()));
+  const std::vector<RelatedColumns> related = related_columns(db, plan, static_cast<int>(columns->size()));
   std::vector<std::shared_ptr<void>> related_objects;
   try {
     db->connection->execute(q.sql, q.params, [&](const Row& row) {
@@ -106,7 +106,7 @@ void load_single_table_rows(const std::shared_ptr<DatabaseState>& db, const Quer
       if (!object) return;
       load_columns(*shape, row, identity, object);
       bind_object(db, *shape->model, object, shape->peers);
-      load_related(db, related, row, *shape->model, object, related_objects);
+      load_related(related, row, *shape->model, object, related_objects);
       if (shape->peers) shape->peers->add(object);
     });
   } catch (Error& e) {

@@ -121,7 +121,7 @@ std::string QueryCore::to_sql() const { return compile_select(*state_, db_->dial
 
 void QueryCore::run(const QueryState& state, const std::function<void*()>& emplace,
                     std::int64_t* rows) const {
-  std::int64_t n = run_rows(db_, state, [&](const Row&) -> void* { return emplace ? emplace() : nullptr; });
+  std::int64_t n = run_rows(db_, state, emplace);
   if (rows) *rows = n;
 }
 

@@ -34,8 +34,9 @@ class QueryRowReader final : public RowReader {
                        model.name);
     check_deferred_use(*state_);
     columns_ = &loaded_columns(*state_);
+    loader_ = std::make_unique<ObjectLoader>(db_, *state_->model, *columns_);
     plan_ = plan_select_related(*state_);
-    related_ = related_columns(plan_, static_cast<int>(columns_->size()));
+    related_ = related_columns(db_, plan_, static_cast<int>(columns_->size()));
     BoundSelect q = db_->statements.bind(*state_, db_->dialect, SelectKind::Rows);
     statement_ = q.statement;
     cached_ = q.cached;
@@ -52,8 +53,8 @@ class QueryRowReader final : public RowReader {
     }
     guarded([&] {
       if (state_->tree) check_tree_cycle(*state_->model, *row, row->size() - 1);  // its last column
-      load_object(db_, *state_->model, *columns_, *row, 0, object, nullptr);
-      load_related(db_, related_, *row, *state_->model, object, related_objects_);
+      loader_->load(*row, 0, object);
+      load_related(related_, *row, *state_->model, object, related_objects_);
     });
     return true;
   }
@@ -74,6 +75,7 @@ class QueryRowReader final : public RowReader {
   std::shared_ptr<DatabaseState> db_;
   std::shared_ptr<const QueryState> state_;
   const std::vector<const MemberInfo*>* columns_ = nullptr;
+  std::unique_ptr<ObjectLoader> loader_;
   std::vector<RelatedLoad> plan_;
   std::vector<RelatedColumns> related_;  // point into plan_
   std::vector<std::shared_ptr<void>> related_objects_;

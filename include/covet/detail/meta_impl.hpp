@@ -378,9 +378,9 @@ MemberInfo relation(RelationSpec spec) {
       U& v = static_cast<Model*>(object)->*Member;
       if constexpr (Opt::nullable) {
         if (!v) v.emplace();
-        covet::detail::RefAccess::set_key(*v, Value(key));
+        covet::detail::RefAccess::set_integer_key(*v, key);
       } else {
-        covet::detail::RefAccess::set_key(v, Value(key));
+        covet::detail::RefAccess::set_integer_key(v, key);
       }
     };
     m.bind = [](void* object, const BindContext& ctx) {

@@ -12,6 +12,7 @@
 #include "backend/connection.hpp"
 #include "bulk/insert_buffers.hpp"
 #include "bulk/insert_text_cache.hpp"
+#include "query/key_get_cache.hpp"
 #include "query/statement_cache.hpp"
 
 #include <covet/loading.hpp>
@@ -57,6 +58,8 @@ struct DatabaseState {
   std::shared_ptr<const ContentTypeCache> content_types;
   // The query shapes compiled on this handle (query/statement_cache.hpp).
   StatementCache statements{256};
+  // get() by primary key's statements, from that cache (query/key_get_cache.hpp).
+  KeyGetCache key_gets;
   // The INSERT texts bulk_create wrote on this handle (bulk/insert_text_cache.hpp).
   InsertTextCache insert_texts;
   // Its buffers, between statements (bulk/insert_buffers.hpp).

@@ -27,6 +27,7 @@
 #include <covet/concepts.hpp>
 #include <covet/deletion.hpp>
 #include <covet/errors.hpp>
+#include <covet/id.hpp>
 #include <covet/model_info.hpp>
 #include <covet/prefetch.hpp>
 #include <covet/q.hpp>
@@ -41,6 +42,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -135,6 +137,11 @@ class QueryCore {
   // `out`. Throws DoesNotExist or MultipleObjectsReturned naming the model
   // and the conditions.
   void get(const Q& q, void* out) const;
+  // get(Q(lookup, key)) for the primary key (lookup "pk" or its name) of
+  // an unrefined query set, binding the key into the statement an earlier
+  // such get compiled; false, having done nothing, when that does not apply
+  // (the caller then runs get()). Same rows, errors and query log.
+  bool get_by_key(std::string_view lookup, std::int64_t key, void* out) const;
   // Loads the first / last row by the query's order (the primary key when
   // unordered) into `out`; false when there is none. last() throws
   // UsageError on a sliced query.
@@ -329,6 +336,27 @@ class QuerySet {
   }
   template <class V>
   Row get(std::string_view lookup, V&& value) const {
+    using Key = std::remove_cvref_t<V>;
+    // An integer that fits int64_t (a saved covet::Id), by the primary key:
+    // the short path.
+    if constexpr (std::is_same_v<Key, Id>) {
+      if (value.has_value()) {
+        Row out{};
+        if (core_.get_by_key(lookup, value.value(), detail::RowTraits<Row>::object(out))) {
+          finish_one(out);
+          return out;
+        }
+      }
+    } else if constexpr (std::is_integral_v<Key> && !std::is_same_v<Key, bool> && !std::is_same_v<Key, char> &&
+                  !std::is_same_v<Key, wchar_t> && !std::is_same_v<Key, char8_t> &&
+                  !std::is_same_v<Key, char16_t> && !std::is_same_v<Key, char32_t> &&
+                  (std::is_signed_v<Key> || sizeof(Key) < sizeof(std::int64_t))) {
+      Row out{};
+      if (core_.get_by_key(lookup, static_cast<std::int64_t>(value), detail::RowTraits<Row>::object(out))) {
+        finish_one(out);
+        return out;
+      }
+    }
     return get(Q(lookup, std::forward<V>(value)));
   }
 

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <unordered_map>
 
 namespace covet::detail {
 
@@ -59,10 +60,18 @@ std::vector<std::string> reversed_order(const QueryState& state) {
 }  // namespace
 
 QueryCore::QueryCore(std::shared_ptr<DatabaseState> db, const ModelInfo& model) : db_(std::move(db)) {
-  if (!model.ordering.empty()) check_default_ordering(model);
-  auto state = std::make_shared<QueryState>();
-  state->model = &model;
-  state_ = std::move(state);
+  // Every query set starts from the same state of its model, and states are
+  // never changed once shared (each refinement copies): one per model and
+  // thread serves every db.objects<T>(), without an allocation each.
+  thread_local std::unordered_map<const ModelInfo*, std::shared_ptr<const QueryState>> unrefined;
+  auto it = unrefined.find(&model);
+  if (it == unrefined.end()) {
+    if (!model.ordering.empty()) check_default_ordering(model);  // throws each time until mended
+    auto state = std::make_shared<QueryState>();
+    state->model = &model;
+    it = unrefined.emplace(&model, std::move(state)).first;
+  }
+  state_ = it->second;
 }
 
 QueryCore::QueryCore(std::shared_ptr<DatabaseState> db, std::shared_ptr<const QueryState> state)
@@ -160,10 +169,12 @@ bool QueryCore::exists() const {
   return found;
 }
 
-void QueryCore::get(const Q& q, void* out) const {
-  // One copy of the state, on the stack: the condition, no order (it cannot
-  // matter unless sliced), and a slice reading one row more than one.
-  QueryState state = *state_;
+namespace {
+
+// What get(q) runs: this query's state with q's condition, no order (it
+// cannot matter unless sliced), and a slice reading one row more than one.
+QueryState get_state(const QueryState& base, const Q& q) {
+  QueryState state = base;
   if (!q.empty()) {
     require_unsliced(state, "filter");
     state.where.push_back(fit_condition(*state.model, *q.node(), "get"));
@@ -174,7 +185,33 @@ void QueryCore::get(const Q& q, void* out) const {
   }
   // Django's Query.set_limits, as sliced() applies it.
   state.high = state.high ? std::min(*state.high, state.low + kMaxGetResults) : state.low + kMaxGetResults;
+  return state;
+}
 
+// get()'s answer to `rows` matching rows other than one.
+[[noreturn]] void throw_get_count(const QueryState& state, std::int64_t rows) {
+  const std::string& name = state.model->name;
+  if (rows == 0)
+    throw DoesNotExist(name + " matching query does not exist (" + conditions_of(state) + ")", name);
+  throw MultipleObjectsReturned(
+      "get() returned more than one " + name + " -- it returned " +
+          (rows >= kMaxGetResults ? "more than " + std::to_string(kMaxGetResults - 1) : std::to_string(rows)) +
+          "! (" + conditions_of(state) + ")",
+      name);
+}
+
+// A state get_by_key may answer: an unrefined query set of a model, read
+// as plain rows (a new member of QueryState that changes what a query
+// selects belongs here).
+bool reads_plain_rows(const QueryState& s) {
+  return s.where.empty() && !s.is_sliced() && !s.key_restriction && s.select_related.empty() &&
+         !s.select_related_all && !s.loaded_fields && !s.selected_columns && !s.tree;
+}
+
+}  // namespace
+
+void QueryCore::get(const Q& q, void* out) const {
+  const QueryState state = get_state(*state_, q);
   bool loaded = false;
   std::int64_t rows = 0;
   run(state,
@@ -184,16 +221,62 @@ void QueryCore::get(const Q& q, void* out) const {
         return out;
       },
       &rows);
-  const std::string& name = state_->model->name;
-  if (rows == 0)
-    throw DoesNotExist(name + " matching query does not exist (" + conditions_of(state) + ")", name);
-  if (rows > 1)
-    throw MultipleObjectsReturned(
-        "get() returned more than one " + name + " -- it returned " +
-            (rows >= kMaxGetResults ? "more than " + std::to_string(kMaxGetResults - 1)
-                                    : std::to_string(rows)) +
-            "! (" + conditions_of(state) + ")",
-        name);
+  if (rows != 1) throw_get_count(state, rows);
+}
+
+bool QueryCore::get_by_key(std::string_view lookup, std::int64_t key, void* out) const {
+  const QueryState& base = *state_;
+  const ModelInfo& model = *base.model;
+  const MemberInfo* pk = model.primary_key;
+  // Anything else takes get(): its errors, its loading modes.
+  if (!db_ || !db_->connection || db_->loading == Loading::AutoPrefetch || !reads_plain_rows(base) || !pk ||
+      (pk->type != ColumnType::AutoId && pk->type != ColumnType::BigInt) || (lookup != "pk" && lookup != pk->name))
+    return false;
+  if (!db_->statements.enabled()) return false;
+  std::shared_ptr<const CachedSelect> statement;
+  std::vector<Value> own_params;
+  std::span<const Value> params;
+  bool cached = true;
+  KeyGet* entry = db_->key_gets.find(model, lookup);
+  if (entry && db_->statements.touch(*entry->statement)) {
+    statement = entry->statement;
+    // Bound in place: nothing runs between this and the execute that could
+    // use the entry (loading the row runs no statement).
+    entry->params[entry->key_param] = Value(key);
+    params = entry->params;
+  } else {
+    // The first get of the kind (or its statement was dropped): compiled
+    // by the general path, and kept when its only value is the key.
+    BoundSelect q = db_->statements.bind(get_state(base, Q(lookup, Value(key))), db_->dialect, SelectKind::Rows);
+    std::size_t leaves = 0, key_param = 0;
+    for (std::size_t i = 0; i < q.statement->origins.size(); ++i)
+      if (q.statement->origins[i].kind == ParamOrigin::Kind::Leaf) {
+        ++leaves;
+        key_param = i;
+      }
+    if (q.cached && leaves == 1 && q.params[key_param] == Value(key)) {
+      KeyGet made{&model, std::string(lookup), q.statement, key_param, q.params};
+      made.params[key_param] = Value();
+      db_->key_gets.store(std::move(made));
+    }
+    statement = std::move(q.statement);
+    own_params = std::move(q.params);
+    params = own_params;
+    cached = q.cached;
+  }
+  std::int64_t rows = 0;
+  ObjectLoader loader(db_, model, model.columns);
+  try {
+    db_->connection->execute(statement->sql, params, [&](const Row& row) {
+      if (rows++ == 0) loader.load(row, 0, out);
+    });
+  } catch (Error& e) {
+    if (cached) db_->statements.evict(*statement);
+    if (e.model().empty()) e.set_model(model.name);
+    throw;
+  }
+  if (rows != 1) throw_get_count(get_state(base, Q(lookup, Value(key))), rows);
+  return true;
 }
 
 bool QueryCore::first(void* out) const {

@@ -82,6 +82,14 @@ void StatementCache::evict(const CachedSelect& statement) {
   lru_.erase(entry);
 }
 
+bool StatementCache::touch(const CachedSelect& statement) {
+  auto it = index_.find(statement.key);
+  if (it == index_.end() || it->second->get() != &statement) return false;
+  lru_.splice(lru_.begin(), lru_, it->second);
+  ++reused_;
+  return true;
+}
+
 void StatementCache::clear() {
   index_.clear();
   lru_.clear();

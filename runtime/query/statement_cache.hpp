@@ -52,7 +52,12 @@ class StatementCache {
   BoundSelect bind(const QueryState& state, Dialect dialect, SelectKind kind);
   // Drops `statement`'s entry, if it is still cached.
   void evict(const CachedSelect& statement);
+  // For a caller that keeps a cached statement (key_get_cache.hpp): counts
+  // it reused and makes it the most recent, as bind() does, when it is
+  // still cached; false when it has been dropped (then bind() again).
+  bool touch(const CachedSelect& statement);
   void clear();
+  bool enabled() const noexcept { return capacity_ > 0; }
   StatementCacheStats stats() const;
 
  private:

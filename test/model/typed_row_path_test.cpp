@@ -189,6 +189,68 @@ TEST_P(TypedRowPathTest, RowTypedReadsAnswerExactlyWhenValueHasThatKind) {
   EXPECT_EQ(rows, 1);
 }
 
+TEST_P(TypedRowPathTest, LoadTypedStopsAtAColumnItCannotReadAndResumesAfterIt) {
+  // Row::load_typed reads the plan's columns in one call, stops where a
+  // column does not hold its kind (a NULL here, or a plan entry without a
+  // typed read) and leaves `at` there; the loader reads that one column
+  // through value() and resumes after it.
+  const covet::ModelInfo& model = covet::model_info<Sample>();
+  const covet::detail::ColumnPlan plan = covet::detail::column_plan(
+      {model.member("i64"), model.member("maybe_int"), model.member("text"), model.member("day"),
+       model.member("f64")});
+  ASSERT_EQ(plan[3].kind, covet::detail::TypedColumn::Kind::Value);  // a date has no typed read
+  const char* sql = is_sqlite() ? "SELECT 7, NULL, 'seven', '2024-02-29', 0.5"
+                                : "SELECT 7::bigint, NULL::bigint, 'seven'::text, '2024-02-29'::text, 0.5::float8";
+  Sample s;
+  s.maybe_int = 99;
+  std::vector<std::size_t> stops;
+  connection().execute(sql, {}, [&](const covet::detail::Row& row) {
+    std::size_t at = 0;
+    for (;;) {
+      row.load_typed(plan, 0, &s, at);
+      stops.push_back(at);
+      if (at == plan.size()) break;
+      plan[at].member->set(&s, row.value(static_cast<int>(at)));
+      ++at;
+    }
+  });
+  EXPECT_EQ(stops, (std::vector<std::size_t>{1, 3, 5}));
+  EXPECT_EQ(s.i64, 7);
+  EXPECT_EQ(s.maybe_int, std::nullopt);
+  EXPECT_EQ(s.text, "seven");
+  EXPECT_EQ(s.day, std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2024), std::chrono::month(2),
+                                                                      std::chrono::day(29))));
+  EXPECT_EQ(s.f64, 0.5);
+}
+
+TEST_P(TypedRowPathTest, ATextWhereAnIntegerBelongsIsReadByTheGenericPathAndNamed) {
+  // A column holding another kind than its member's (SQLite stores what it
+  // is given; any backend's hand-written SELECT can say anything) leaves the
+  // typed reads for value() and `set`, whose error names the member.
+  const covet::ModelInfo& model = covet::model_info<Sample>();
+  const covet::MemberInfo& i32 = *model.member("i32");
+  std::string generic_error;
+  try {
+    Sample s;
+    i32.set(&s, covet::Value("many"));
+  } catch (const covet::Error& e) {
+    generic_error = e.what();
+  }
+  ASSERT_FALSE(generic_error.empty());
+  const std::string sql = is_sqlite() ? "SELECT 5, 'many'" : "SELECT 5::bigint, 'many'::text";
+  std::string error;
+  connection().execute(sql, {}, [&](const covet::detail::Row& row) {
+    Sample s;
+    try {
+      covet::detail::set_columns(model, {model.member("i64"), &i32}, row, 0, &s);
+    } catch (const covet::UsageError& e) {
+      error = e.what();
+    }
+    EXPECT_EQ(s.i64, 5) << "the column before it was read";
+  });
+  EXPECT_EQ(error, "cannot load Sample.i32 from column 'i32': " + generic_error);
+}
+
 COVET_INSTANTIATE_BACKENDS(TypedRowPathTest);
 
 }  // namespace

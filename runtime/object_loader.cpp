@@ -176,23 +176,21 @@ void bind_members(BindContext& ctx, const std::shared_ptr<DatabaseState>& db, co
 void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
                  const std::shared_ptr<PeerGroup>& peers) {
   BindContext ctx;
-  ctx.database = db;
-  ctx.peers = peers;
+  ctx.binding = make_binding(db, peers);
   bind_members(ctx, db, model, object);
 }
 
 void bind_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                   std::span<void* const> objects) {
   BindContext ctx;
-  ctx.database = db;
+  ctx.binding = make_binding(db);
   for (void* object : objects) bind_members(ctx, db, model, object);
 }
 
 ObjectLoader::ObjectLoader(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,
                            const std::vector<const MemberInfo*>& columns, std::shared_ptr<PeerGroup> peers)
     : db_(db), model_(&model), columns_(&columns), plan_(&plan_for(model, columns, own_plan_)) {
-  context_.database = db;
-  context_.peers = std::move(peers);
+  context_.binding = make_binding(db, std::move(peers));
 }
 
 void ObjectLoader::load(const Row& row, int first_column, void* object) {

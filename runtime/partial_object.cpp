@@ -124,7 +124,7 @@ void load_deferred(const std::weak_ptr<DatabaseState>& weak, const ModelInfo& mo
   }
   // A loaded key makes its Ref usable; the others keep their bindings.
   BindContext ctx;
-  ctx.database = db;
+  ctx.binding = make_binding(db);
   for (const MemberInfo* m : members) {
     if (m->kind != MemberKind::Relation || !m->bind) continue;
     ctx.member = m;

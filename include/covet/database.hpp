@@ -278,7 +278,8 @@ class Database {
           detail::reverse_of(model_info<T>(), member_name(member), model_info<Owner>());
       const Owner& as_owner = owner;  // a subclass object: its Owner part
       return ManyRelatedManager<T>(
-          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &as_owner)});
+          detail::ManyToManyLink{detail::make_binding(state_), rev.member, true,
+                                 detail::reverse_owner_key(rev, &as_owner)});
     } else {
       return {};
     }
@@ -319,7 +320,8 @@ class Database {
       const ReverseRelation& rev =
           detail::reverse_of(model_info<Child>(), member_name_in<Child>(member), model_info<Owner>());
       return ManyRelatedManager<Child>(
-          detail::ManyToManyLink{state_, rev.member, true, detail::reverse_owner_key(rev, &owner)});
+          detail::ManyToManyLink{detail::make_binding(state_), rev.member, true,
+                                 detail::reverse_owner_key(rev, &owner)});
     } else {
       return {};
     }

@@ -116,7 +116,7 @@ class GenericRefState {
 
 // The runtime's door into a GenericRef (runtime/generic/generic_ref.cpp).
 struct GenericRefAccess {
-  // Binds it to ctx.database and makes it read the owner's two members
+  // Binds it to ctx.binding's database and makes it read the owner's two members
   // (ctx.member is the GenericRef member): the state after a load or a write.
   static void bind(GenericRefState& ref, const BindContext& ctx, const void* owner);
   // Before a write of `owner`: an assigned object's content type and key

@@ -138,7 +138,8 @@ namespace detail {
 struct GenericRelationAccess {
   template <class T>
   static void bind(GenericRelation<T>& relation, const BindContext& ctx, const ModelInfo& owner_model) {
-    relation.owner_ = GenericOwner{ctx.database, ctx.member, &owner_model, ctx.owner_key, ctx.peers};
+    relation.owner_ = GenericOwner{bound_database(ctx.binding), ctx.member, &owner_model, ctx.owner_key,
+                                   bound_peers(ctx.binding)};
     relation.prefetched_.clear();
   }
   template <class T>

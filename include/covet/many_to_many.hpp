@@ -42,6 +42,7 @@
 #pragma once
 
 #include <covet/concepts.hpp>
+#include <covet/detail/binding.hpp>
 #include <covet/detail/object_store.hpp>
 #include <covet/detail/lazy_load.hpp>
 #include <covet/detail/manager_queries.hpp>
@@ -112,11 +113,13 @@ namespace detail {
 // What a bound many-to-many manager stands for: one relation, read from one
 // side, for one owner.
 struct ManyToManyLink {
-  std::weak_ptr<DatabaseState> database;
+  SharedBinding binding;                 // the database (and auto-prefetch peers): binding.hpp
   const MemberInfo* relation = nullptr;  // the RefSet member, on the model declaring it
   bool reverse = false;                  // true: the owner is on the relation's target side
-  Value owner_key;                       // the owner's primary key
-  std::shared_ptr<PeerGroup> peers;      // auto-prefetch: the owner's peers
+  OwnerKey owner_key;                    // the owner's primary key
+
+  const std::weak_ptr<DatabaseState>& database() const { return bound_database(binding); }
+  const std::shared_ptr<PeerGroup>& peers() const { return bound_peers(binding); }
 };
 
 // Runtime entry points (runtime/relations/many_to_many.cpp). `keys` are
@@ -198,7 +201,7 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
     QuerySet<T> rows = query();
     if (!prefetched_.has_rows()) {
       auto loaded = detail::lazy_rows(
-          detail::LazyLoad{link_.relation, link_.reverse, link_.owner_key, link_.peers},
+          detail::LazyLoad{link_.relation, link_.reverse, link_.owner_key.value(), link_.peers()},
           detail::QuerySetAccess::core(rows));
       if (!loaded) return rows;
       prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
@@ -209,11 +212,11 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
   // refine this one).
   QuerySet<T> query() const {
     auto db = detail::m2m_database(link_);
-    return QuerySet<T>(db).filter(Q(detail::m2m_owner_lookup(link_), link_.owner_key));
+    return QuerySet<T>(db).filter(Q(detail::m2m_owner_lookup(link_), link_.owner_key.value()));
   }
   // Whether all() answers from prefetched rows (no query).
   bool is_prefetched() const noexcept { return prefetched_.has_rows(); }
-  bool reads_rows() const noexcept { return prefetched_.has_rows() || link_.peers != nullptr; }
+  bool reads_rows() const noexcept { return prefetched_.has_rows() || link_.peers() != nullptr; }
 
   // Relates the items to the owner; pairs that exist already are skipped.
   // One INSERT per batch of rows. Arguments: see the header comment, plus at

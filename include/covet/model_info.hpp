@@ -11,6 +11,7 @@
 // members stay valid.
 #pragma once
 
+#include <covet/detail/binding.hpp>
 #include <covet/on_delete.hpp>
 #include <covet/value.hpp>
 
@@ -75,14 +76,14 @@ enum class MemberKind {
 
 // What binding a relation member to a database needs: the database and, for
 // reverse members, the owner's key and the relation they are the reverse of.
+// The database and, when it auto-prefetches, the other objects the owner
+// was loaded with are in `binding`, shared by the objects of one result
+// (covet/detail/binding.hpp).
 struct BindContext {
-  std::weak_ptr<detail::DatabaseState> database;
+  std::shared_ptr<const detail::Binding> binding;
   const struct MemberInfo* member = nullptr;        // the member being bound
   Value owner_key;                                  // reverse members: the owner's key
   const struct ReverseRelation* reverse = nullptr;  // reverse members: what they mirror
-  // The other objects the owner was loaded with, when the database
-  // auto-prefetches; null otherwise.
-  std::shared_ptr<detail::PeerGroup> peers;
 };
 
 struct RelationInfo {

@@ -107,7 +107,8 @@ class Ref {
     if (object_) return *object_;
     if (key_.is_null()) detail::throw_unbound(member_, model_info<T>(), "is null");
     object_ = std::static_pointer_cast<const T>(
-        detail::lazy_object(database_, detail::LazyLoad{member_, false, key_, peers_}, model_info<T>()));
+        detail::lazy_object(detail::bound_database(binding_),
+                            detail::LazyLoad{member_, false, key_, detail::bound_peers(binding_)}, model_info<T>()));
     return *object_;
   }
   const T* operator->() const { return &get(); }
@@ -123,9 +124,8 @@ class Ref {
 
   Value key_;
   mutable std::shared_ptr<const T> object_;
-  std::weak_ptr<detail::DatabaseState> database_;
+  detail::SharedBinding binding_;       // the database (and auto-prefetch peers), once bound
   const MemberInfo* member_ = nullptr;  // the relation this Ref stores, once bound
-  std::shared_ptr<detail::PeerGroup> peers_;  // auto-prefetch: the owner's peers
 };
 
 namespace detail {
@@ -146,9 +146,8 @@ struct RefAccess {
   }
   template <class T>
   static void bind(Ref<T>& ref, const BindContext& ctx) {
-    ref.database_ = ctx.database;
+    ref.binding_ = ctx.binding;
     ref.member_ = ctx.member;
-    ref.peers_ = ctx.peers;
   }
   template <class T>
   static const void* cached(const Ref<T>& ref) {

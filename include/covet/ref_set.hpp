@@ -41,7 +41,7 @@ namespace detail {
 struct RefSetAccess {
   template <class T>
   static void bind(RefSet<T>& set, const BindContext& ctx) {
-    set.rebind(ManyToManyLink{ctx.database, ctx.member, false, ctx.owner_key, ctx.peers});
+    set.rebind(ManyToManyLink{ctx.binding, ctx.member, false, ctx.owner_key});
   }
   template <class T>
   static PrefetchCache<T>& cache(RefSet<T>& set) {

@@ -115,13 +115,13 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
 
   RelatedManager(std::weak_ptr<detail::DatabaseState> db, const ReverseRelation* reverse,
                  Value owner_key)
-      : database_(std::move(db)), reverse_(reverse), owner_key_(std::move(owner_key)) {}
+      : binding_(detail::make_binding(std::move(db))), reverse_(reverse), owner_key_(owner_key) {}
 
   // A statically checked manager converts to a run-time checked one.
   template <KeyNullability Other>
     requires(Keys == KeyNullability::Checked && Other != KeyNullability::Checked)
   RelatedManager(const RelatedManager<T, Other>& other)  // NOLINT(google-explicit-constructor)
-      : RelatedManager(other.database_, other.reverse_, other.owner_key_) {}
+      : binding_(other.binding_), reverse_(other.reverse_), owner_key_(other.owner_key_) {}
 
   bool is_bound() const noexcept { return reverse_ != nullptr && !owner_key_.is_null(); }
 
@@ -131,7 +131,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   QuerySet<T> all() const {
     QuerySet<T> rows = query();
     if (!prefetched_.has_rows()) {
-      auto loaded = detail::lazy_rows(detail::LazyLoad{reverse_->member, true, owner_key_, peers_},
+      auto loaded = detail::lazy_rows(detail::LazyLoad{reverse_->member, true, owner_key_.value(), peers()},
                                       detail::QuerySetAccess::core(rows));
       if (!loaded) return rows;
       prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
@@ -143,12 +143,12 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   QuerySet<T> query() const {
     require_bound();
     if (is_many_to_many()) return many().query();
-    auto db = detail::lock_database(database_, describe());
-    return QuerySet<T>(db).filter(Q(reverse_->member->name, owner_key_));
+    auto db = detail::lock_database(database(), describe());
+    return QuerySet<T>(db).filter(Q(reverse_->member->name, owner_key_.value()));
   }
   // Whether all() answers from prefetched rows (no query).
   bool is_prefetched() const noexcept { return prefetched_.has_rows(); }
-  bool reads_rows() const noexcept { return prefetched_.has_rows() || peers_ != nullptr; }
+  bool reads_rows() const noexcept { return prefetched_.has_rows() || peers() != nullptr; }
 
 
   // Inserts `object` related to the owner (its foreign key set to the owner;
@@ -158,8 +158,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     require_bound();
     prefetched_.clear();
     if (is_many_to_many()) return many().create(std::move(object));
-    auto db = detail::lock_database(database_, describe());
-    reverse_->member->set(&object, owner_key_);
+    auto db = detail::lock_database(database(), describe());
+    reverse_->member->set(&object, owner_key_.value());
     detail::insert_object(db, model_info<T>(), &object);
     return object;
   }
@@ -196,8 +196,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
       prefetched_.clear();
       if (is_many_to_many()) return many().add(items...);
       if constexpr ((detail::IsThroughDefaults<A> || ...)) detail::refuse_through_defaults(*reverse_);
-      detail::fk_add(writable("add()"), *reverse_, owner_key_, keys("add()", items...));
-      (assign(items, owner_key_), ...);
+      detail::fk_add(writable("add()"), *reverse_, owner_key_.value(), keys("add()", items...));
+      (assign(items, owner_key_.value()), ...);
     }
   }
 
@@ -218,7 +218,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
       if (is_many_to_many()) return many().remove(items...);
       auto db = writable("remove()");
       (check_related(items), ...);
-      detail::fk_remove(db, *reverse_, owner_key_, keys("remove()", items...));
+      detail::fk_remove(db, *reverse_, owner_key_.value(), keys("remove()", items...));
       (assign(items, Value()), ...);
     }
   }
@@ -230,7 +230,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     require_bound();
     prefetched_.clear();
     if (is_many_to_many()) return many().clear();
-    detail::fk_clear(writable("clear()"), *reverse_, owner_key_);
+    detail::fk_clear(writable("clear()"), *reverse_, owner_key_.value());
   }
 
   // Makes `items` exactly the related objects: unrelates the others (NULL)
@@ -247,8 +247,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
       require_bound();
       prefetched_.clear();
       if (is_many_to_many()) return many().set(items);
-      detail::fk_set(writable("set()"), *reverse_, owner_key_, keys("set()", items));
-      assign(items, owner_key_);
+      detail::fk_set(writable("set()"), *reverse_, owner_key_.value(), keys("set()", items));
+      assign(items, owner_key_.value());
     }
   }
   void set(std::initializer_list<std::reference_wrapper<T>> items) const
@@ -260,8 +260,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     require_bound();
     prefetched_.clear();
     if (is_many_to_many()) return many().set(ids);
-    detail::fk_set(writable("set()"), *reverse_, owner_key_, ids);
-    for (T& object : items) detail::fk_assign(database_, *reverse_, owner_key_, &object);
+    detail::fk_set(writable("set()"), *reverse_, owner_key_.value(), ids);
+    for (T& object : items) detail::fk_assign(database(), *reverse_, owner_key_.value(), &object);
   }
 
  private:
@@ -280,12 +280,13 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     return reverse_->member->relation->kind == RelationKind::ManyToMany;
   }
   ManyRelatedManager<T> many() const {
-    return ManyRelatedManager<T>(detail::ManyToManyLink{database_, reverse_->member, true, owner_key_, peers_});
+    return ManyRelatedManager<T>(
+        detail::ManyToManyLink{binding_, reverse_->member, true, owner_key_});
   }
   // The database, once the key is known to be nullable.
   std::shared_ptr<detail::DatabaseState> writable(const char* what) const {
     detail::require_nullable_key(*reverse_, what);
-    return detail::lock_database(database_, describe());
+    return detail::lock_database(database(), describe());
   }
   template <class... A>
   static std::vector<Value> keys(const char* what, const A&... items) {
@@ -299,7 +300,7 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   void check_related(const A& item) const {
     using U = std::remove_cvref_t<A>;
     if constexpr (std::is_same_v<U, T>) {
-      detail::require_related(*reverse_, owner_key_, &item);
+      detail::require_related(*reverse_, owner_key_.value(), &item);
     } else if constexpr (RelatedRangeOf<T, A>) {
       for (const auto& element : item) check_related(element);
     }
@@ -310,18 +311,20 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   void assign(A& item, const Value& key) const {
     using U = std::remove_cvref_t<A>;
     if constexpr (std::is_same_v<U, T>) {
-      detail::fk_assign(database_, *reverse_, key, &item);
+      detail::fk_assign(database(), *reverse_, key, &item);
     } else if constexpr (RelatedRangeOf<T, A>) {
       if constexpr (std::is_lvalue_reference_v<std::ranges::range_reference_t<A>> &&
                     std::is_same_v<std::remove_cvref_t<std::ranges::range_reference_t<A>>, T>)
-        for (auto& element : item) detail::fk_assign(database_, *reverse_, key, &element);
+        for (auto& element : item) detail::fk_assign(database(), *reverse_, key, &element);
     }
   }
 
-  std::weak_ptr<detail::DatabaseState> database_;
+  const std::weak_ptr<detail::DatabaseState>& database() const { return detail::bound_database(binding_); }
+  const std::shared_ptr<detail::PeerGroup>& peers() const { return detail::bound_peers(binding_); }
+
+  detail::SharedBinding binding_;  // the database (and auto-prefetch peers), shared by a result's objects
   const ReverseRelation* reverse_ = nullptr;
-  Value owner_key_;
-  std::shared_ptr<detail::PeerGroup> peers_;
+  detail::OwnerKey owner_key_;
   mutable detail::PrefetchCache<T> prefetched_;
 };
 
@@ -340,7 +343,7 @@ class ReverseOne {
  public:
   ReverseOne() = default;
   ReverseOne(std::weak_ptr<detail::DatabaseState> db, const ReverseRelation* reverse, Value owner_key)
-      : database_(std::move(db)), reverse_(reverse), owner_key_(std::move(owner_key)) {}
+      : binding_(detail::make_binding(std::move(db))), reverse_(reverse), owner_key_(owner_key) {}
 
   bool is_bound() const noexcept { return reverse_ != nullptr && !owner_key_.is_null(); }
 
@@ -349,7 +352,7 @@ class ReverseOne {
   T get() const {
     if (std::optional<T> found = find()) return *std::move(found);
     throw DoesNotExist(model_info<T>().name + " matching query does not exist (" + reverse_->member->name +
-                           " = " + owner_key_.debug_string() + ", the reverse one-to-one " +
+                           " = " + owner_key_.value().debug_string() + ", the reverse one-to-one " +
                            reverse_->source->name + "." + reverse_->member->name + ")",
                        model_info<T>().name);
   }
@@ -359,8 +362,8 @@ class ReverseOne {
     if (!loaded_) {
       // Queried each time, unless prefetched or auto-prefetched (then kept).
       auto object = std::static_pointer_cast<const T>(detail::lazy_object(
-          database_, detail::LazyLoad{reverse_->member, true, owner_key_, peers_}, model_info<T>()));
-      if (peers_) {
+          database(), detail::LazyLoad{reverse_->member, true, owner_key_.value(), peers()}, model_info<T>()));
+      if (peers()) {
         loaded_ = true;
         object_ = object;
       }
@@ -376,10 +379,12 @@ class ReverseOne {
 
  private:
   friend struct detail::ReverseAccess;
-  std::weak_ptr<detail::DatabaseState> database_;
+  const std::weak_ptr<detail::DatabaseState>& database() const { return detail::bound_database(binding_); }
+  const std::shared_ptr<detail::PeerGroup>& peers() const { return detail::bound_peers(binding_); }
+
+  detail::SharedBinding binding_;  // the database (and auto-prefetch peers), shared by a result's objects
   const ReverseRelation* reverse_ = nullptr;
-  Value owner_key_;
-  std::shared_ptr<detail::PeerGroup> peers_;
+  detail::OwnerKey owner_key_;
   // Like a Ref: loaded_ says whether object_ (null: there is none) is known.
   mutable bool loaded_ = false;
   mutable std::shared_ptr<const T> object_;
@@ -389,18 +394,16 @@ namespace detail {
 struct ReverseAccess {
   template <class T>
   static void bind(RelatedManager<T>& m, const BindContext& ctx) {
-    m.database_ = ctx.database;
+    m.binding_ = ctx.binding;
     m.reverse_ = ctx.reverse;
     m.owner_key_ = ctx.owner_key;
-    m.peers_ = ctx.peers;
     m.prefetched_.clear();
   }
   template <class T>
   static void bind(ReverseOne<T>& m, const BindContext& ctx) {
-    m.database_ = ctx.database;
+    m.binding_ = ctx.binding;
     m.reverse_ = ctx.reverse;
     m.owner_key_ = ctx.owner_key;
-    m.peers_ = ctx.peers;
     m.loaded_ = false;
     m.object_.reset();
   }

@@ -138,9 +138,9 @@ const void* GenericRefState::object(const ModelInfo& want, bool required) const 
 }
 
 void GenericRefAccess::bind(GenericRefState& ref, const BindContext& ctx, const void* owner) {
-  ref.database_ = ctx.database;
+  ref.database_ = bound_database(ctx.binding);
   ref.member_ = ctx.member;
-  ref.peers_ = ctx.peers;
+  ref.peers_ = bound_peers(ctx.binding);
   const GenericInfo& g = *ctx.member->generic;
   const Value type = g.content_type_member->get(owner);
   const Value key = g.object_id_member->get(owner);

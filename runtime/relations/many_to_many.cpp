@@ -88,13 +88,13 @@ std::string label_of(const ModelInfo& source, const ManyToManyLink& link) {
 
 Plan plan_of(const ManyToManyLink& link) {
   if (!link.relation) {
-    lock_database(link.database, "a many-to-many manager");  // throws: never bound
+    lock_database(link.database(), "a many-to-many manager");  // throws: never bound
     throw UsageError("a many-to-many manager is not bound to a relation");
   }
   const ModelInfo& source = declaring_model(*link.relation);
   Plan p;
   p.label = label_of(source, link);
-  p.db = lock_database(link.database, p.label);
+  p.db = lock_database(link.database(), p.label);
   if (link.owner_key.is_null())
     throw UsageError(p.label + " has no owner key: save the owner first", source.name);
   p.jt = join_table_of(source, *link.relation);
@@ -103,7 +103,7 @@ Plan plan_of(const ManyToManyLink& link) {
                          " refers to a to_field; many-to-many managers need keys to the primary keys",
                      source.name);
   p.reverse = link.reverse;
-  p.owner_key = link.owner_key;
+  p.owner_key = link.owner_key.value();
   p.owner_column = link.reverse ? p.jt.target_column : p.jt.source_column;
   p.other_column = link.reverse ? p.jt.source_column : p.jt.target_column;
   p.managed = link.reverse ? p.jt.source : p.jt.target;
@@ -336,7 +336,7 @@ bool keys_are_primary(const MemberInfo& relation) {
 
 std::shared_ptr<DatabaseState> m2m_database(const ManyToManyLink& link) {
   if (link.relation && !link.owner_key.is_null() && keys_are_primary(*link.relation))
-    if (std::shared_ptr<DatabaseState> db = link.database.lock(); db && db->connection) return db;
+    if (std::shared_ptr<DatabaseState> db = link.database().lock(); db && db->connection) return db;
   return plan_of(link).db;  // throws the error that says what is missing
 }
 

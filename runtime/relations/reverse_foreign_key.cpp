@@ -108,7 +108,7 @@ void fk_assign(const std::weak_ptr<DatabaseState>& db, const ReverseRelation& r,
   r.member->set(object, key);
   if (key.is_null()) return;
   BindContext ctx;
-  ctx.database = db;
+  ctx.binding = make_binding(db);
   ctx.member = r.member;
   r.member->bind(object, ctx);
 }

@@ -198,6 +198,14 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
   // prefetched ones when prefetch_related loaded them (no query then).
   // Throws UsageError in strict loading mode when they were not prefetched.
   QuerySet<T> all() const {
+    if (prefetched_.has_rows()) {
+      // Read from the rows; the query is built only if the query set is
+      // refined (each prefetched object's manager answers this way).
+      auto db = detail::m2m_database(link_);
+      return detail::QuerySetAccess::with_owner_results(
+          QuerySet<T>(db), detail::PendingOwnerFilter{detail::m2m_owner_lookup(link_), link_.owner_key.value()},
+          prefetched_.rows());
+    }
     QuerySet<T> rows = query();
     if (!prefetched_.has_rows()) {
       auto loaded = detail::lazy_rows(

@@ -79,13 +79,13 @@ std::vector<std::variant<T, Ts...>> QuerySet<T, Row>::polymorphic() const {
   (detail::require_model<Ts>(), ...);
   using Rows = detail::PolymorphicRows<T, Ts...>;
   std::vector<typename Rows::Result> out;
-  core_.fetch_polymorphic({&model_info<Ts>()...},
+  core().fetch_polymorphic({&model_info<Ts>()...},
                           [&out](const ModelInfo& model) -> void* { return Rows::emplace(out, model); });
-  if (core_.has_prefetch()) {
+  if (core().has_prefetch()) {
     std::vector<void*> objects;
     objects.reserve(out.size());
     for (typename Rows::Result& row : out) objects.push_back(Rows::queried_part(row));
-    core_.prefetch(objects);
+    core().prefetch(objects);
   }
   return out;
 }

@@ -120,8 +120,10 @@ class QueryCore {
   std::optional<std::int64_t> row_bound() const noexcept;
 
   // Runs the SELECT; for each row, `emplace` returns a default-constructed
-  // object to load it into. Backend errors propagate with the model set.
-  void fetch(const std::function<void*()>& emplace) const;
+  // object to load it into. `reserve(n)`, when given, is called before the
+  // first row when the backend knows the result's size. Backend errors
+  // propagate with the model set.
+  void fetch(const std::function<void*()>& emplace, const std::function<void(std::size_t)>& reserve = {}) const;
   // Runs the SELECT and loads each row as its most-derived model among
   // this query's model and `listed`: emplace(model) returns a
   // default-constructed object of that model. `listed` must be exactly the
@@ -155,11 +157,19 @@ class QueryCore {
  private:
   friend struct QueryCoreAccess;  // the runtime's door to the state
   QueryCore(std::shared_ptr<DatabaseState> db, std::shared_ptr<const QueryState> state);
-  void run(const QueryState& state, const std::function<void*()>& emplace,
-           std::int64_t* rows) const;
+  void run(const QueryState& state, const std::function<void*()>& emplace, std::int64_t* rows,
+           const std::function<void(std::size_t)>& reserve = {}) const;
 
   std::shared_ptr<DatabaseState> db_;
   std::shared_ptr<const QueryState> state_;
+};
+
+// The condition a related manager puts on its query set ("author" =
+// the owner's key), kept unapplied while the query set answers from
+// prefetched rows (QuerySetAccess::with_owner_results).
+struct PendingOwnerFilter {
+  std::string lookup;
+  Value key;
 };
 
 // How a query set's row type holds the model object: T itself, or a
@@ -201,7 +211,7 @@ class QuerySet {
   QuerySet filter(std::string_view lookup, std::initializer_list<E> values) const {
     return filter(Q(lookup, values));
   }
-  QuerySet filter(Q q) const { return QuerySet(core_.filtered(q, false)); }
+  QuerySet filter(Q q) const { return QuerySet(core().filtered(q, false)); }
 
   // Rows not matching: exclude("editor__name", "Bob") keeps books without an
   // editor, as Django does.
@@ -213,7 +223,7 @@ class QuerySet {
   QuerySet exclude(std::string_view lookup, std::initializer_list<E> values) const {
     return exclude(Q(lookup, values));
   }
-  QuerySet exclude(Q q) const { return QuerySet(core_.filtered(q, true)); }
+  QuerySet exclude(Q q) const { return QuerySet(core().filtered(q, true)); }
 
   // Rows whose generic reference points at `object` (Django's
   // filter(content_type=ContentType.objects.get_for_model(obj),
@@ -222,31 +232,31 @@ class QuerySet {
   template <class O>
   QuerySet for_object(const O& object) const {
     detail::require_model<O>();
-    return QuerySet(core_.for_object({}, model_info<O>(), &object));
+    return QuerySet(core().for_object({}, model_info<O>(), &object));
   }
   template <class O>
   QuerySet for_object(std::string_view generic_ref, const O& object) const {
     detail::require_model<O>();
-    return QuerySet(core_.for_object(generic_ref, model_info<O>(), &object));
+    return QuerySet(core().for_object(generic_ref, model_info<O>(), &object));
   }
 
   // Replaces the ordering: order_by("-published_year", "author__name");
   // order_by() removes it.
   template <class... S>
   QuerySet order_by(S&&... fields) const {
-    return QuerySet(core_.ordered(std::vector<std::string>{std::string(std::string_view(fields))...}));
+    return QuerySet(core().ordered(std::vector<std::string>{std::string(std::string_view(fields))...}));
   }
 
   // At most n rows / skip n rows / rows [begin, end) as Python's qs[begin:end].
   // Slices compose: slice(10, 20).limit(5) is rows 10..14.
-  QuerySet limit(std::int64_t n) const { return QuerySet(core_.sliced(std::nullopt, n)); }
-  QuerySet offset(std::int64_t n) const { return QuerySet(core_.sliced(n, std::nullopt)); }
+  QuerySet limit(std::int64_t n) const { return QuerySet(core().sliced(std::nullopt, n)); }
+  QuerySet offset(std::int64_t n) const { return QuerySet(core().sliced(n, std::nullopt)); }
   QuerySet slice(std::int64_t begin, std::int64_t end) const {
-    return QuerySet(core_.sliced(begin, end));
+    return QuerySet(core().sliced(begin, end));
   }
 
   // A fresh copy (not yet evaluated), as Django's .all().
-  QuerySet all() const { return QuerySet(core_); }
+  QuerySet all() const { return QuerySet(core()); }
 
   // Loads the related objects of forward foreign keys and one-to-ones in
   // the same query, with a join per relation (LEFT OUTER for a nullable
@@ -256,7 +266,7 @@ class QuerySet {
   // that is not a forward relation, naming the valid ones.
   template <class... S>
   QuerySet select_related(S&&... paths) const {
-    return QuerySet(core_.with_select_related(std::vector<std::string>{std::string(std::string_view(paths))...}));
+    return QuerySet(core().with_select_related(std::vector<std::string>{std::string(std::string_view(paths))...}));
   }
 
   // After the rows load, loads the objects of each lookup ("books",
@@ -268,7 +278,7 @@ class QuerySet {
   // Prefetch with a covet::Prefetched member).
   template <class... P>
   QuerySet prefetch_related(P&&... lookups) const {
-    return QuerySet(core_.with_prefetch(std::vector<Prefetch>{Prefetch(std::forward<P>(lookups))...}));
+    return QuerySet(core().with_prefetch(std::vector<Prefetch>{Prefetch(std::forward<P>(lookups))...}));
   }
 
   // Loads only the named fields (and the primary key) / all fields but the
@@ -278,12 +288,12 @@ class QuerySet {
   template <class... S>
   QuerySet<T, Partial<T>> only(S&&... fields) const {
     return QuerySet<T, Partial<T>>(
-        core_.with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, true));
+        core().with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, true));
   }
   template <class... S>
   QuerySet<T, Partial<T>> defer(S&&... fields) const {
     return QuerySet<T, Partial<T>>(
-        core_.with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, false));
+        core().with_loaded_fields(std::vector<std::string>{std::string(std::string_view(fields))...}, false));
   }
 
   // Every matching row as its most-derived model: the models deriving from
@@ -304,7 +314,7 @@ class QuerySet {
   std::int64_t update(std::initializer_list<Assign> assignments) const {
     cache_.reset();
     supplied_ = false;
-    return core_.update(std::vector<Assign>(assignments));
+    return core().update(std::vector<Assign>(assignments));
   }
 
   // Runs the query and returns the rows, each bound to the database. A
@@ -318,8 +328,8 @@ class QuerySet {
   // results too large to hold (covet/row_stream.hpp). Throws UsageError
   // with prefetch_related; inside the loop the Database runs nothing else.
   RowStream<Row> iterate() const {
-    std::unique_ptr<detail::RowReader> reader = core_.stream();
-    return RowStream<Row>(std::make_unique<detail::QueryCore>(core_), std::move(reader));
+    std::unique_ptr<detail::RowReader> reader = core().stream();
+    return RowStream<Row>(std::make_unique<detail::QueryCore>(core()), std::move(reader));
   }
 
   // Iteration runs the query once and keeps the rows (Django's result
@@ -330,7 +340,7 @@ class QuerySet {
   // The one row matching; throws DoesNotExist / MultipleObjectsReturned.
   Row get(Q q = {}) const {
     Row out{};
-    core_.get(q, detail::RowTraits<Row>::object(out));
+    core().get(q, detail::RowTraits<Row>::object(out));
     finish_one(out);
     return out;
   }
@@ -342,7 +352,7 @@ class QuerySet {
     if constexpr (std::is_same_v<Key, Id>) {
       if (value.has_value()) {
         Row out{};
-        if (core_.get_by_key(lookup, value.value(), detail::RowTraits<Row>::object(out))) {
+        if (core().get_by_key(lookup, value.value(), detail::RowTraits<Row>::object(out))) {
           finish_one(out);
           return out;
         }
@@ -352,7 +362,7 @@ class QuerySet {
                   !std::is_same_v<Key, char16_t> && !std::is_same_v<Key, char32_t> &&
                   (std::is_signed_v<Key> || sizeof(Key) < sizeof(std::int64_t))) {
       Row out{};
-      if (core_.get_by_key(lookup, static_cast<std::int64_t>(value), detail::RowTraits<Row>::object(out))) {
+      if (core().get_by_key(lookup, static_cast<std::int64_t>(value), detail::RowTraits<Row>::object(out))) {
         finish_one(out);
         return out;
       }
@@ -364,13 +374,13 @@ class QuerySet {
   // none); nullopt when empty. last() throws UsageError on a sliced query.
   std::optional<Row> first() const {
     Row out{};
-    if (!core_.first(detail::RowTraits<Row>::object(out))) return std::nullopt;
+    if (!core().first(detail::RowTraits<Row>::object(out))) return std::nullopt;
     finish_one(out);
     return out;
   }
   std::optional<Row> last() const {
     Row out{};
-    if (!core_.last(detail::RowTraits<Row>::object(out))) return std::nullopt;
+    if (!core().last(detail::RowTraits<Row>::object(out))) return std::nullopt;
     finish_one(out);
     return out;
   }
@@ -378,11 +388,11 @@ class QuerySet {
   // SELECT COUNT(*) / whether any row matches.
   std::int64_t count() const {
     if (cache_) return static_cast<std::int64_t>(cache_->size());
-    return core_.count();
+    return core().count();
   }
   bool exists() const {
     if (cache_) return !cache_->empty();
-    return core_.exists();
+    return core().exists();
   }
 
   // Deletes every matching row, applying each relation's on_delete like
@@ -394,11 +404,11 @@ class QuerySet {
   DeleteResult erase() const {
     cache_.reset();
     supplied_ = false;
-    return core_.erase();
+    return core().erase();
   }
 
   // The SELECT this query set runs, for debugging.
-  std::string to_sql() const { return core_.to_sql(); }
+  std::string to_sql() const { return core().to_sql(); }
 
  private:
   template <class, class>
@@ -407,25 +417,36 @@ class QuerySet {
 
   explicit QuerySet(detail::QueryCore core) : core_(std::move(core)) {}
 
+  // The query; a pending owner condition is applied (as filter() applies
+  // it) the first time it is needed.
+  const detail::QueryCore& core() const {
+    if (pending_) {
+      core_ = core_.filtered(Q(pending_->lookup, pending_->key), false);
+      pending_.reset();
+    }
+    return core_;
+  }
+
   std::vector<Row> load() const {
     std::vector<Row> out;
     // A slice says how many rows there can be; a large one reserves only
     // part, for it may match far fewer.
-    if (std::optional<std::int64_t> bound = core_.row_bound()) out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(*bound, 4096)));
-    core_.fetch([&out]() -> void* { return detail::RowTraits<Row>::object(out.emplace_back()); });
-    if (core_.has_prefetch()) {
+    if (std::optional<std::int64_t> bound = core().row_bound()) out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(*bound, 4096)));
+    core().fetch([&out]() -> void* { return detail::RowTraits<Row>::object(out.emplace_back()); },
+                 [&out](std::size_t rows) { out.reserve(rows); });
+    if (core().has_prefetch()) {
       std::vector<void*> objects;
       objects.reserve(out.size());
       for (Row& row : out) objects.push_back(detail::RowTraits<Row>::object(row));
-      core_.prefetch(objects);
+      core().prefetch(objects);
     }
-    for (Row& row : out) detail::RowTraits<Row>::finish(row, core_);
+    for (Row& row : out) detail::RowTraits<Row>::finish(row, core());
     return out;
   }
 
   void finish_one(Row& row) const {
-    if (core_.has_prefetch()) core_.prefetch({detail::RowTraits<Row>::object(row)});
-    detail::RowTraits<Row>::finish(row, core_);
+    if (core().has_prefetch()) core().prefetch({detail::RowTraits<Row>::object(row)});
+    detail::RowTraits<Row>::finish(row, core());
   }
 
   const std::vector<Row>& results() const {
@@ -433,7 +454,10 @@ class QuerySet {
     return *cache_;
   }
 
-  detail::QueryCore core_;
+  mutable detail::QueryCore core_;
+  // A related manager's condition, not yet applied to core_ (a query set of
+  // prefetched rows reads them without its query): see core().
+  mutable std::optional<detail::PendingOwnerFilter> pending_;
   mutable std::shared_ptr<const std::vector<Row>> cache_;
   mutable bool supplied_ = false;  // cache_ holds prefetched rows, not rows this query set ran
 };
@@ -453,17 +477,28 @@ struct QueryCoreAccess {
 struct QuerySetAccess {
   template <class T, class Row>
   static const std::shared_ptr<const QueryState>& state(const QuerySet<T, Row>& qs) {
-    return QueryCoreAccess::state(qs.core_);
+    return QueryCoreAccess::state(qs.core());
   }
   template <class T, class Row>
   static const QueryCore& core(const QuerySet<T, Row>& qs) {
-    return qs.core_;
+    return qs.core();
   }
   template <class T>
   static QuerySet<T> with_results(QuerySet<T> qs, std::shared_ptr<const std::vector<T>> rows) {
     qs.cache_ = std::move(rows);
     qs.supplied_ = true;
     return qs;
+  }
+  // A related manager's prefetched rows as a query set of `unrefined`
+  // restricted by `owner`, which is applied only when the query set is
+  // refined or asked for its query: reading the rows builds nothing.
+  template <class T>
+  static QuerySet<T> with_owner_results(QuerySet<T> unrefined, PendingOwnerFilter owner,
+                                        std::shared_ptr<const std::vector<T>> rows) {
+    unrefined.pending_ = std::move(owner);
+    unrefined.cache_ = std::move(rows);
+    unrefined.supplied_ = true;
+    return unrefined;
   }
   // The query set of a core the runtime built (covet::TreeNode's walks).
   template <class T>

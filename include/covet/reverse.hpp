@@ -129,13 +129,18 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   // prefetched ones when prefetch_related loaded them (no query then).
   // Throws UsageError in strict loading mode when they were not prefetched.
   QuerySet<T> all() const {
-    QuerySet<T> rows = query();
-    if (!prefetched_.has_rows()) {
-      auto loaded = detail::lazy_rows(detail::LazyLoad{reverse_->member, true, owner_key_.value(), peers()},
-                                      detail::QuerySetAccess::core(rows));
-      if (!loaded) return rows;
-      prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
+    if (prefetched_.has_rows()) {
+      // Read from the rows; the query is built only if the query set is
+      // refined (each prefetched object's manager answers this way).
+      require_bound();
+      auto db = detail::lock_database(database(), describe());
+      return detail::QuerySetAccess::with_owner_results(QuerySet<T>(db), owner_filter(), prefetched_.rows());
     }
+    QuerySet<T> rows = query();
+    auto loaded = detail::lazy_rows(detail::LazyLoad{reverse_->member, true, owner_key_.value(), peers()},
+                                    detail::QuerySetAccess::core(rows));
+    if (!loaded) return rows;
+    prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
     return detail::QuerySetAccess::with_results(std::move(rows), prefetched_.rows());
   }
   // The related objects as a query set, always queried (filter() and get()
@@ -278,6 +283,13 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   }
   bool is_many_to_many() const {
     return reverse_->member->relation->kind == RelationKind::ManyToMany;
+  }
+  // The condition query() puts on the related model's rows.
+  detail::PendingOwnerFilter owner_filter() const {
+    if (is_many_to_many())
+      return {detail::m2m_owner_lookup(detail::ManyToManyLink{binding_, reverse_->member, true, owner_key_}),
+              owner_key_.value()};
+    return {reverse_->member->name, owner_key_.value()};
   }
   ManyRelatedManager<T> many() const {
     return ManyRelatedManager<T>(

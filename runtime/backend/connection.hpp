@@ -102,6 +102,11 @@ class Row {
   // when it throws). One virtual call per row, not per column; the default
   // reads through read_int64 / read_real / read_text.
   virtual void load_typed(std::span<const TypedColumn> plan, int first, void* object, std::size_t& at) const;
+
+  // How many rows the statement's result holds, when the backend knows it
+  // before they are read (PostgreSQL's whole result); -1 otherwise (SQLite
+  // steps the statement; a streamed result). Lets a caller reserve room.
+  virtual std::int64_t result_rows() const { return -1; }
 };
 
 // The rows of one statement, read one at a time (QuerySet::iterate). The

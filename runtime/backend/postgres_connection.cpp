@@ -162,8 +162,12 @@ bool is_real_oid(Oid type) { return type == kFloat4Oid || type == kFloat8Oid; }
 
 class PostgresRow final : public Row {
  public:
-  PostgresRow(const PGresult* r, int row) : r_(r), row_(row), size_(PQnfields(r)) {}
+  // `rows`: the whole result's rows when `r` holds them all (-1: a row of
+  // a streamed result).
+  PostgresRow(const PGresult* r, int row, std::int64_t rows = -1)
+      : r_(r), row_(row), size_(PQnfields(r)), rows_(rows) {}
   int size() const override { return size_; }
+  std::int64_t result_rows() const override { return rows_; }
   bool is_null(int column) const override {
     check(column);
     return PQgetisnull(r_, row_, column) != 0;
@@ -238,6 +242,7 @@ class PostgresRow final : public Row {
   const PGresult* r_;
   int row_;
   int size_;
+  std::int64_t rows_;
 };
 
 // Parameters converted to libpq's four parallel arrays.
@@ -601,7 +606,7 @@ ExecResult PostgresConnection::execute(std::string_view sql, std::span<const Val
     case PGRES_TUPLES_OK: {
       if (on_row) {
         const int rows = PQntuples(r.get());
-        for (int i = 0; i < rows; ++i) on_row(PostgresRow(r.get(), i));
+        for (int i = 0; i < rows; ++i) on_row(PostgresRow(r.get(), i, rows));
       }
       return ExecResult{rows_affected(r.get())};
     }

@@ -128,13 +128,15 @@ QueryCore QueryCore::sliced(std::optional<std::int64_t> begin,
 
 std::string QueryCore::to_sql() const { return compile_select(*state_, db_->dialect).sql; }
 
-void QueryCore::run(const QueryState& state, const std::function<void*()>& emplace,
-                    std::int64_t* rows) const {
-  std::int64_t n = run_rows(db_, state, emplace);
+void QueryCore::run(const QueryState& state, const std::function<void*()>& emplace, std::int64_t* rows,
+                    const std::function<void(std::size_t)>& reserve) const {
+  std::int64_t n = run_rows(db_, state, emplace, reserve);
   if (rows) *rows = n;
 }
 
-void QueryCore::fetch(const std::function<void*()>& emplace) const { run(*state_, emplace, nullptr); }
+void QueryCore::fetch(const std::function<void*()>& emplace, const std::function<void(std::size_t)>& reserve) const {
+  run(*state_, emplace, nullptr, reserve);
+}
 
 std::int64_t QueryCore::count() const {
   BoundSelect q = db_->statements.bind(*state_, db_->dialect, SelectKind::Count);

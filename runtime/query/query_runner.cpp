@@ -55,7 +55,7 @@ namespace {
 // row saves a call through a std::function per row.
 template <class Emplace>
 std::int64_t run_rows_into(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
-                           const Emplace& emplace) {
+                           const Emplace& emplace, const std::function<void(std::size_t)>* reserve = nullptr) {
   if (!db || !db->connection) throw UsageError("the Database has been closed", state.model->name);
   check_deferred_use(state);
   BoundSelect q = db->statements.bind(state, db->dialect, SelectKind::Rows);
@@ -72,6 +72,8 @@ std::int64_t run_rows_into(const std::shared_ptr<DatabaseState>& db, const Query
     db->connection->execute(q.statement->sql, q.params, [&](const Row& row) {
       // A tree walk's cycle column precedes a prefetch's key, the last one.
       if (state.tree) check_tree_cycle(*state.model, row, row.size() - (state.key_restriction ? 2 : 1));
+      if (n == 0 && reserve && *reserve)
+        if (const std::int64_t total = row.result_rows(); total > 0) (*reserve)(static_cast<std::size_t>(total));
       if (void* object = emplace(row)) {
         loader.load(row, 0, object);
         if (!related.empty()) load_related(related, row, *state.model, object, related_objects);
@@ -95,8 +97,8 @@ std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState
 }
 
 std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
-                      const std::function<void*()>& emplace) {
-  return run_rows_into(db, state, [&](const Row&) -> void* { return emplace ? emplace() : nullptr; });
+                      const std::function<void*()>& emplace, const std::function<void(std::size_t)>& reserve) {
+  return run_rows_into(db, state, [&](const Row&) -> void* { return emplace ? emplace() : nullptr; }, &reserve);
 }
 
 }  // namespace covet::detail

@@ -42,8 +42,10 @@ void load_related(const std::vector<RelatedColumns>& related, const Row& row, co
 // Returns the number of rows read. Backend errors propagate with the model set.
 std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
                       const std::function<void*(const Row&)>& emplace);
-// The same for an `emplace` that needs no row.
+// The same for an `emplace` that needs no row; `reserve(n)`, when given,
+// is called before the first row when the backend knows that the result
+// holds n rows (Row::result_rows).
 std::int64_t run_rows(const std::shared_ptr<DatabaseState>& db, const QueryState& state,
-                      const std::function<void*()>& emplace);
+                      const std::function<void*()>& emplace, const std::function<void(std::size_t)>& reserve = {});
 
 }  // namespace covet::detail

@@ -47,6 +47,23 @@ TEST_P(PrefetchManyToManyTest, ForwardSideCostsOneQuery) {
   });
 }
 
+TEST_P(PrefetchManyToManyTest, RefiningAPrefetchedAllKeepsTheOwnersCondition) {
+  const std::vector<Post> loaded = posts_by_title(database->objects<Post>().prefetch_related("tags"));
+  COVET_EXPECT_NUM_QUERIES(*database, 3, [&] {
+    EXPECT_EQ(names(loaded[0].tags.all().filter("name__startswith", "p")), Names{});  // Empty
+    EXPECT_EQ(names(loaded[1].tags.all().filter("name__startswith", "p")), (Names{"python"}));  // News
+    EXPECT_EQ(names(loaded[2].tags.all().exclude("name", "python")), (Names{"cpp"}));  // Tips
+  });
+}
+
+TEST_P(PrefetchManyToManyTest, RefiningAPrefetchedReverseAllKeepsTheOwnersCondition) {
+  const std::vector<Tag> loaded = database->objects<Tag>().order_by("name").prefetch_related("posts").fetch();
+  COVET_EXPECT_NUM_QUERIES(*database, 2, [&] {
+    EXPECT_EQ(names(loaded[1].posts.all().filter("title__startswith", "T")), (Names{"Tips"}));  // python
+    EXPECT_EQ(names(loaded[2].posts.all().filter("title__startswith", "T")), Names{});  // rust
+  });
+}
+
 TEST_P(PrefetchManyToManyTest, ReverseSideCostsOneQuery) {
   std::vector<Tag> loaded;
   COVET_EXPECT_NUM_QUERIES(*database, 2, [&] {

@@ -62,6 +62,30 @@ TEST_P(PrefetchRelatedTest, FilterOnAPrefetchedManagerStillQueries) {
   EXPECT_EQ(recent, (Titles{"Advanced Python"}));
 }
 
+TEST_P(PrefetchRelatedTest, RefiningAPrefetchedAllKeepsTheOwnersCondition) {
+  // all() answers from the prefetched rows without building its query; a
+  // refinement builds it, the owner's condition included, and queries.
+  auto loaded = authors().prefetch_related("books").fetch();
+  std::map<std::string, Titles> recent;
+  COVET_EXPECT_NUM_QUERIES(*database, 4, [&] {
+    for (const Author& a : loaded) recent[a.name] = titles(a.books.all().filter("published_year__gte", 2015));
+  });
+  EXPECT_EQ(recent["Alice"], (Titles{"Advanced Python", "Python Guide"}));
+  EXPECT_EQ(recent["Bob"], Titles{});
+  EXPECT_EQ(recent["Zoë Ångström"], (Titles{"100% Pure_Fun", "Élan vital"}));
+  EXPECT_EQ(recent["carol"], Titles{});
+}
+
+TEST_P(PrefetchRelatedTest, APrefetchedAllIsTheManagersQueryWithItsRows) {
+  auto loaded = authors().filter("name", "Bob").prefetch_related("books").fetch();
+  ASSERT_EQ(loaded.size(), 1u);
+  COVET_EXPECT_NUM_QUERIES(*database, 0, [&] {
+    const auto all = loaded[0].books.all();
+    EXPECT_EQ(all.count(), 1);
+    EXPECT_EQ(all.to_sql(), loaded[0].books.query().to_sql());
+  });
+}
+
 TEST_P(PrefetchRelatedTest, IterationAndGetApplyThePrefetch) {
   auto qs = authors().filter("name", "Alice").prefetch_related("books");
   COVET_EXPECT_NUM_QUERIES(*database, 2, [&] {

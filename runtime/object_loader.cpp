@@ -94,32 +94,10 @@ void load_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
 }
 
 void load_column(const MemberInfo& m, void* object, const Row& row, int column) {
-  switch (m.type) {
-    case ColumnType::AutoId:
-    case ColumnType::Bool:
-    case ColumnType::SmallInt:
-    case ColumnType::Integer:
-    case ColumnType::BigInt:
-      if (m.set_int64) {
-        std::int64_t i = 0;
-        if (row.read_int64(column, i)) return m.set_int64(object, i);
-      }
-      break;
-    case ColumnType::Real:
-      if (m.set_real) {
-        double d = 0;
-        if (row.read_real(column, d)) return m.set_real(object, d);
-      }
-      break;
-    case ColumnType::Text:
-      if (m.set_text) {
-        std::string_view text;
-        if (row.read_text(column, text)) return m.set_text(object, text);
-      }
-      break;
-    default: break;
-  }
-  m.set(object, row.value(column));
+  const TypedColumn one{typed_kind(m), &m};
+  std::size_t at = 0;
+  row.load_typed(std::span<const TypedColumn>(&one, 1), column, object, at);
+  if (at == 0) m.set(object, row.value(column));
 }
 
 void set_columns(const ModelInfo& model, const std::vector<const MemberInfo*>& columns, const Row& row,
@@ -177,6 +155,13 @@ void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& mode
                  const std::shared_ptr<PeerGroup>& peers) {
   BindContext ctx;
   ctx.binding = make_binding(db, peers);
+  bind_members(ctx, db, model, object);
+}
+
+void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
+                 const SharedBinding& binding) {
+  BindContext ctx;
+  ctx.binding = binding;
   bind_members(ctx, db, model, object);
 }
 

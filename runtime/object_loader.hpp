@@ -13,6 +13,12 @@
 
 namespace covet::detail {
 
+// bind_object (covet/detail/object_store.hpp) for one object of a result
+// whose objects share `binding` (make_binding, once per result): a loader
+// that reads rows of several models keeps one per model.
+void bind_object(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model, void* object,
+                 const SharedBinding& binding);
+
 // bind_object (covet/detail/object_store.hpp) for each of `objects`, with
 // one binding context for them all (bulk_create binds thousands at once).
 void bind_objects(const std::shared_ptr<DatabaseState>& db, const ModelInfo& model,

@@ -207,13 +207,11 @@ class ManyRelatedManager : public detail::ManagerQueries<ManyRelatedManager<T>, 
           prefetched_.rows());
     }
     QuerySet<T> rows = query();
-    if (!prefetched_.has_rows()) {
-      auto loaded = detail::lazy_rows(
-          detail::LazyLoad{link_.relation, link_.reverse, link_.owner_key.value(), link_.peers()},
-          detail::QuerySetAccess::core(rows));
-      if (!loaded) return rows;
-      prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
-    }
+    auto loaded = detail::lazy_rows(
+        detail::LazyLoad{link_.relation, link_.reverse, link_.owner_key.value(), link_.peers()},
+        detail::QuerySetAccess::core(rows));
+    if (!loaded) return rows;
+    prefetched_.assign(std::static_pointer_cast<std::vector<T>>(std::move(loaded)));
     return detail::QuerySetAccess::with_results(std::move(rows), prefetched_.rows());
   }
   // The related objects as a query set, always queried (filter() and get()

@@ -350,22 +350,13 @@ class QuerySet {
     // An integer that fits int64_t (a saved covet::Id), by the primary key:
     // the short path.
     if constexpr (std::is_same_v<Key, Id>) {
-      if (value.has_value()) {
-        Row out{};
-        if (core().get_by_key(lookup, value.value(), detail::RowTraits<Row>::object(out))) {
-          finish_one(out);
-          return out;
-        }
-      }
+      if (value.has_value())
+        if (std::optional<Row> found = get_by_key(lookup, value.value())) return *std::move(found);
     } else if constexpr (std::is_integral_v<Key> && !std::is_same_v<Key, bool> && !std::is_same_v<Key, char> &&
                   !std::is_same_v<Key, wchar_t> && !std::is_same_v<Key, char8_t> &&
                   !std::is_same_v<Key, char16_t> && !std::is_same_v<Key, char32_t> &&
                   (std::is_signed_v<Key> || sizeof(Key) < sizeof(std::int64_t))) {
-      Row out{};
-      if (core().get_by_key(lookup, static_cast<std::int64_t>(value), detail::RowTraits<Row>::object(out))) {
-        finish_one(out);
-        return out;
-      }
+      if (std::optional<Row> found = get_by_key(lookup, static_cast<std::int64_t>(value))) return *std::move(found);
     }
     return get(Q(lookup, std::forward<V>(value)));
   }
@@ -441,6 +432,14 @@ class QuerySet {
       core().prefetch(objects);
     }
     for (Row& row : out) detail::RowTraits<Row>::finish(row, core());
+    return out;
+  }
+
+  // get() through QueryCore::get_by_key; nullopt when it does not apply.
+  std::optional<Row> get_by_key(std::string_view lookup, std::int64_t key) const {
+    Row out{};
+    if (!core().get_by_key(lookup, key, detail::RowTraits<Row>::object(out))) return std::nullopt;
+    finish_one(out);
     return out;
   }
 

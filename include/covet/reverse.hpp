@@ -149,7 +149,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
     require_bound();
     if (is_many_to_many()) return many().query();
     auto db = detail::lock_database(database(), describe());
-    return QuerySet<T>(db).filter(Q(reverse_->member->name, owner_key_.value()));
+    detail::PendingOwnerFilter owner = owner_filter();
+    return QuerySet<T>(db).filter(Q(owner.lookup, std::move(owner.key)));
   }
   // Whether all() answers from prefetched rows (no query).
   bool is_prefetched() const noexcept { return prefetched_.has_rows(); }
@@ -284,7 +285,8 @@ class RelatedManager : public detail::ManagerQueries<RelatedManager<T, Keys>, T>
   bool is_many_to_many() const {
     return reverse_->member->relation->kind == RelationKind::ManyToMany;
   }
-  // The condition query() puts on the related model's rows.
+  // The condition query() (or, for a many-to-many, its manager's) puts on
+  // the related model's rows.
   detail::PendingOwnerFilter owner_filter() const {
     if (is_many_to_many())
       return {detail::m2m_owner_lookup(detail::ManyToManyLink{binding_, reverse_->member, true, owner_key_}),

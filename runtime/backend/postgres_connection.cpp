@@ -2,9 +2,10 @@
 
 #include "backend/iso8601.hpp"
 #include "backend/postgres_conninfo.hpp"
+#include "backend/postgres_row.hpp"
+#include "backend/postgres_types.hpp"
 #include "backend/url.hpp"
 
-#include <covet/decimal.hpp>
 #include <covet/errors.hpp>
 
 #include <libpq-fe.h>
@@ -20,20 +21,7 @@ namespace covet::detail {
 
 namespace {
 
-// Type OIDs from pg_type.dat; stable across PostgreSQL versions.
-constexpr Oid kUnknownOid = 0;
-constexpr Oid kBoolOid = 16;
-constexpr Oid kByteaOid = 17;
-constexpr Oid kInt8Oid = 20;
-constexpr Oid kInt2Oid = 21;
-constexpr Oid kInt4Oid = 23;
-constexpr Oid kOidOid = 26;
-constexpr Oid kFloat4Oid = 700;
-constexpr Oid kFloat8Oid = 701;
-constexpr Oid kDateOid = 1082;
-constexpr Oid kTimestampOid = 1114;
-constexpr Oid kNumericOid = 1700;
-constexpr Oid kUuidOid = 2950;
+using namespace pg;  // the type OIDs (postgres_types.hpp)
 
 constexpr const char* kConnectTimeoutSeconds = "10";
 constexpr std::size_t kMaxMessage = 2000;  // of a server message, in an error
@@ -110,140 +98,6 @@ std::string data_error_advice(const std::string& state) {
   if (state == "22012") return "a division by zero: check the divisor";
   return "check the value against the column's type";
 }
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-Blob decode_bytea(const char* text, int length) {
-  Blob out;
-  if (length >= 2 && text[0] == '\\' && text[1] == 'x') {  // hex format (the default)
-    out.reserve(static_cast<std::size_t>(length - 2) / 2);
-    for (int i = 2; i + 1 < length; i += 2) {
-      const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
-      if (hi < 0 || lo < 0) break;
-      out.push_back(static_cast<std::byte>(hi * 16 + lo));
-    }
-    return out;
-  }
-  std::size_t n = 0;  // legacy escape format
-  unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
-  if (raw != nullptr) {
-    out.assign(reinterpret_cast<std::byte*>(raw), reinterpret_cast<std::byte*>(raw) + n);
-    PQfreemem(raw);
-  }
-  return out;
-}
-
-// NUMERIC exactly: a Decimal while it fits 18 digits (every covet::Decimal
-// column does), else its text (NaN, or a wider number Covet did not write),
-// which a Decimal member refuses with a message rather than rounding.
-Value numeric_value(std::string_view text) {
-  const std::size_t point = text.find('.');
-  const int places = point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
-  if (places <= 18) {
-    try {
-      return Value(DecimalValue{parse_decimal_units(text, places, "NUMERIC"), places});
-    } catch (const Error&) {
-      // not a number that fits: keep the text
-    }
-  }
-  return Value(std::string(text));
-}
-
-// The column types value() reads as an Integer, and as a Real.
-bool is_integer_oid(Oid type) {
-  return type == kInt2Oid || type == kInt4Oid || type == kInt8Oid || type == kOidOid;
-}
-bool is_real_oid(Oid type) { return type == kFloat4Oid || type == kFloat8Oid; }
-
-class PostgresRow final : public Row {
- public:
-  // `rows`: the whole result's rows when `r` holds them all (-1: a row of
-  // a streamed result).
-  PostgresRow(const PGresult* r, int row, std::int64_t rows = -1)
-      : r_(r), row_(row), size_(PQnfields(r)), rows_(rows) {}
-  int size() const override { return size_; }
-  std::int64_t result_rows() const override { return rows_; }
-  bool is_null(int column) const override {
-    check(column);
-    return PQgetisnull(r_, row_, column) != 0;
-  }
-  Value value(int column) const override {
-    check(column);
-    if (PQgetisnull(r_, row_, column)) return Value();
-    const char* text = PQgetvalue(r_, row_, column);
-    const int length = PQgetlength(r_, row_, column);
-    switch (PQftype(r_, column)) {
-      case kInt2Oid:
-      case kInt4Oid:
-      case kInt8Oid:
-      case kOidOid: {
-        std::int64_t i = 0;
-        std::from_chars(text, text + length, i);
-        return Value(i);
-      }
-      case kFloat4Oid:
-      case kFloat8Oid: {
-        double d = 0;
-        // from_chars reads "NaN", "Infinity" and "-Infinity" case-insensitively.
-        std::from_chars(text, text + length, d);
-        return Value(d);
-      }
-      case kNumericOid: return numeric_value(std::string_view(text, static_cast<std::size_t>(length)));
-      case kUuidOid:
-        if (std::optional<Uuid> u = Uuid::parse(std::string_view(text, static_cast<std::size_t>(length))))
-          return Value(*u);
-        return Value(std::string(text, static_cast<std::size_t>(length)));
-      case kBoolOid: return Value(text[0] == 't');
-      case kByteaOid: return Value(decode_bytea(text, length));
-      default: return Value(std::string(text, static_cast<std::size_t>(length)));
-    }
-  }
-
-  // The kinds value() gives, read without it: the column's type says which.
-  bool read_int64(int column, std::int64_t& out) const override {
-    check(column);
-    if (PQgetisnull(r_, row_, column) || !is_integer_oid(PQftype(r_, column))) return false;
-    const char* text = PQgetvalue(r_, row_, column);
-    out = 0;
-    std::from_chars(text, text + PQgetlength(r_, row_, column), out);
-    return true;
-  }
-  bool read_real(int column, double& out) const override {
-    check(column);
-    if (PQgetisnull(r_, row_, column) || !is_real_oid(PQftype(r_, column))) return false;
-    const char* text = PQgetvalue(r_, row_, column);
-    out = 0;
-    std::from_chars(text, text + PQgetlength(r_, row_, column), out);
-    return true;
-  }
-  bool read_text(int column, std::string_view& out) const override {
-    check(column);
-    if (PQgetisnull(r_, row_, column)) return false;
-    const Oid type = PQftype(r_, column);
-    if (is_integer_oid(type) || is_real_oid(type) || type == kNumericOid || type == kUuidOid ||
-        type == kBoolOid || type == kByteaOid)
-      return false;  // value() gives these another kind
-    out = std::string_view(PQgetvalue(r_, row_, column),
-                           static_cast<std::size_t>(PQgetlength(r_, row_, column)));
-    return true;
-  }
-
- private:
-  void check(int column) const {
-    if (column < 0 || column >= size_)
-      throw UsageError("result column " + std::to_string(column) + " is out of range; the row has " +
-                       std::to_string(size_) + " columns");
-  }
-  const PGresult* r_;
-  int row_;
-  int size_;
-  std::int64_t rows_;
-};
 
 // Parameters converted to libpq's four parallel arrays.
 struct Params {

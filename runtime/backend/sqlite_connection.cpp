@@ -164,28 +164,15 @@ class SqliteRow final : public Row {
   // SQLITE_OPEN_NOMUTEX, used by one thread at a time) guarantees.
   bool read_int64(int column, std::int64_t& out) const override {
     check(column);
-    sqlite3_value* v = sqlite3_column_value(stmt_, column);
-    if (sqlite3_value_type(v) != SQLITE_INTEGER) return false;
-    out = sqlite3_value_int64(v);
-    return true;
+    return int64_of(sqlite3_column_value(stmt_, column), out);
   }
   bool read_real(int column, double& out) const override {
     check(column);
-    sqlite3_value* v = sqlite3_column_value(stmt_, column);
-    if (sqlite3_value_type(v) != SQLITE_FLOAT) return false;
-    out = sqlite3_value_double(v);
-    return true;
+    return real_of(sqlite3_column_value(stmt_, column), out);
   }
   bool read_text(int column, std::string_view& out) const override {
     check(column);
-    sqlite3_value* v = sqlite3_column_value(stmt_, column);
-    if (sqlite3_value_type(v) != SQLITE_TEXT) return false;
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    if (!p) return false;  // out of memory: value() reports it as it always has
-    const int n = sqlite3_value_bytes(v);
-    if (n == 36 && is_uuid_column(column)) return false;  // value() reads it as a Uuid
-    out = std::string_view(p, static_cast<std::size_t>(n));
-    return true;
+    return text_of(sqlite3_column_value(stmt_, column), column, out);
   }
 
   // The same reads in one pass, without a virtual call per column.
@@ -199,21 +186,22 @@ class SqliteRow final : public Row {
       const int column = first + static_cast<int>(at);
       sqlite3_value* v = sqlite3_column_value(stmt_, column);
       switch (c.kind) {
-        case TypedColumn::Kind::Int64:
-          if (sqlite3_value_type(v) != SQLITE_INTEGER) return;
-          c.member->set_int64(object, sqlite3_value_int64(v));
+        case TypedColumn::Kind::Int64: {
+          std::int64_t i = 0;
+          if (!int64_of(v, i)) return;
+          c.member->set_int64(object, i);
           break;
-        case TypedColumn::Kind::Real:
-          if (sqlite3_value_type(v) != SQLITE_FLOAT) return;
-          c.member->set_real(object, sqlite3_value_double(v));
+        }
+        case TypedColumn::Kind::Real: {
+          double d = 0;
+          if (!real_of(v, d)) return;
+          c.member->set_real(object, d);
           break;
+        }
         case TypedColumn::Kind::Text: {
-          if (sqlite3_value_type(v) != SQLITE_TEXT) return;
-          const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-          if (!p) return;
-          const int n = sqlite3_value_bytes(v);
-          if (n == 36 && is_uuid_column(column)) return;
-          c.member->set_text(object, std::string_view(p, static_cast<std::size_t>(n)));
+          std::string_view text;
+          if (!text_of(v, column, text)) return;
+          c.member->set_text(object, text);
           break;
         }
         case TypedColumn::Kind::Value: return;
@@ -222,6 +210,26 @@ class SqliteRow final : public Row {
   }
 
  private:
+  // A column's value of that kind, read from its value object.
+  static bool int64_of(sqlite3_value* v, std::int64_t& out) {
+    if (sqlite3_value_type(v) != SQLITE_INTEGER) return false;
+    out = sqlite3_value_int64(v);
+    return true;
+  }
+  static bool real_of(sqlite3_value* v, double& out) {
+    if (sqlite3_value_type(v) != SQLITE_FLOAT) return false;
+    out = sqlite3_value_double(v);
+    return true;
+  }
+  bool text_of(sqlite3_value* v, int column, std::string_view& out) const {
+    if (sqlite3_value_type(v) != SQLITE_TEXT) return false;
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    if (!p) return false;  // out of memory: value() reports it as it always has
+    const int n = sqlite3_value_bytes(v);
+    if (n == 36 && is_uuid_column(column)) return false;  // value() reads it as a Uuid
+    out = std::string_view(p, static_cast<std::size_t>(n));
+    return true;
+  }
   // Inlined into every read; the message is built out of line.
   void check(int column) const {
     if (column < 0 || column >= size_) [[unlikely]]

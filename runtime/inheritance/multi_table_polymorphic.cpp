@@ -149,6 +149,8 @@ class RowLoader {
         related_(related_columns(db, layout.plan, static_cast<int>(layout.queried->columns.size()))) {
     if (db->loading == Loading::AutoPrefetch)
       for (const ModelInfo* m : layout.models) peers_.push_back(std::make_shared<PeerGroup>(*m));
+    for (std::size_t i = 0; i < layout.models.size(); ++i)
+      bindings_.push_back(make_binding(db, peers_.empty() ? nullptr : peers_[i]));
   }
 
   void operator()(const Row& row) {
@@ -168,7 +170,7 @@ class RowLoader {
       }
     }
     const std::shared_ptr<PeerGroup> peers = peers_.empty() ? nullptr : peers_[chosen];
-    bind_object(db_, model, object, peers);
+    bind_object(db_, model, object, bindings_[chosen]);
     load_related(related_, row, model, object, scratch_);
     if (peers) peers->add(object);
   }
@@ -208,6 +210,7 @@ class RowLoader {
   const std::function<void*(const ModelInfo&)>& emplace_;
   std::vector<RelatedColumns> related_;
   std::vector<std::shared_ptr<PeerGroup>> peers_;  // per model, when auto-prefetching
+  std::vector<SharedBinding> bindings_;           // per model: its objects' database and peers
   std::vector<std::shared_ptr<void>> scratch_;
 };
 

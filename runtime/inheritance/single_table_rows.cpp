@@ -31,6 +31,7 @@ struct Shape {
   std::vector<int> positions;  // per entry of model->columns: its column in the row
   int key = 0;                 // the primary key's column
   std::shared_ptr<PeerGroup> peers;  // auto-prefetch: the rows of this model know each other
+  SharedBinding binding;             // shared by the objects of this model in the result
 };
 
 // The select list (discriminator first) and each model's shape in it.
@@ -49,6 +50,7 @@ std::vector<Shape> shapes_of(const std::shared_ptr<DatabaseState>& db, const std
       if (m == model->primary_key) shape.key = shape.positions.back();
     }
     if (db->loading == Loading::AutoPrefetch) shape.peers = std::make_shared<PeerGroup>(*model);
+    shape.binding = make_binding(db, shape.peers);
     shapes.push_back(std::move(shape));
   }
   return shapes;
@@ -105,7 +107,7 @@ void load_single_table_rows(const std::shared_ptr<DatabaseState>& db, const Quer
       void* object = emplace(*shape->model);
       if (!object) return;
       load_columns(*shape, row, identity, object);
-      bind_object(db, *shape->model, object, shape->peers);
+      bind_object(db, *shape->model, object, shape->binding);
       load_related(related, row, *shape->model, object, related_objects);
       if (shape->peers) shape->peers->add(object);
     });
